@@ -1,0 +1,115 @@
+#include "todofilter.h"
+
+#include "store/sqlhelpers.h"
+
+#include <QAtomicInt>
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QAtomicInt nextSlot{1};
+
+bool ensureParamsTable(const QSqlDatabase &db, QString *error)
+{
+    // TEMP: per connection, never on disk, and writing it takes no lock on the cache.
+    return Sql::exec(db,
+                     u"CREATE TEMP TABLE IF NOT EXISTS view_params ("
+                     " slot INTEGER PRIMARY KEY, list_id TEXT, tag_id TEXT, pattern TEXT,"
+                     " now INTEGER, local_day_start INTEGER, local_day_end INTEGER,"
+                     " utc_day_start INTEGER, utc_day_end INTEGER)"_s,
+                     {}, error);
+}
+
+} // namespace
+
+int TodoFilterSql::allocateSlot()
+{
+    return nextSlot.fetchAndAddRelaxed(1);
+}
+
+QString TodoFilterSql::likePattern(const QString &search)
+{
+    QString escaped;
+    escaped.reserve(search.size() + 2);
+    for (const QChar c : search) {
+        if (c == u'%' || c == u'_' || c == u'\\')
+            escaped += u'\\';
+        escaped += c;
+    }
+    return u'%' + escaped + u'%';
+}
+
+bool TodoFilterSql::bind(const QSqlDatabase &db, int slot, const TodoFilter &filter,
+                         Timestamp::Micros now, QString *error)
+{
+    if (!ensureParamsTable(db, error))
+        return false;
+    // "Today" is the person's local calendar day. Timed dues compare against
+    // its bounds in UTC; date-only dues are calendar dates kept as UTC midnight.
+    const QDate today = Timestamp::toLocal(now).date();
+    const QString search = filter.search.trimmed();
+    return Sql::exec(db,
+                     u"INSERT OR REPLACE INTO temp.view_params(slot, list_id, tag_id, pattern, now,"
+                     " local_day_start, local_day_end, utc_day_start, utc_day_end)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                     {slot, filter.kind == TodoFilter::Kind::List ? filter.id : QString(),
+                      filter.kind == TodoFilter::Kind::Tag ? filter.id : QString(),
+                      search.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : likePattern(search),
+                      now, Timestamp::startOfLocalDay(today),
+                      Timestamp::startOfLocalDay(today.addDays(1)), Timestamp::fromDate(today),
+                      Timestamp::fromDate(today.addDays(1))},
+                     error);
+}
+
+QString TodoFilterSql::whereClause(int slot, const TodoFilter &filter)
+{
+    const QString param = u"(SELECT %2 FROM temp.view_params WHERE slot = %1)"_s.arg(slot);
+    auto p = [&param](const char *name) { return param.arg(QString::fromLatin1(name)); };
+
+    QString clause;
+    switch (filter.kind) {
+    case TodoFilter::Kind::Today: // due today, or earlier and still open
+        clause = u"completed = 0 AND due_at IS NOT NULL AND"
+                 " ((due_has_time = 1 AND due_at < %1) OR (due_has_time = 0 AND due_at < %2))"_s
+                     .arg(p("local_day_end"), p("utc_day_end"));
+        break;
+    case TodoFilter::Kind::Upcoming:
+        clause = u"completed = 0 AND due_at IS NOT NULL AND"
+                 " ((due_has_time = 1 AND due_at >= %1) OR (due_has_time = 0 AND due_at >= %2))"_s
+                     .arg(p("local_day_end"), p("utc_day_end"));
+        break;
+    case TodoFilter::Kind::Overdue:
+        clause = u"completed = 0 AND due_at IS NOT NULL AND"
+                 " ((due_has_time = 1 AND due_at < %1) OR (due_has_time = 0 AND due_at < %2))"_s
+                     .arg(p("now"), p("utc_day_start"));
+        break;
+    case TodoFilter::Kind::Completed:
+        clause = u"completed = 1"_s;
+        break;
+    case TodoFilter::Kind::All:
+        clause = u"1"_s;
+        break;
+    case TodoFilter::Kind::List:
+        clause = u"list_id = %1"_s.arg(p("list_id"));
+        break;
+    case TodoFilter::Kind::Tag:
+        clause = u"id IN (SELECT todo_id FROM todo_tags WHERE tag_id = %1)"_s.arg(p("tag_id"));
+        break;
+    }
+    if (filter.hideCompleted && filter.kind != TodoFilter::Kind::Completed)
+        clause += u" AND completed = 0"_s;
+    if (!filter.search.trimmed().isEmpty())
+        clause += u" AND (title LIKE %1 ESCAPE '\\' OR notes LIKE %1 ESCAPE '\\')"_s.arg(p("pattern"));
+    return clause;
+}
+
+int TodoFilterSql::count(const QSqlDatabase &db, int slot, const TodoFilter &filter,
+                         Timestamp::Micros now)
+{
+    if (!bind(db, slot, filter, now))
+        return 0;
+    auto query = Sql::select(db, u"SELECT COUNT(*) FROM todo_rows WHERE "_s + whereClause(slot, filter), {});
+    return query && query->next() ? query->value(0).toInt() : 0;
+}

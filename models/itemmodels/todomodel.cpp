@@ -1,0 +1,249 @@
+#include "todomodel.h"
+
+#include "domain/todo.h"
+#include "store/localdatabase.h"
+
+#include <QMimeData>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+using namespace Qt::StringLiterals;
+
+TodoModel::TodoModel(LocalDatabase *database, QObject *parent)
+    : QSqlTableModel(parent, database->database())
+    , m_database(database)
+    , m_slot(TodoFilterSql::allocateSlot())
+{
+    setTable(u"todo_rows"_s);
+    setEditStrategy(QSqlTableModel::OnManualSubmit);
+    const QSqlRecord rec = record();
+    m_columns.id = rec.indexOf(u"id"_s);
+    m_columns.listId = rec.indexOf(u"list_id"_s);
+    m_columns.title = rec.indexOf(u"title"_s);
+    m_columns.notes = rec.indexOf(u"notes"_s);
+    m_columns.completed = rec.indexOf(u"completed"_s);
+    m_columns.dueAt = rec.indexOf(u"due_at"_s);
+    m_columns.dueHasTime = rec.indexOf(u"due_has_time"_s);
+    m_columns.priority = rec.indexOf(u"priority"_s);
+    m_columns.position = rec.indexOf(u"position"_s);
+    m_columns.createdAt = rec.indexOf(u"created_at"_s);
+    m_columns.updatedAt = rec.indexOf(u"updated_at"_s);
+    m_columns.tags = rec.indexOf(u"tags"_s);
+    m_columns.pending = rec.indexOf(u"pending"_s);
+
+    // Any committed change may move rows in or out of this filter.
+    connect(database, &LocalDatabase::todosChanged, this, &TodoModel::refresh);
+    connect(database, &LocalDatabase::listsChanged, this, &TodoModel::refresh);
+    connect(database, &LocalDatabase::tagsChanged, this, [this] {
+        if (m_filter.kind == TodoFilter::Kind::Tag)
+            refresh();
+    });
+    applyFilter();
+}
+
+Timestamp::Micros TodoModel::now() const
+{
+    return m_referenceTime != 0 ? m_referenceTime : Timestamp::now();
+}
+
+void TodoModel::applyFilter()
+{
+    TodoFilterSql::bind(database(), m_slot, m_filter, now());
+    setFilter(TodoFilterSql::whereClause(m_slot, m_filter)); // runs select() when populated
+    if (!query().isActive())
+        select();
+}
+
+void TodoModel::setTodoFilter(const TodoFilter &filter)
+{
+    TodoFilter next = filter;
+    next.search = m_filter.search; // the search box belongs to the window, not to a list
+    if (next == m_filter && query().isActive())
+        return;
+    m_filter = next;
+    applyFilter();
+}
+
+void TodoModel::setSearchText(const QString &text)
+{
+    if (text == m_filter.search)
+        return;
+    m_filter.search = text;
+    applyFilter();
+}
+
+void TodoModel::setSortMode(Sort sort)
+{
+    if (sort == m_sort)
+        return;
+    m_sort = sort;
+    select();
+}
+
+void TodoModel::setReferenceTime(Timestamp::Micros now)
+{
+    m_referenceTime = now;
+    applyFilter();
+}
+
+void TodoModel::refresh()
+{
+    const int fetched = rowCount();
+    // Smart lists depend on the clock; keep their bounds current.
+    TodoFilterSql::bind(database(), m_slot, m_filter, now());
+    select();
+    while (rowCount() < fetched && canFetchMore())
+        fetchMore();
+}
+
+int TodoModel::matchingCount() const
+{
+    return TodoFilterSql::count(database(), m_slot, m_filter, now());
+}
+
+QString TodoModel::idAt(int row) const
+{
+    return QSqlTableModel::data(index(row, m_columns.id)).toString();
+}
+
+int TodoModel::rowOfId(const QString &id)
+{
+    for (int row = 0;; ++row) {
+        if (row >= rowCount()) {
+            if (!canFetchMore())
+                return -1;
+            fetchMore();
+            if (row >= rowCount())
+                return -1;
+        }
+        if (idAt(row) == id)
+            return row;
+    }
+}
+
+QString TodoModel::orderByClause() const
+{
+    // Open todos first, then the chosen order; the manual position breaks ties
+    // so the order is total and stable across refreshes.
+    switch (m_sort) {
+    case Sort::DueDate:
+        return u"ORDER BY completed, due_at IS NULL, due_at, position, id"_s;
+    case Sort::Priority:
+        return u"ORDER BY completed, priority DESC, position, id"_s;
+    case Sort::Title:
+        return u"ORDER BY completed, title COLLATE NOCASE, id"_s;
+    case Sort::Created:
+        return u"ORDER BY completed, created_at DESC, id"_s;
+    case Sort::Manual:
+        break;
+    }
+    return u"ORDER BY completed, position, id"_s;
+}
+
+QVariant TodoModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    auto field = [this, &index](int column) {
+        return QSqlTableModel::data(this->index(index.row(), column));
+    };
+    switch (role) {
+    case IdRole:
+        return field(m_columns.id);
+    case ListIdRole:
+        return field(m_columns.listId);
+    case TitleRole:
+        return field(m_columns.title);
+    case NotesRole:
+        return field(m_columns.notes);
+    case CompletedRole:
+        return field(m_columns.completed).toBool();
+    case DueAtRole:
+        return field(m_columns.dueAt);
+    case DueHasTimeRole:
+        return field(m_columns.dueHasTime).toBool();
+    case PriorityRole:
+        return field(m_columns.priority).toInt();
+    case TagsRole: {
+        const QString joined = field(m_columns.tags).toString();
+        return joined.isEmpty() ? QStringList() : joined.split(u", "_s);
+    }
+    case PendingRole:
+        return field(m_columns.pending).toBool();
+    case PositionRole:
+        return field(m_columns.position).toDouble();
+    case CreatedAtRole:
+        return field(m_columns.createdAt);
+    case UpdatedAtRole:
+        return field(m_columns.updatedAt);
+    case OverdueRole: {
+        Todo todo;
+        todo.completed = field(m_columns.completed).toBool();
+        const QVariant due = field(m_columns.dueAt);
+        if (!due.isNull())
+            todo.dueAt = due.toLongLong();
+        todo.dueHasTime = field(m_columns.dueHasTime).toBool();
+        return todo.isOverdue(now());
+    }
+    case Qt::CheckStateRole:
+        if (index.column() == m_columns.title)
+            return field(m_columns.completed).toBool() ? Qt::Checked : Qt::Unchecked;
+        return {};
+    default:
+        break;
+    }
+    return QSqlTableModel::data(index, role);
+}
+
+bool TodoModel::setData(const QModelIndex &, const QVariant &, int)
+{
+    return false; // edits go through commands and the store
+}
+
+Qt::ItemFlags TodoModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled
+        | Qt::ItemNeverHasChildren;
+    if (index.column() == m_columns.title)
+        result |= Qt::ItemIsUserCheckable;
+    return result;
+}
+
+QHash<int, QByteArray> TodoModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QSqlTableModel::roleNames();
+    names.insert({{IdRole, "todoId"}, {ListIdRole, "listId"}, {TitleRole, "title"},
+                  {NotesRole, "notes"}, {CompletedRole, "completed"}, {DueAtRole, "dueAt"},
+                  {DueHasTimeRole, "dueHasTime"}, {PriorityRole, "priority"}, {TagsRole, "tags"},
+                  {PendingRole, "pending"}, {OverdueRole, "overdue"}, {PositionRole, "position"},
+                  {CreatedAtRole, "createdAt"}, {UpdatedAtRole, "updatedAt"}});
+    return names;
+}
+
+QStringList TodoModel::mimeTypes() const
+{
+    return {QString::fromLatin1(kMimeType)};
+}
+
+QMimeData *TodoModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList ids;
+    for (const QModelIndex &index : indexes) {
+        const QString id = data(index, IdRole).toString();
+        if (!ids.contains(id))
+            ids << id;
+    }
+    if (ids.isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    mime->setData(QString::fromLatin1(kMimeType), ids.join(u'\n').toUtf8());
+    mime->setText(ids.join(u'\n'));
+    return mime;
+}
+
+Qt::DropActions TodoModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "itemmodels/todofilter.h"
+
+#include <QSqlTableModel>
+
+class LocalDatabase;
+
+// The todo list, as the design card asks: a QSqlTableModel over the
+// todo_rows view, filtered, searched, sorted and counted in SQL. It is
+// read-only; edits go through commands and the store, and the model hears
+// about them through LocalDatabase's signals.
+//
+// QSqlTableModel fetches 256 rows at a time, so rowCount() is the number
+// fetched, not the number matching: use matchingCount() for that. Never put
+// a filtering proxy on top of this model; it would miss the unfetched rows.
+class TodoModel : public QSqlTableModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        ListIdRole,
+        TitleRole,
+        NotesRole,
+        CompletedRole,
+        DueAtRole,      // qint64 microseconds UTC, or null
+        DueHasTimeRole, // bool
+        PriorityRole,   // int 0..3
+        TagsRole,       // QStringList
+        PendingRole,    // bool: not yet synced
+        OverdueRole,    // bool
+        PositionRole,   // double
+        CreatedAtRole,
+        UpdatedAtRole,
+    };
+    Q_ENUM(Role)
+
+    enum class Sort { Manual, DueDate, Priority, Title, Created };
+    Q_ENUM(Sort)
+
+    static constexpr auto kMimeType = "application/x-tandem-todo-ids";
+
+    explicit TodoModel(LocalDatabase *database, QObject *parent = nullptr);
+
+    void setTodoFilter(const TodoFilter &filter);
+    TodoFilter todoFilter() const { return m_filter; }
+    void setSearchText(const QString &text);
+    void setSortMode(Sort sort);
+    Sort sortMode() const { return m_sort; }
+    // Fixes "now" for the smart lists; tests use it. 0 means the clock.
+    void setReferenceTime(Timestamp::Micros now);
+
+    // Rows that match, counted in SQL (rowCount() is only what is fetched).
+    int matchingCount() const;
+    // The row of a todo among the fetched rows, fetching more if needed; -1 if it is not shown.
+    int rowOfId(const QString &id);
+    QString idAt(int row) const;
+
+    // Re-runs the query, keeping as many rows fetched as before.
+    void refresh();
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
+
+    int titleColumn() const { return m_columns.title; }
+
+protected:
+    QString orderByClause() const override;
+
+private:
+    Timestamp::Micros now() const;
+    void applyFilter();
+
+    LocalDatabase *m_database;
+    const int m_slot;
+    TodoFilter m_filter;
+    Sort m_sort = Sort::Manual;
+    Timestamp::Micros m_referenceTime = 0;
+
+    struct Columns
+    {
+        int id = -1, listId = -1, title = -1, notes = -1, completed = -1, dueAt = -1,
+            dueHasTime = -1, priority = -1, position = -1, createdAt = -1, updatedAt = -1,
+            tags = -1, pending = -1;
+    } m_columns;
+};

@@ -1,0 +1,229 @@
+#include "localdatabase.h"
+
+#include "localschema.h"
+#include "sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcLocalDb, "tandem.localdb")
+
+namespace {
+
+// SQLite primary result codes, as QSqlError::nativeErrorCode() reports them.
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+constexpr int kSqliteReadOnly = 8;
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteCantOpen = 14;
+constexpr int kSqliteNotADatabase = 26;
+
+int primaryCode(const QSqlError &error)
+{
+    return error.nativeErrorCode().toInt() & 0xff;
+}
+
+} // namespace
+
+LocalDatabase::LocalDatabase(QObject *parent)
+    : QObject(parent)
+    , m_connectionName(u"tandem-local-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+LocalDatabase::~LocalDatabase()
+{
+    close();
+}
+
+bool LocalDatabase::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && database().isOpen();
+}
+
+QSqlDatabase LocalDatabase::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+void LocalDatabase::close()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_lock.reset();
+}
+
+LocalDatabase::OpenResult LocalDatabase::fail(OpenStatus status, const QString &detail)
+{
+    qCWarning(lcLocalDb) << "cannot open" << m_filePath << status << detail;
+    close();
+    return {status, detail};
+}
+
+bool LocalDatabase::configureConnection(QSqlDatabase &db, QString *error)
+{
+    // Settings that do not survive the connection: set them on every one.
+    return Sql::exec(db, u"PRAGMA foreign_keys = ON"_s, {}, error)
+        && Sql::exec(db, u"PRAGMA synchronous = NORMAL"_s, {}, error);
+}
+
+LocalDatabase::OpenResult LocalDatabase::open(const QString &filePath)
+{
+    close();
+    m_filePath = QFileInfo(filePath).absoluteFilePath();
+    const QFileInfo info(m_filePath);
+
+    if (!QDir().mkpath(info.absolutePath()) || !QFileInfo(info.absolutePath()).isDir())
+        return fail(OpenStatus::CannotCreateFolder, info.absolutePath());
+    if (info.exists() && !info.isFile())
+        return fail(OpenStatus::Failed, tr("%1 is not a file.").arg(m_filePath));
+
+    // One Tandem per database: a second one would fight over the outbox.
+    m_lock = std::make_unique<QLockFile>(m_filePath + u".lock"_s);
+    m_lock->setStaleLockTime(0); // stale only when the owning process is gone
+    if (!m_lock->tryLock(0)) {
+        const QLockFile::LockError lockError = m_lock->error();
+        m_lock.reset();
+        if (lockError == QLockFile::LockFailedError)
+            return fail(OpenStatus::Locked, m_filePath);
+        return fail(OpenStatus::Unwritable, info.absolutePath());
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(m_filePath);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
+    if (!db.open()) {
+        const QSqlError error = db.lastError();
+        if (primaryCode(error) == kSqliteCantOpen && info.exists() && !info.isWritable())
+            return fail(OpenStatus::Unwritable, error.text());
+        return fail(OpenStatus::Failed, error.text());
+    }
+
+    QSqlQuery check(db);
+    if (!check.exec(u"PRAGMA quick_check"_s)) {
+        const int code = primaryCode(check.lastError());
+        if (code == kSqliteNotADatabase || code == kSqliteCorrupt)
+            return fail(OpenStatus::Corrupt, check.lastError().text());
+        if (code == kSqliteBusy || code == kSqliteLocked)
+            return fail(OpenStatus::Locked, check.lastError().text());
+        return fail(OpenStatus::Failed, check.lastError().text());
+    }
+    if (!check.next() || check.value(0).toString() != u"ok"_s)
+        return fail(OpenStatus::Corrupt, check.value(0).toString());
+    check.finish();
+
+    QString error;
+    QSqlQuery wal(db);
+    if (!wal.exec(u"PRAGMA journal_mode = WAL"_s) || !wal.next()) {
+        const int code = primaryCode(wal.lastError());
+        return fail(code == kSqliteReadOnly || code == kSqliteCantOpen ? OpenStatus::Unwritable
+                                                                       : OpenStatus::Failed,
+                    wal.lastError().text());
+    }
+    if (wal.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0)
+        return fail(OpenStatus::Unwritable, tr("SQLite kept journal mode %1.").arg(wal.value(0).toString()));
+    wal.finish();
+    if (!configureConnection(db, &error))
+        return fail(OpenStatus::Failed, error);
+
+    // A write probe and the schema upgrade, in one transaction: a file we
+    // cannot write is found here, before the user types anything.
+    Sql::WriteTransaction transaction(db);
+    if (!transaction.isActive()) {
+        const QString text = transaction.error();
+        const bool readOnly = text.contains(u"readonly"_s) || text.contains(u"read-only"_s);
+        return fail(readOnly ? OpenStatus::Unwritable : OpenStatus::Locked, text);
+    }
+    const int version = LocalSchema::version(db, &error);
+    if (version < 0)
+        return fail(OpenStatus::Corrupt, error);
+    if (version > LocalSchema::kCurrentVersion)
+        return fail(OpenStatus::TooNew,
+                    tr("The file has schema version %1; this Tandem knows up to %2.")
+                        .arg(version)
+                        .arg(LocalSchema::kCurrentVersion));
+    if (!LocalSchema::upgrade(db, LocalSchema::kCurrentVersion, &error))
+        return fail(error.contains(u"readonly"_s) ? OpenStatus::Unwritable : OpenStatus::Failed, error);
+    if (!Sql::exec(db,
+                   u"INSERT INTO lists(id, name, position, is_inbox, created_at, updated_at)"
+                   " SELECT ?, ?, 0, 1, ?, ? WHERE NOT EXISTS"
+                   " (SELECT 1 FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL)"_s,
+                   {QUuid::createUuid().toString(QUuid::WithoutBraces), tr("Inbox"),
+                    Timestamp::now(), Timestamp::now()},
+                   &error))
+        return fail(OpenStatus::Failed, error);
+    if (!transaction.commit())
+        return fail(OpenStatus::Unwritable, transaction.error());
+
+    qCInfo(lcLocalDb) << "opened" << m_filePath << "schema" << LocalSchema::kCurrentVersion;
+    return {OpenStatus::Ok, {}};
+}
+
+QSqlDatabase LocalDatabase::openExtraConnection(const QString &filePath,
+                                                const QString &connectionName, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+    db.setDatabaseName(filePath);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
+    if (!db.open()) {
+        if (error)
+            *error = db.lastError().text();
+        return db;
+    }
+    if (!configureConnection(db, error))
+        db.close();
+    return db;
+}
+
+QString LocalDatabase::setAsideDamagedFile(const QString &filePath, QString *error)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    QString target = filePath + u".damaged-"_s + stamp;
+    for (int n = 2; QFile::exists(target); ++n)
+        target = filePath + u".damaged-"_s + stamp + u'-' + QString::number(n);
+    if (!QFile::rename(filePath, target)) {
+        if (error)
+            *error = tr("Could not rename %1 to %2.").arg(filePath, target);
+        return {};
+    }
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
+        if (QFile::exists(filePath + suffix))
+            QFile::rename(filePath + suffix, target + suffix);
+    }
+    return target;
+}
+
+QString LocalDatabase::describe(OpenStatus status)
+{
+    switch (status) {
+    case OpenStatus::Ok:
+        return {};
+    case OpenStatus::CannotCreateFolder:
+        return tr("Tandem cannot create the folder for its database.");
+    case OpenStatus::Unwritable:
+        return tr("Tandem cannot write to its database. Check the permissions of the file and its folder.");
+    case OpenStatus::Locked:
+        return tr("Another Tandem window is already using this database.");
+    case OpenStatus::Corrupt:
+        return tr("The database file is damaged or is not a Tandem database.");
+    case OpenStatus::TooNew:
+        return tr("The database was written by a newer version of Tandem. Please update Tandem.");
+    case OpenStatus::Failed:
+        break;
+    }
+    return tr("Tandem could not open its database.");
+}

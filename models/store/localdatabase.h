@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QLockFile>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+// The local SQLite cache: one file, one named connection, opened with the
+// settings a long-running desktop app wants (WAL, synchronous=NORMAL,
+// foreign keys, a busy timeout) and checked before use. It never deletes or
+// rewrites a file it cannot read: a damaged file is set aside under a new name.
+class LocalDatabase : public QObject
+{
+    Q_OBJECT
+public:
+    enum class OpenStatus {
+        Ok,
+        CannotCreateFolder, // the folder for the file cannot be made
+        Unwritable,         // the file or its folder is read-only
+        Locked,             // another Tandem is using this file
+        Corrupt,            // not a SQLite database, or quick_check failed
+        TooNew,             // written by a newer Tandem; never downgraded
+        Failed,             // anything else SQLite said
+    };
+    Q_ENUM(OpenStatus)
+
+    struct OpenResult
+    {
+        OpenStatus status = OpenStatus::Failed;
+        QString detail; // what SQLite or the system said, for the "details" part of a dialog
+        bool ok() const { return status == OpenStatus::Ok; }
+    };
+
+    static constexpr int kBusyTimeoutMs = 5000;
+
+    explicit LocalDatabase(QObject *parent = nullptr);
+    ~LocalDatabase() override;
+
+    OpenResult open(const QString &filePath);
+    void close();
+    bool isOpen() const;
+
+    QSqlDatabase database() const;
+    QString connectionName() const { return m_connectionName; }
+    QString filePath() const { return m_filePath; }
+
+    // Opens another connection to the same file, for a worker thread. The
+    // caller must use and remove it in the thread that calls this.
+    static QSqlDatabase openExtraConnection(const QString &filePath, const QString &connectionName,
+                                            QString *error);
+
+    // Renames a damaged file (and its -wal and -shm companions) to
+    // FILE.damaged-YYYYMMDD-HHMMSS beside itself. Returns the new name of
+    // the main file, or an empty string (with error set) when it could not.
+    static QString setAsideDamagedFile(const QString &filePath, QString *error);
+
+    // A short, translated sentence for each status, for dialogs.
+    static QString describe(OpenStatus status);
+
+Q_SIGNALS:
+    // Emitted after a committed change, for item models to refresh.
+    void todosChanged(const QStringList &ids);
+    void listsChanged();
+    void tagsChanged();
+
+private:
+    OpenResult fail(OpenStatus status, const QString &detail);
+    static bool configureConnection(QSqlDatabase &db, QString *error);
+
+    QString m_filePath;
+    QString m_connectionName;
+    std::unique_ptr<QLockFile> m_lock;
+};

@@ -1,0 +1,136 @@
+#include "localschema.h"
+
+#include "sqlhelpers.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Step 1: what a desktop todo app needs on its own.
+// Times are INTEGER microseconds since the epoch, UTC (see Timestamp).
+const QStringList kStep1 = {
+    u"CREATE TABLE schema_version ("
+    "  version INTEGER NOT NULL PRIMARY KEY,"
+    "  applied_at INTEGER NOT NULL)"_s,
+    u"CREATE TABLE lists ("
+    "  id TEXT NOT NULL PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  position REAL NOT NULL DEFAULT 0,"
+    "  is_inbox INTEGER NOT NULL DEFAULT 0,"
+    "  created_at INTEGER NOT NULL,"
+    "  updated_at INTEGER NOT NULL,"
+    "  deleted_at INTEGER)"_s,
+    u"CREATE TABLE todos ("
+    "  id TEXT NOT NULL PRIMARY KEY,"
+    "  list_id TEXT NOT NULL REFERENCES lists(id),"
+    "  title TEXT NOT NULL,"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  completed INTEGER NOT NULL DEFAULT 0,"
+    "  completed_at INTEGER,"
+    "  due_at INTEGER,"
+    "  due_has_time INTEGER NOT NULL DEFAULT 0,"
+    "  priority INTEGER NOT NULL DEFAULT 0 CHECK (priority BETWEEN 0 AND 3),"
+    "  position REAL NOT NULL DEFAULT 0,"
+    "  created_at INTEGER NOT NULL,"
+    "  updated_at INTEGER NOT NULL,"
+    "  deleted_at INTEGER)"_s,
+    u"CREATE INDEX todos_by_list ON todos(list_id, completed, position) WHERE deleted_at IS NULL"_s,
+    u"CREATE INDEX todos_by_due ON todos(due_at) WHERE deleted_at IS NULL"_s,
+    u"CREATE INDEX todos_by_state ON todos(completed, position) WHERE deleted_at IS NULL"_s,
+    // Tags are unique without regard to case: name_key is the case-folded name.
+    u"CREATE TABLE tags ("
+    "  id TEXT NOT NULL PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  name_key TEXT NOT NULL UNIQUE)"_s,
+    u"CREATE TABLE todo_tags ("
+    "  todo_id TEXT NOT NULL REFERENCES todos(id) ON DELETE CASCADE,"
+    "  tag_id TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (todo_id, tag_id)) WITHOUT ROWID"_s,
+    u"CREATE INDEX todo_tags_by_tag ON todo_tags(tag_id)"_s,
+};
+
+// Step 2: bookkeeping for sync. Every local change writes an outbox row in
+// the same transaction; the row view shows tags and the "not yet synced" mark.
+const QStringList kStep2 = {
+    u"CREATE TABLE outbox ("
+    "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  entity TEXT NOT NULL,"
+    "  entity_id TEXT NOT NULL,"
+    "  op TEXT NOT NULL,"
+    "  payload TEXT NOT NULL DEFAULT '',"
+    "  queued_at INTEGER NOT NULL)"_s,
+    u"CREATE INDEX outbox_by_entity ON outbox(entity, entity_id)"_s,
+    u"CREATE TABLE meta ("
+    "  key TEXT NOT NULL PRIMARY KEY,"
+    "  value TEXT)"_s,
+    u"CREATE VIEW todo_rows AS"
+    "  SELECT t.id, t.list_id, t.title, t.notes, t.completed, t.completed_at,"
+    "         t.due_at, t.due_has_time, t.priority, t.position,"
+    "         t.created_at, t.updated_at,"
+    "         (SELECT group_concat(name, ', ') FROM"
+    "            (SELECT g.name AS name FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id"
+    "             WHERE tt.todo_id = t.id ORDER BY g.name_key)) AS tags,"
+    "         EXISTS (SELECT 1 FROM outbox o"
+    "                 WHERE o.entity = 'todo' AND o.entity_id = t.id) AS pending"
+    "  FROM todos t WHERE t.deleted_at IS NULL"_s,
+};
+
+const QStringList &stepStatements(int version)
+{
+    static const QStringList none;
+    switch (version) {
+    case 1:
+        return kStep1;
+    case 2:
+        return kStep2;
+    default:
+        return none;
+    }
+}
+
+} // namespace
+
+int LocalSchema::version(const QSqlDatabase &db, QString *error)
+{
+    if (!db.tables().contains(u"schema_version"_s))
+        return 0;
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT MAX(version) FROM schema_version"_s) || !query.next()) {
+        if (error)
+            *error = query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+bool LocalSchema::upgrade(QSqlDatabase &db, int targetVersion, QString *error)
+{
+    const int from = version(db, error);
+    if (from < 0)
+        return false;
+    for (int step = from + 1; step <= targetVersion; ++step) {
+        if (!applyStep(db, step, error))
+            return false;
+    }
+    return true;
+}
+
+bool LocalSchema::applyStep(QSqlDatabase &db, int version, QString *error)
+{
+    const QStringList &statements = stepStatements(version);
+    if (statements.isEmpty()) {
+        if (error)
+            *error = u"No schema step %1"_s.arg(version);
+        return false;
+    }
+    for (const QString &statement : statements) {
+        if (!Sql::exec(db, statement, {}, error))
+            return false;
+    }
+    return Sql::exec(db, u"INSERT INTO schema_version(version, applied_at) VALUES (?, ?)"_s,
+                     {version, Timestamp::now()}, error);
+}

@@ -1,0 +1,26 @@
+#include "outbox.h"
+
+#include "sqlhelpers.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Outbox {
+
+bool append(const QSqlDatabase &db, const char *entity, const QString &entityId, const char *op,
+            const QString &payload, QString *error)
+{
+    return Sql::exec(db,
+                     u"INSERT INTO outbox(entity, entity_id, op, payload, queued_at)"
+                     " VALUES (?, ?, ?, ?, ?)"_s,
+                     {QString::fromLatin1(entity), entityId, QString::fromLatin1(op), payload,
+                      Timestamp::now()},
+                     error);
+}
+
+int pendingChangeCount(const QSqlDatabase &db)
+{
+    auto query = Sql::select(db, u"SELECT COUNT(*) FROM outbox"_s, {});
+    return query && query->next() ? query->value(0).toInt() : 0;
+}
+
+} // namespace Outbox

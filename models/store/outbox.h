@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+// The queue of local changes not yet pushed to the cloud. Every store write
+// appends to it inside the same SQLite transaction as the change itself, so
+// a change is never on disk without its outbox entry, nor the other way round.
+namespace Outbox {
+
+inline constexpr auto kEntityTodo = "todo";
+inline constexpr auto kEntityList = "list";
+inline constexpr auto kEntityTodoTag = "todo_tag";
+
+inline constexpr auto kOpUpsert = "upsert"; // payload: the changed fields, comma separated
+inline constexpr auto kOpAddTag = "add";    // payload: the tag name
+inline constexpr auto kOpRemoveTag = "remove";
+
+bool append(const QSqlDatabase &db, const char *entity, const QString &entityId, const char *op,
+            const QString &payload, QString *error);
+int pendingChangeCount(const QSqlDatabase &db);
+
+} // namespace Outbox

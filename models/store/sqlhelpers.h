@@ -1,0 +1,49 @@
+#pragma once
+
+#include "domain/timestamp.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+#include <QVariantList>
+
+#include <optional>
+
+// Small helpers that keep every statement bound: values always travel as
+// bind values, never inside the SQL text.
+namespace Sql {
+
+// Prepares, binds and executes. On failure, fills error and returns false.
+bool exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+          QString *error = nullptr);
+// Prepares, binds and executes, returning the query positioned before the first row.
+std::optional<QSqlQuery> select(const QSqlDatabase &db, const QString &sql,
+                                const QVariantList &values, QString *error = nullptr);
+
+QVariant nullableMicros(const std::optional<Timestamp::Micros> &value);
+std::optional<Timestamp::Micros> optionalMicros(const QVariant &value);
+
+// SQLite's own result code, from QSqlError::nativeErrorCode().
+int nativeCode(const QSqlQuery &query);
+
+// BEGIN IMMEDIATE, so that a writer takes the write lock up front and waits
+// on the busy timeout instead of failing when another connection writes.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(const QSqlDatabase &db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    QString error() const { return m_error; }
+    bool commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+    QString m_error;
+};
+
+} // namespace Sql

@@ -1,0 +1,159 @@
+#include "todorows.h"
+
+#include "sqlhelpers.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kColumns = u"id, list_id, title, notes, completed, completed_at, due_at, due_has_time,"
+                         " priority, position, created_at, updated_at, deleted_at"_s;
+
+Todo fromQuery(const QSqlQuery &query)
+{
+    Todo todo;
+    todo.id = query.value(0).toString();
+    todo.listId = query.value(1).toString();
+    todo.title = query.value(2).toString();
+    todo.notes = query.value(3).toString();
+    todo.completed = query.value(4).toBool();
+    todo.completedAt = Sql::optionalMicros(query.value(5));
+    todo.dueAt = Sql::optionalMicros(query.value(6));
+    todo.dueHasTime = query.value(7).toBool();
+    todo.priority = Priorities::fromInt(query.value(8).toInt());
+    todo.position = query.value(9).toDouble();
+    todo.createdAt = query.value(10).toLongLong();
+    todo.updatedAt = query.value(11).toLongLong();
+    todo.deletedAt = Sql::optionalMicros(query.value(12));
+    return todo;
+}
+
+QStringList tagNames(const QSqlDatabase &db, const QString &todoId)
+{
+    QStringList names;
+    auto query = Sql::select(db,
+                             u"SELECT g.name FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id"
+                             " WHERE tt.todo_id = ? ORDER BY g.name_key"_s,
+                             {todoId});
+    while (query && query->next())
+        names << query->value(0).toString();
+    return names;
+}
+
+// Tag ids keyed by case-folded name; creates the tags that do not exist yet.
+bool ensureTags(const QSqlDatabase &db, const QStringList &names, QHash<QString, QString> *idsByKey,
+                QString *error)
+{
+    for (const QString &raw : names) {
+        const QString name = raw.trimmed();
+        const QString key = name.toCaseFolded();
+        if (name.isEmpty() || idsByKey->contains(key))
+            continue;
+        if (!Sql::exec(db,
+                       u"INSERT INTO tags(id, name, name_key) VALUES (?, ?, ?)"
+                       " ON CONFLICT(name_key) DO NOTHING"_s,
+                       {QUuid::createUuid().toString(QUuid::WithoutBraces), name, key}, error))
+            return false;
+        auto query = Sql::select(db, u"SELECT id FROM tags WHERE name_key = ?"_s, {key}, error);
+        if (!query || !query->next())
+            return false;
+        idsByKey->insert(key, query->value(0).toString());
+    }
+    return true;
+}
+
+} // namespace
+
+namespace TodoRows {
+
+std::optional<Todo> load(const QSqlDatabase &db, const QString &id)
+{
+    auto query = Sql::select(db, u"SELECT "_s + kColumns + u" FROM todos WHERE id = ?"_s, {id});
+    if (!query || !query->next())
+        return std::nullopt;
+    Todo todo = fromQuery(*query);
+    todo.tags = tagNames(db, id);
+    return todo;
+}
+
+bool write(const QSqlDatabase &db, const Todo &todo, QStringList *addedTags,
+           QStringList *removedTags, QString *error)
+{
+    const bool ok = Sql::exec(
+        db,
+        u"INSERT INTO todos("_s + kColumns
+            + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+              " ON CONFLICT(id) DO UPDATE SET list_id = excluded.list_id, title = excluded.title,"
+              " notes = excluded.notes, completed = excluded.completed,"
+              " completed_at = excluded.completed_at, due_at = excluded.due_at,"
+              " due_has_time = excluded.due_has_time, priority = excluded.priority,"
+              " position = excluded.position, updated_at = excluded.updated_at,"
+              " deleted_at = excluded.deleted_at"_s,
+        {todo.id, todo.listId, todo.title, todo.notes, todo.completed,
+         Sql::nullableMicros(todo.completedAt), Sql::nullableMicros(todo.dueAt), todo.dueHasTime,
+         static_cast<int>(todo.priority), todo.position, todo.createdAt, todo.updatedAt,
+         Sql::nullableMicros(todo.deletedAt)},
+        error);
+    if (!ok)
+        return false;
+
+    QHash<QString, QString> wanted;
+    if (!ensureTags(db, todo.tags, &wanted, error))
+        return false;
+    auto current = Sql::select(db,
+                               u"SELECT g.name_key, g.id FROM todo_tags tt JOIN tags g"
+                               " ON g.id = tt.tag_id WHERE tt.todo_id = ?"_s,
+                               {todo.id}, error);
+    if (!current)
+        return false;
+    QHash<QString, QString> existing;
+    while (current->next())
+        existing.insert(current->value(0).toString(), current->value(1).toString());
+
+    for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
+        if (wanted.contains(it.key()))
+            continue;
+        if (!Sql::exec(db, u"DELETE FROM todo_tags WHERE todo_id = ? AND tag_id = ?"_s,
+                       {todo.id, it.value()}, error))
+            return false;
+        removedTags->append(it.key());
+    }
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        if (existing.contains(it.key()))
+            continue;
+        if (!Sql::exec(db, u"INSERT INTO todo_tags(todo_id, tag_id) VALUES (?, ?)"_s,
+                       {todo.id, it.value()}, error))
+            return false;
+        addedTags->append(it.key());
+    }
+    return true;
+}
+
+double endPosition(const QSqlDatabase &db, const QString &listId)
+{
+    auto query = Sql::select(db, u"SELECT MAX(position) FROM todos WHERE list_id = ?"_s, {listId});
+    if (!query || !query->next() || query->value(0).isNull())
+        return 1.0;
+    return query->value(0).toDouble() + 1.0;
+}
+
+QList<Todo> inList(const QSqlDatabase &db, const QString &listId)
+{
+    QList<Todo> todos;
+    auto query = Sql::select(db,
+                             u"SELECT "_s + kColumns
+                                 + u" FROM todos WHERE list_id = ? AND deleted_at IS NULL"
+                                   " ORDER BY position"_s,
+                             {listId});
+    while (query && query->next())
+        todos << fromQuery(*query);
+    for (Todo &todo : todos)
+        todo.tags = tagNames(db, todo.id);
+    return todos;
+}
+
+} // namespace TodoRows

@@ -1,0 +1,206 @@
+#include "todostore.h"
+
+#include "listrows.h"
+#include "localdatabase.h"
+#include "outbox.h"
+#include "sqlhelpers.h"
+#include "todorows.h"
+
+#include <QLoggingCategory>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStore, "tandem.store")
+
+TodoStore::TodoStore(LocalDatabase *database, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+{
+}
+
+std::optional<Todo> TodoStore::todo(const QString &id) const
+{
+    return TodoRows::load(m_database->database(), id);
+}
+
+QList<Todo> TodoStore::todos(const QStringList &ids) const
+{
+    QList<Todo> result;
+    result.reserve(ids.size());
+    for (const QString &id : ids) {
+        if (auto found = todo(id))
+            result << *found;
+    }
+    return result;
+}
+
+QList<Todo> TodoStore::todosInList(const QString &listId) const
+{
+    return TodoRows::inList(m_database->database(), listId);
+}
+
+std::optional<TodoList> TodoStore::list(const QString &id) const
+{
+    return ListRows::load(m_database->database(), id);
+}
+
+QList<TodoList> TodoStore::lists() const
+{
+    return ListRows::live(m_database->database());
+}
+
+QString TodoStore::inboxId() const
+{
+    auto query = Sql::select(m_database->database(),
+                             u"SELECT id FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL"
+                             " ORDER BY created_at LIMIT 1"_s,
+                             {});
+    return query && query->next() ? query->value(0).toString() : QString();
+}
+
+std::optional<TodoList> TodoStore::listByName(const QString &name) const
+{
+    const QString key = name.trimmed().toCaseFolded();
+    for (const TodoList &list : lists()) {
+        if (list.name.toCaseFolded() == key)
+            return list;
+    }
+    return std::nullopt;
+}
+
+QList<Tag> TodoStore::tags() const
+{
+    QList<Tag> result;
+    auto query = Sql::select(m_database->database(),
+                             u"SELECT g.id, g.name, SUM(t.completed = 0) FROM tags g"
+                             " JOIN todo_tags tt ON tt.tag_id = g.id"
+                             " JOIN todos t ON t.id = tt.todo_id AND t.deleted_at IS NULL"
+                             " GROUP BY g.id ORDER BY g.name_key"_s,
+                             {});
+    while (query && query->next())
+        result << Tag{query->value(0).toString(), query->value(1).toString(), query->value(2).toInt()};
+    return result;
+}
+
+Todo TodoStore::newTodo(const QString &listId, const QString &title) const
+{
+    Todo todo;
+    todo.id = Todo::newId();
+    todo.listId = listId.isEmpty() ? inboxId() : listId;
+    todo.title = title;
+    todo.position = TodoRows::endPosition(m_database->database(), todo.listId);
+    todo.createdAt = todo.updatedAt = Timestamp::now();
+    return todo;
+}
+
+TodoList TodoStore::newList(const QString &name) const
+{
+    TodoList list;
+    list.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    list.name = name.trimmed();
+    list.position = ListRows::endPosition(m_database->database());
+    list.createdAt = list.updatedAt = Timestamp::now();
+    return list;
+}
+
+int TodoStore::pendingChangeCount() const
+{
+    return Outbox::pendingChangeCount(m_database->database());
+}
+
+bool TodoStore::fail(const QString &message)
+{
+    m_lastError = message;
+    qCWarning(lcStore) << "write failed:" << message;
+    Q_EMIT writeFailed(message);
+    return false;
+}
+
+bool TodoStore::apply(const Changeset &changes)
+{
+    const QSqlDatabase db = m_database->database();
+    Sql::WriteTransaction transaction(db);
+    if (!transaction.isActive())
+        return fail(transaction.error());
+
+    const Timestamp::Micros now = Timestamp::now();
+    QString error;
+    bool listsTouched = false;
+    for (TodoList list : changes.lists) {
+        list.name = list.name.trimmed();
+        if (list.name.isEmpty())
+            return fail(tr("A list needs a name."));
+        const auto current = ListRows::load(db, list.id);
+        if (list.isDeleted() && (list.isInbox || (current && current->isInbox)))
+            return fail(tr("The Inbox cannot be deleted."));
+        if (current) {
+            list.isInbox = current->isInbox;
+            list.createdAt = current->createdAt;
+        }
+        QStringList fields;
+        if (!current || current->name != list.name)
+            fields << u"name"_s;
+        if (!current || current->position != list.position)
+            fields << u"position"_s;
+        if (!current || current->deletedAt != list.deletedAt)
+            fields << u"deleted_at"_s;
+        if (fields.isEmpty())
+            continue;
+        list.updatedAt = now;
+        if (!ListRows::write(db, list, &error)
+            || !Outbox::append(db, Outbox::kEntityList, list.id, Outbox::kOpUpsert,
+                               fields.join(u','), &error))
+            return fail(error);
+        listsTouched = true;
+    }
+
+    QStringList changedTodoIds;
+    bool tagsTouched = false;
+    for (Todo todo : changes.todos) {
+        const auto current = TodoRows::load(db, todo.id);
+        QStringList fields = current ? TodoField::changed(*current, todo) : QStringList{u"*"_s};
+        if (fields.isEmpty())
+            continue;
+        fields.removeAll(QString::fromLatin1(TodoField::Tags)); // tag links travel on their own
+        if (todo.title.isEmpty())
+            return fail(tr("A todo needs a title."));
+        if (!ListRows::load(db, todo.listId))
+            return fail(tr("The list of a todo no longer exists."));
+        QStringList added, removed;
+        if (current)
+            todo.createdAt = current->createdAt;
+        todo.updatedAt = now;
+        if (!TodoRows::write(db, todo, &added, &removed, &error))
+            return fail(error);
+        if (!fields.isEmpty()
+            && !Outbox::append(db, Outbox::kEntityTodo, todo.id, Outbox::kOpUpsert,
+                               fields.join(u','), &error))
+            return fail(error);
+        for (const QString &tag : std::as_const(added)) {
+            if (!Outbox::append(db, Outbox::kEntityTodoTag, todo.id, Outbox::kOpAddTag, tag, &error))
+                return fail(error);
+        }
+        for (const QString &tag : std::as_const(removed)) {
+            if (!Outbox::append(db, Outbox::kEntityTodoTag, todo.id, Outbox::kOpRemoveTag, tag,
+                                &error))
+                return fail(error);
+        }
+        tagsTouched = tagsTouched || !added.isEmpty() || !removed.isEmpty()
+            || fields.contains(QString::fromLatin1(TodoField::DeletedAt))
+            || fields.contains(QString::fromLatin1(TodoField::Completed));
+        changedTodoIds << todo.id;
+    }
+
+    if (!transaction.commit())
+        return fail(transaction.error());
+    m_lastError.clear();
+    if (listsTouched)
+        Q_EMIT m_database->listsChanged();
+    if (!changedTodoIds.isEmpty())
+        Q_EMIT m_database->todosChanged(changedTodoIds);
+    if (tagsTouched)
+        Q_EMIT m_database->tagsChanged();
+    return true;
+}
