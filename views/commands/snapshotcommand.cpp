@@ -1,0 +1,80 @@
+#include "snapshotcommand.h"
+
+using namespace Qt::StringLiterals;
+
+SnapshotCommand::SnapshotCommand(TodoStore *store, Changeset before, Changeset after,
+                                 const QString &text, const QString &mergeKey)
+    : QUndoCommand(text)
+    , m_store(store)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+    , m_mergeKey(mergeKey)
+{
+}
+
+Changeset SnapshotCommand::overlay(const Changeset &from, const Changeset &to) const
+{
+    Changeset result;
+    for (qsizetype i = 0; i < to.todos.size(); ++i) {
+        const Todo &target = to.todos.at(i);
+        const Todo *source = nullptr;
+        for (const Todo &candidate : from.todos) {
+            if (candidate.id == target.id)
+                source = &candidate;
+        }
+        const auto current = m_store->todo(target.id);
+        if (!current || !source) {
+            result.todos << target; // new row: write it whole
+            continue;
+        }
+        Todo merged = *current;
+        TodoField::copy(target, merged, TodoField::changed(*source, target));
+        result.todos << merged;
+    }
+    for (const TodoList &target : to.lists) {
+        auto current = m_store->list(target.id);
+        if (!current) {
+            result.lists << target;
+            continue;
+        }
+        const TodoList *source = nullptr;
+        for (const TodoList &candidate : from.lists) {
+            if (candidate.id == target.id)
+                source = &candidate;
+        }
+        if (!source || source->name != target.name)
+            current->name = target.name;
+        if (!source || source->position != target.position)
+            current->position = target.position;
+        if (!source || source->deletedAt != target.deletedAt)
+            current->deletedAt = target.deletedAt;
+        result.lists << *current;
+    }
+    return result;
+}
+
+void SnapshotCommand::redo()
+{
+    // A write the store refuses (a full disk, say) must not sit on the stack.
+    if (!m_store->apply(overlay(m_before, m_after)))
+        setObsolete(true);
+}
+
+void SnapshotCommand::undo()
+{
+    m_store->apply(overlay(m_after, m_before));
+}
+
+int SnapshotCommand::id() const
+{
+    return m_mergeKey.isEmpty() ? -1 : kMergeableId;
+}
+
+bool SnapshotCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const SnapshotCommand *>(other);
+    if (next->m_mergeKey != m_mergeKey)
+        return false;
+    m_after = next->m_after;
+    return true;
+}

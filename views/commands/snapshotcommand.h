@@ -1,0 +1,35 @@
+#pragma once
+
+#include "store/todostore.h"
+
+#include <QUndoCommand>
+
+// The one undo command behind every edit: it knows the rows before and
+// after, and writes back only the fields it changed, so undoing a title edit
+// does not also revert a note that arrived from another desktop meanwhile.
+// Commands with the same merge key in a row (typing a title, then fixing it)
+// merge into one step.
+class SnapshotCommand : public QUndoCommand
+{
+public:
+    static constexpr int kMergeableId = 0x7a4d;
+
+    SnapshotCommand(TodoStore *store, Changeset before, Changeset after, const QString &text,
+                    const QString &mergeKey = {});
+
+    void redo() override;
+    void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+
+    const Changeset &after() const { return m_after; }
+
+private:
+    // The current rows, with the fields that differ between from and to set as in to.
+    Changeset overlay(const Changeset &from, const Changeset &to) const;
+
+    TodoStore *m_store;
+    Changeset m_before;
+    Changeset m_after;
+    QString m_mergeKey;
+};

@@ -1,0 +1,475 @@
+#include "detailpane.h"
+
+#include "tododelegate.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QScopedValueRollback>
+#include <QStackedWidget>
+#include <QTimeEdit>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qreal kTitleFontScale = 1.25;
+constexpr int kPriorityIconSize = 12;
+const QTime kDefaultDueTime(9, 0); // what "add a time" starts from
+
+QStringList parseTags(const QString &text)
+{
+    QStringList tags;
+    for (const QString &part : text.split(u',')) {
+        QString tag = part.trimmed();
+        if (tag.startsWith(u'#'))
+            tag = tag.mid(1).trimmed(); // people type the '#' they see in the list
+        if (!tag.isEmpty() && !tags.contains(tag, Qt::CaseInsensitive))
+            tags.append(tag);
+    }
+    return tags;
+}
+
+QString joinTags(const QStringList &tags)
+{
+    return tags.join(u", "_s);
+}
+
+// The locale's short time format without seconds (C and some others have them).
+QString shortTimeFormat()
+{
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    format.remove(QRegularExpression(u"[:.]s{1,2}"_s));
+    return format;
+}
+
+QString formatTime(Timestamp::Micros micros)
+{
+    if (micros <= 0)
+        return {};
+    return QLocale().toString(Timestamp::toLocal(micros), QLocale::ShortFormat);
+}
+
+} // namespace
+
+DetailPane::DetailPane(QWidget *parent)
+    : QWidget(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_form(new QWidget(m_stack))
+    , m_placeholder(new QLabel(tr("Select a todo to see its details"), m_stack))
+    , m_completed(new QCheckBox(m_form))
+    , m_title(new QLineEdit(m_form))
+    , m_list(new QComboBox(m_form))
+    , m_hasDue(new QCheckBox(m_form))
+    , m_dueDate(new QDateEdit(m_form))
+    , m_hasTime(new QCheckBox(tr("at"), m_form))
+    , m_dueTime(new QTimeEdit(m_form))
+    , m_priority(new QComboBox(m_form))
+    , m_tags(new QLineEdit(m_form))
+    , m_notes(new QPlainTextEdit(m_form))
+    , m_created(new QLabel(m_form))
+    , m_updated(new QLabel(m_form))
+    , m_notesTimer(new QTimer(this))
+{
+    setObjectName(u"detailPane"_s);
+    m_placeholder->setObjectName(u"detailPlaceholder"_s);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_placeholder->setMargin(24);
+
+    m_completed->setObjectName(u"detailCompleted"_s);
+    m_completed->setAccessibleName(tr("Completed"));
+    m_completed->setToolTip(tr("Mark as done"));
+
+    m_title->setObjectName(u"detailTitle"_s);
+    m_title->setAccessibleName(tr("Title"));
+    m_title->setPlaceholderText(tr("Title"));
+    QFont titleFont = m_title->font();
+    if (titleFont.pointSizeF() > 0)
+        titleFont.setPointSizeF(titleFont.pointSizeF() * kTitleFontScale);
+    titleFont.setWeight(QFont::DemiBold);
+    m_title->setFont(titleFont);
+
+    m_list->setObjectName(u"detailList"_s);
+    m_list->setAccessibleName(tr("List"));
+    m_list->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+
+    m_hasDue->setObjectName(u"detailHasDue"_s);
+    m_hasDue->setAccessibleName(tr("Has a due date"));
+    m_hasDue->setToolTip(tr("Give this todo a due date"));
+    m_dueDate->setObjectName(u"detailDueDate"_s);
+    m_dueDate->setAccessibleName(tr("Due date"));
+    m_dueDate->setCalendarPopup(true);
+    // The weekday helps more than the numeric short format when planning.
+    m_dueDate->setDisplayFormat(tr("ddd d MMM yyyy", "due date in the detail pane"));
+    m_hasTime->setObjectName(u"detailHasTime"_s);
+    m_hasTime->setAccessibleName(tr("Has a due time"));
+    m_hasTime->setToolTip(tr("Due at a time of day, not just on the date"));
+    m_dueTime->setObjectName(u"detailDueTime"_s);
+    m_dueTime->setAccessibleName(tr("Due time"));
+    m_dueTime->setDisplayFormat(shortTimeFormat());
+
+    m_priority->setObjectName(u"detailPriority"_s);
+    m_priority->setAccessibleName(tr("Priority"));
+    m_priority->addItem(tr("None"), int(Priority::None));
+    m_priority->addItem(tr("Low"), int(Priority::Low));
+    m_priority->addItem(tr("Medium"), int(Priority::Medium));
+    m_priority->addItem(tr("High"), int(Priority::High));
+    updatePriorityIcons();
+
+    m_tags->setObjectName(u"detailTags"_s);
+    m_tags->setAccessibleName(tr("Tags"));
+    m_tags->setPlaceholderText(tr("e.g. work, errands"));
+    m_tags->setToolTip(tr("Separate tags with commas"));
+    m_tags->setClearButtonEnabled(true);
+
+    m_notes->setObjectName(u"detailNotes"_s);
+    m_notes->setAccessibleName(tr("Notes"));
+    m_notes->setPlaceholderText(tr("Add notes…"));
+    m_notes->setTabChangesFocus(true); // so keyboard users can leave the field
+    m_notes->installEventFilter(this);
+
+    for (QLabel *label : {m_created, m_updated}) {
+        label->setForegroundRole(QPalette::PlaceholderText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_created->setObjectName(u"detailCreated"_s);
+    m_updated->setObjectName(u"detailUpdated"_s);
+
+    auto *header = new QHBoxLayout;
+    header->setSpacing(8);
+    header->addWidget(m_completed);
+    header->addWidget(m_title, 1);
+
+    auto *due = new QHBoxLayout;
+    due->setContentsMargins(0, 0, 0, 0);
+    due->addWidget(m_hasDue);
+    due->addWidget(m_dueDate);
+    due->addSpacing(8);
+    due->addWidget(m_hasTime);
+    due->addWidget(m_dueTime);
+    due->addStretch(1);
+
+    auto *fields = new QFormLayout;
+    fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    fields->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    fields->addRow(tr("List"), m_list);
+    fields->addRow(tr("Due"), due);
+    fields->addRow(tr("Priority"), m_priority);
+    fields->addRow(tr("Tags"), m_tags);
+    fields->addRow(tr("Notes"), m_notes);
+    fields->addRow(tr("Created"), m_created);
+    fields->addRow(tr("Updated"), m_updated);
+    // The bookkeeping rows are quiet, labels included.
+    for (QLabel *stamp : {m_created, m_updated}) {
+        if (auto *label = qobject_cast<QLabel *>(fields->labelForField(stamp)))
+            label->setForegroundRole(QPalette::PlaceholderText);
+    }
+
+    auto *formLayout = new QVBoxLayout(m_form);
+    formLayout->setContentsMargins(16, 16, 16, 12);
+    formLayout->setSpacing(14);
+    formLayout->addLayout(header);
+    formLayout->addLayout(fields, 1);
+
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_form);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+
+    m_notesTimer->setSingleShot(true);
+    m_notesTimer->setInterval(kNotesSaveDelayMs);
+
+    connect(m_title, &QLineEdit::editingFinished, this, &DetailPane::commitTitle);
+    connect(m_completed, &QCheckBox::toggled, this, &DetailPane::commitCompleted);
+    connect(m_list, &QComboBox::activated, this, &DetailPane::commitList);
+    connect(m_hasDue, &QCheckBox::toggled, this, &DetailPane::commitDue);
+    connect(m_hasTime, &QCheckBox::toggled, this, &DetailPane::commitDue);
+    connect(m_dueDate, &QDateEdit::dateChanged, this, &DetailPane::commitDue);
+    connect(m_dueTime, &QTimeEdit::timeChanged, this, &DetailPane::commitDue);
+    connect(m_priority, &QComboBox::activated, this, &DetailPane::commitPriority);
+    connect(m_tags, &QLineEdit::editingFinished, this, &DetailPane::commitTags);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_loading)
+            m_notesTimer->start();
+    });
+    connect(m_notesTimer, &QTimer::timeout, this, &DetailPane::commitNotes);
+
+    setTodo(std::nullopt);
+}
+
+void DetailPane::setTodo(const std::optional<Todo> &todo)
+{
+    const bool sameTodo = todo && m_todo && todo->id == m_todo->id;
+    if (!sameTodo)
+        m_notesTimer->stop(); // focus-out already saved anything a person switched away from
+    if (!todo) {
+        QScopedValueRollback guard(m_loading, true);
+        m_todo.reset();
+        m_form->setEnabled(false);
+        m_stack->setCurrentWidget(m_placeholder);
+        return;
+    }
+    load(*todo, sameTodo);
+}
+
+void DetailPane::load(const Todo &todo, bool sameTodo)
+{
+    QScopedValueRollback guard(m_loading, true);
+    const std::optional<Todo> previous = m_todo;
+    m_todo = todo;
+    m_form->setEnabled(true);
+    m_stack->setCurrentWidget(m_form);
+
+    // A field someone is typing in keeps their text until they finish; their
+    // edit then goes out against the new snapshot.
+    auto typing = [&](QWidget *field, bool differsFromSaved) {
+        return sameTodo && field->hasFocus() && differsFromSaved;
+    };
+
+    if (!typing(m_title, previous && m_title->text() != previous->title)
+        && m_title->text() != todo.title) {
+        const int cursor = m_title->cursorPosition();
+        m_title->setText(todo.title);
+        // Show the start of a long title, or keep the cursor where it was.
+        m_title->setCursorPosition(m_title->hasFocus() ? qMin<int>(cursor, todo.title.size()) : 0);
+    }
+    if (m_completed->isChecked() != todo.completed)
+        m_completed->setChecked(todo.completed);
+    m_completed->setToolTip(todo.completed ? tr("Mark as not done") : tr("Mark as done"));
+    selectList(todo.listId);
+
+    const bool hasDue = todo.dueAt.has_value();
+    const bool hasTime = hasDue && todo.dueHasTime;
+    QDate date = QDate::currentDate();
+    QTime time = kDefaultDueTime;
+    if (hasDue)
+        date = hasTime ? Timestamp::toLocal(*todo.dueAt).date() : Timestamp::toDate(*todo.dueAt);
+    if (hasTime)
+        time = Timestamp::toLocal(*todo.dueAt).time();
+    if (m_hasDue->isChecked() != hasDue)
+        m_hasDue->setChecked(hasDue);
+    // Without a due, the editors keep what they showed so re-checking picks up
+    // from there; a different todo starts from today.
+    if ((hasDue || !sameTodo) && m_dueDate->date() != date)
+        m_dueDate->setDate(date);
+    if (m_hasTime->isChecked() != hasTime)
+        m_hasTime->setChecked(hasTime);
+    if ((hasTime || !sameTodo) && m_dueTime->time() != time)
+        m_dueTime->setTime(time);
+    updateDueEnabled();
+
+    const int priority = m_priority->findData(int(todo.priority));
+    if (m_priority->currentIndex() != priority)
+        m_priority->setCurrentIndex(priority);
+
+    const QString tags = joinTags(todo.tags);
+    if (!typing(m_tags, previous && parseTags(m_tags->text()) != previous->tags)
+        && m_tags->text() != tags) {
+        m_tags->setText(tags);
+    }
+
+    if (!typing(m_notes, previous && m_notes->toPlainText() != previous->notes)
+        && m_notes->toPlainText() != todo.notes) {
+        const int cursor = m_notes->textCursor().position();
+        const bool focused = m_notes->hasFocus();
+        m_notes->setPlainText(todo.notes);
+        if (focused) {
+            QTextCursor restored = m_notes->textCursor();
+            restored.setPosition(qMin<int>(cursor, int(todo.notes.size())));
+            m_notes->setTextCursor(restored);
+        }
+    }
+
+    m_created->setText(formatTime(todo.createdAt));
+    m_updated->setText(formatTime(todo.updatedAt));
+}
+
+void DetailPane::setLists(const QList<TodoList> &lists)
+{
+    QScopedValueRollback guard(m_loading, true);
+    m_list->clear();
+    for (const TodoList &list : lists) {
+        if (list.isDeleted())
+            continue;
+        m_list->addItem(list.isInbox ? tr("Inbox") : list.name, list.id);
+    }
+    if (m_todo)
+        selectList(m_todo->listId);
+}
+
+void DetailPane::focusTitle()
+{
+    if (!m_todo)
+        return;
+    m_title->setFocus(Qt::ShortcutFocusReason);
+    m_title->selectAll();
+}
+
+void DetailPane::selectList(const QString &listId)
+{
+    const int index = m_list->findData(listId);
+    if (m_list->currentIndex() != index)
+        m_list->setCurrentIndex(index);
+}
+
+void DetailPane::updateDueEnabled()
+{
+    const bool hasDue = m_hasDue->isChecked();
+    m_dueDate->setEnabled(hasDue);
+    m_hasTime->setEnabled(hasDue);
+    m_dueTime->setEnabled(hasDue && m_hasTime->isChecked());
+}
+
+void DetailPane::updatePriorityIcons()
+{
+    const qreal ratio = devicePixelRatioF();
+    for (int i = 0; i < m_priority->count(); ++i) {
+        QPixmap pixmap(QSize(kPriorityIconSize, kPriorityIconSize) * ratio);
+        pixmap.setDevicePixelRatio(ratio);
+        pixmap.fill(Qt::transparent);
+        const auto priority = Priorities::fromInt(m_priority->itemData(i).toInt());
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QRectF dot(1.5, 1.5, kPriorityIconSize - 3, kPriorityIconSize - 3);
+        if (priority == Priority::None) {
+            // An empty ring keeps the texts aligned and reads as "nothing set".
+            painter.setPen(QPen(palette().color(QPalette::PlaceholderText), 1.2));
+            painter.drawEllipse(dot);
+        } else {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(TodoDelegate::priorityColor(priority, palette()));
+            painter.drawEllipse(dot);
+        }
+        painter.end();
+        m_priority->setItemIcon(i, QIcon(pixmap));
+    }
+}
+
+void DetailPane::changeEvent(QEvent *event)
+{
+    // The priority colours depend on whether the base is light or dark.
+    if (event->type() == QEvent::PaletteChange)
+        updatePriorityIcons();
+    QWidget::changeEvent(event);
+}
+
+bool DetailPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_notes && event->type() == QEvent::FocusOut)
+        commitNotes();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DetailPane::emitEdit(const Todo &edited, const char *field)
+{
+    // Keep our snapshot current first: the receiver may call setTodo() back
+    // synchronously, and later edits build on this one.
+    m_todo = edited;
+    Q_EMIT todoEdited(edited, QString::fromLatin1(field));
+}
+
+void DetailPane::commitTitle()
+{
+    if (m_loading || !m_todo)
+        return;
+    const QString title = m_title->text().trimmed();
+    if (title.isEmpty()) {
+        // A todo needs a title; an emptied field means "never mind".
+        m_title->setText(m_todo->title);
+        return;
+    }
+    if (title == m_todo->title)
+        return;
+    Todo edited = *m_todo;
+    edited.title = title;
+    emitEdit(edited, TodoField::Title);
+}
+
+void DetailPane::commitNotes()
+{
+    m_notesTimer->stop();
+    if (m_loading || !m_todo || m_notes->toPlainText() == m_todo->notes)
+        return;
+    Todo edited = *m_todo;
+    edited.notes = m_notes->toPlainText();
+    emitEdit(edited, TodoField::Notes);
+}
+
+void DetailPane::commitTags()
+{
+    if (m_loading || !m_todo)
+        return;
+    const QStringList tags = parseTags(m_tags->text());
+    if (m_tags->text() != joinTags(tags))
+        m_tags->setText(joinTags(tags)); // show what was kept
+    if (tags == m_todo->tags)
+        return;
+    Todo edited = *m_todo;
+    edited.tags = tags;
+    emitEdit(edited, TodoField::Tags);
+}
+
+void DetailPane::commitDue()
+{
+    updateDueEnabled();
+    if (m_loading || !m_todo)
+        return;
+    Todo edited = *m_todo;
+    if (!m_hasDue->isChecked()) {
+        edited.dueAt.reset();
+        edited.dueHasTime = false;
+    } else if (!m_hasTime->isChecked()) {
+        edited.dueAt = Timestamp::fromDate(m_dueDate->date());
+        edited.dueHasTime = false;
+    } else {
+        edited.dueAt = Timestamp::fromDateTime(QDateTime(m_dueDate->date(), m_dueTime->time()));
+        edited.dueHasTime = true;
+    }
+    if (edited.dueAt == m_todo->dueAt && edited.dueHasTime == m_todo->dueHasTime)
+        return;
+    emitEdit(edited, TodoField::DueAt);
+}
+
+void DetailPane::commitCompleted(bool completed)
+{
+    if (m_loading || !m_todo || completed == m_todo->completed)
+        return;
+    Todo edited = *m_todo;
+    edited.setCompleted(completed, Timestamp::now());
+    m_completed->setToolTip(completed ? tr("Mark as not done") : tr("Mark as done"));
+    emitEdit(edited, TodoField::Completed);
+}
+
+void DetailPane::commitList(int index)
+{
+    const QString listId = m_list->itemData(index).toString();
+    if (m_loading || !m_todo || listId.isEmpty() || listId == m_todo->listId)
+        return;
+    Todo edited = *m_todo;
+    edited.listId = listId;
+    emitEdit(edited, TodoField::ListId);
+}
+
+void DetailPane::commitPriority(int index)
+{
+    const auto priority = Priorities::fromInt(m_priority->itemData(index).toInt());
+    if (m_loading || !m_todo || priority == m_todo->priority)
+        return;
+    Todo edited = *m_todo;
+    edited.priority = priority;
+    emitEdit(edited, TodoField::Priority);
+}

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "domain/todo.h"
+#include "domain/todolist.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTimeEdit;
+class QTimer;
+
+// Edits every field of the selected todo. It never writes anything itself:
+// each change leaves as todoEdited() with a full snapshot in which one field
+// differs, and the owner turns that into an undoable command. The owner then
+// calls setTodo() with what the store kept, which updates the fields in
+// place without disturbing the one being typed in.
+class DetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    // Notes are saved after this long without typing, and when the editor loses focus.
+    static constexpr int kNotesSaveDelayMs = 600;
+
+    explicit DetailPane(QWidget *parent = nullptr);
+
+    void setTodo(const std::optional<Todo> &todo);
+    std::optional<Todo> todo() const { return m_todo; }
+    void setLists(const QList<TodoList> &lists);
+    // Focuses the title with its text selected, for F2.
+    void focusTitle();
+
+Q_SIGNALS:
+    // field is a TodoField name, e.g. "title".
+    void todoEdited(const Todo &edited, const QString &field);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void load(const Todo &todo, bool sameTodo);
+    void updateDueEnabled();
+    void updatePriorityIcons();
+    void selectList(const QString &listId);
+    void emitEdit(const Todo &edited, const char *field);
+
+    void commitTitle();
+    void commitNotes();
+    void commitTags();
+    void commitDue();
+    void commitCompleted(bool completed);
+    void commitList(int index);
+    void commitPriority(int index);
+
+    std::optional<Todo> m_todo;
+    bool m_loading = false;
+
+    QStackedWidget *m_stack;
+    QWidget *m_form;
+    QLabel *m_placeholder;
+    QCheckBox *m_completed;
+    QLineEdit *m_title;
+    QComboBox *m_list;
+    QCheckBox *m_hasDue;
+    QDateEdit *m_dueDate;
+    QCheckBox *m_hasTime;
+    QTimeEdit *m_dueTime;
+    QComboBox *m_priority;
+    QLineEdit *m_tags;
+    QPlainTextEdit *m_notes;
+    QLabel *m_created;
+    QLabel *m_updated;
+    QTimer *m_notesTimer;
+};

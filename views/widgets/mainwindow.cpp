@@ -1,0 +1,431 @@
+#include "mainwindow.h"
+
+#include "commands/todocommands.h"
+#include "detailpane.h"
+#include "itemmodels/sidebarmodel.h"
+#include "itemmodels/todomodel.h"
+#include "quickadd/quickaddparser.h"
+#include "quickaddbar.h"
+#include "sidebarview.h"
+#include "store/localdatabase.h"
+#include "store/todostore.h"
+#include "tododelegate.h"
+#include "todolistview.h"
+#include "windowactions.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kStatusMessageMs = 4000;
+constexpr int kDefaultWidth = 1100;
+constexpr int kDefaultHeight = 700;
+} // namespace
+
+MainWindow::MainWindow(LocalDatabase *database, TodoStore *store, QWidget *parent)
+    : QMainWindow(parent)
+    , m_database(database)
+    , m_store(store)
+    , m_undoStack(new QUndoStack(this))
+    , m_todoModel(new TodoModel(database, this))
+    , m_sidebarModel(new SidebarModel(database, store, this))
+    , m_actions(new WindowActions(this, m_undoStack))
+    , m_countSlot(TodoFilterSql::allocateSlot())
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Tandem"));
+    buildLayout();
+    wireActions();
+    restoreSettings();
+    updateHeader();
+    updateDetail();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout()
+{
+    m_sidebar = new SidebarView;
+    m_sidebar->setSidebarModel(m_sidebarModel);
+
+    auto *center = new QWidget;
+    center->setObjectName(u"centerPane"_s);
+    auto *centerLayout = new QVBoxLayout(center);
+    centerLayout->setContentsMargins(16, 12, 16, 0);
+    centerLayout->setSpacing(8);
+
+    auto *header = new QHBoxLayout;
+    m_listTitle = new QLabel;
+    m_listTitle->setObjectName(u"listTitle"_s);
+    QFont titleFont = m_listTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    m_listTitle->setFont(titleFont);
+    m_listCount = new QLabel;
+    m_listCount->setObjectName(u"listCount"_s);
+    m_listCount->setForegroundRole(QPalette::PlaceholderText);
+    m_search = new QLineEdit;
+    m_search->setObjectName(u"searchField"_s);
+    m_search->setAccessibleName(tr("Search todos"));
+    m_search->setPlaceholderText(tr("Search title and notes (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(280);
+    header->addWidget(m_listTitle);
+    header->addWidget(m_listCount, 0, Qt::AlignBottom);
+    header->addStretch();
+    header->addWidget(m_search);
+    centerLayout->addLayout(header);
+
+    m_quickAdd = new QuickAddBar;
+    centerLayout->addWidget(m_quickAdd);
+
+    m_list = new TodoListView;
+    m_list->setTodoModel(m_todoModel);
+    m_delegate = new TodoDelegate(m_list);
+    m_list->setItemDelegate(m_delegate);
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    centerLayout->addWidget(m_list, 1);
+
+    m_detail = new DetailPane;
+    m_detail->setLists(m_store->lists());
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(center);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({220, 560, 320});
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    m_statusCounts = new QLabel;
+    m_statusCounts->setObjectName(u"statusCounts"_s);
+    statusBar()->addPermanentWidget(m_statusCounts);
+
+    setTabOrder(m_sidebar, m_quickAdd->input());
+    setTabOrder(m_quickAdd->input(), m_list);
+    setTabOrder(m_list, m_detail);
+}
+
+void MainWindow::wireActions()
+{
+    WindowActions *a = m_actions;
+    connect(a->newTodo, &QAction::triggered, m_quickAdd, &QuickAddBar::focusInput);
+    connect(a->newList, &QAction::triggered, this, &MainWindow::newList);
+    connect(a->quit, &QAction::triggered, this, &QWidget::close);
+    connect(a->toggleCompleted, &QAction::triggered, this, &MainWindow::toggleCompleted);
+    connect(a->deleteTodos, &QAction::triggered, this, &MainWindow::deleteSelected);
+    connect(a->editTodo, &QAction::triggered, this, &MainWindow::editTitle);
+    connect(a->find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    connect(a->selectAll, &QAction::triggered, m_list, &QAbstractItemView::selectAll);
+    for (QAction *action : a->priority)
+        connect(action, &QAction::triggered, this, [this, action] { setPriority(action->data().toInt()); });
+    connect(a->moveToMenu, &QMenu::aboutToShow, this, &MainWindow::fillMoveToMenu);
+    connect(a->renameList, &QAction::triggered, this, [this] { m_sidebar->edit(m_sidebar->currentIndex()); });
+    connect(a->deleteList, &QAction::triggered, this, &MainWindow::deleteCurrentList);
+    connect(a->moveListUp, &QAction::triggered, this, [this] { moveCurrentList(-1); });
+    connect(a->moveListDown, &QAction::triggered, this, [this] { moveCurrentList(+1); });
+    connect(a->hideCompleted, &QAction::toggled, this, [this] { applyFilter(m_filter); });
+    connect(a->sortGroup, &QActionGroup::triggered, this, [this](QAction *action) {
+        m_todoModel->setSortMode(TodoModel::Sort(action->data().toInt()));
+        applyFilter(m_filter);
+    });
+    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    // The list's own shortcuts (Space, Delete, Ctrl+A) and its context menu.
+    m_list->addActions(a->todoActions());
+    m_list->addAction(a->priorityMenu->menuAction());
+    m_list->addAction(a->moveToMenu->menuAction());
+    m_sidebar->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_sidebar->addActions({a->newList, a->renameList, a->moveListUp, a->moveListDown, a->deleteList});
+
+    connect(m_sidebar, &SidebarView::filterActivated, this, &MainWindow::applyFilter);
+    connect(m_sidebar, &SidebarView::todosDropped, this,
+            [this](const QStringList &ids, const QString &listId) { TodoCommands::moveToList(m_undoStack, m_store, ids, listId); });
+    connect(m_sidebarModel, &SidebarModel::renameRequested, this,
+            [this](const QString &listId, const QString &name) { TodoCommands::renameList(m_undoStack, m_store, listId, name); });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_todoModel->setSearchText(text);
+        updateHeader();
+    });
+    connect(m_quickAdd, &QuickAddBar::submitted, this, &MainWindow::addFromQuickAdd);
+    connect(m_list, &TodoListView::selectedIdsChanged, this, &MainWindow::updateDetail);
+    connect(m_list, &TodoListView::reorderRequested, this, &MainWindow::reorder);
+    connect(m_list, &QAbstractItemView::activated, this, [this] { m_detail->focusTitle(); });
+    connect(m_delegate, &TodoDelegate::completionToggleRequested, this, [this](const QModelIndex &index) {
+        TodoCommands::toggleCompleted(m_undoStack, m_store, {index.data(TodoModel::IdRole).toString()});
+    });
+    connect(m_detail, &DetailPane::todoEdited, this, [this](const Todo &edited, const QString &field) {
+        TodoCommands::editTodo(m_undoStack, m_store, edited, field);
+    });
+
+    connect(m_database, &LocalDatabase::todosChanged, this, [this](const QStringList &ids) {
+        const auto shown = m_detail->todo();
+        if (shown && ids.contains(shown->id))
+            updateDetail();
+        updateHeader();
+    });
+    connect(m_database, &LocalDatabase::listsChanged, this, [this] {
+        m_detail->setLists(m_store->lists());
+        updateHeader();
+    });
+    connect(m_store, &TodoStore::writeFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Could not save: %1").arg(message), kStatusMessageMs);
+    });
+    connect(m_undoStack, &QUndoStack::indexChanged, this, [this] {
+        if (m_undoStack->index() > 0 || m_undoStack->canRedo())
+            statusBar()->showMessage(m_undoStack->undoText().isEmpty() ? QString() : m_undoStack->undoText(), kStatusMessageMs);
+    });
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(kDefaultWidth, kDefaultHeight);
+    m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    m_actions->hideCompleted->setChecked(settings.value(u"view/hideCompleted"_s, false).toBool());
+    const int sort = settings.value(u"view/sort"_s, int(TodoModel::Sort::Manual)).toInt();
+    for (QAction *action : m_actions->sortGroup->actions()) {
+        if (action->data().toInt() == sort) {
+            action->setChecked(true);
+            m_todoModel->setSortMode(TodoModel::Sort(sort));
+        }
+    }
+    TodoFilter last = TodoFilter::list(m_store->inboxId());
+    if (settings.contains(u"view/filterKind"_s)) {
+        last.kind = TodoFilter::Kind(settings.value(u"view/filterKind"_s).toInt());
+        last.id = settings.value(u"view/filterId"_s).toString();
+    }
+    selectFilter(last);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/splitter"_s, m_splitter->saveState());
+    settings.setValue(u"view/hideCompleted"_s, m_actions->hideCompleted->isChecked());
+    settings.setValue(u"view/sort"_s, int(m_todoModel->sortMode()));
+    settings.setValue(u"view/filterKind"_s, int(m_filter.kind));
+    settings.setValue(u"view/filterId"_s, m_filter.id);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::selectFilter(const TodoFilter &filter)
+{
+    m_sidebar->selectFilter(filter);
+    if (!m_sidebar->currentFilter())
+        applyFilter(filter);
+}
+
+void MainWindow::applyFilter(const TodoFilter &filter)
+{
+    m_filter = filter;
+    TodoFilter effective = filter;
+    effective.hideCompleted = m_actions->hideCompleted->isChecked();
+    m_todoModel->setTodoFilter(effective);
+    m_list->setReorderEnabled(filter.kind == TodoFilter::Kind::List
+                              && m_todoModel->sortMode() == TodoModel::Sort::Manual);
+    updateHeader();
+    updateListActions();
+    updateDetail();
+}
+
+void MainWindow::updateHeader()
+{
+    const QModelIndex entry = m_sidebarModel->indexOf(m_filter);
+    m_listTitle->setText(entry.isValid() ? entry.data().toString() : tr("Todos"));
+    const int matching = m_todoModel->matchingCount();
+    m_listCount->setText(m_search->text().trimmed().isEmpty() ? tr("%n todo(s)", nullptr, matching)
+                                                              : tr("%n match(es)", nullptr, matching));
+    const int overdue = TodoFilterSql::count(m_database->database(), m_countSlot,
+                                             TodoFilter::smart(TodoFilter::Kind::Overdue), Timestamp::now());
+    m_statusCounts->setText(overdue > 0 ? tr("%n overdue", nullptr, overdue) : tr("Nothing overdue"));
+}
+
+void MainWindow::updateListActions()
+{
+    const QString listId = m_sidebar->currentListId();
+    const auto list = listId.isEmpty() ? std::nullopt : m_store->list(listId);
+    const bool editable = list && !list->isInbox;
+    m_actions->renameList->setEnabled(editable);
+    m_actions->deleteList->setEnabled(editable);
+    m_actions->moveListUp->setEnabled(editable);
+    m_actions->moveListDown->setEnabled(editable);
+}
+
+void MainWindow::updateDetail()
+{
+    const QStringList ids = m_list->selectedIds();
+    if (ids.size() == 1)
+        m_detail->setTodo(m_store->todo(ids.first()));
+    else
+        m_detail->setTodo(std::nullopt);
+    const bool any = !ids.isEmpty();
+    m_actions->toggleCompleted->setEnabled(any);
+    m_actions->deleteTodos->setEnabled(any);
+    m_actions->priorityMenu->setEnabled(any);
+    m_actions->moveToMenu->setEnabled(any);
+    if (ids.size() > 1)
+        statusBar()->showMessage(tr("%n todos selected", nullptr, int(ids.size())));
+}
+
+void MainWindow::addFromQuickAdd(const QuickAddResult &result)
+{
+    // The list: an @name that exists, else the list shown, else the Inbox.
+    QString listId = m_filter.kind == TodoFilter::Kind::List ? m_filter.id : QString();
+    if (!result.listName.isEmpty()) {
+        if (const auto named = m_store->listByName(result.listName))
+            listId = named->id;
+    }
+    Todo todo = m_store->newTodo(listId, result.title);
+    if (result.dueDate) {
+        if (result.dueTime) {
+            todo.dueAt = Timestamp::fromDateTime(QDateTime(*result.dueDate, *result.dueTime));
+            todo.dueHasTime = true;
+        } else {
+            todo.dueAt = Timestamp::fromDate(*result.dueDate);
+        }
+    } else if (m_filter.kind == TodoFilter::Kind::Today) {
+        todo.dueAt = Timestamp::fromDate(QDate::currentDate()); // added in Today: due today
+    }
+    todo.priority = result.priority;
+    todo.tags = result.tags;
+    if (m_filter.kind == TodoFilter::Kind::Tag) {
+        const QModelIndex entry = m_sidebarModel->indexOf(m_filter);
+        if (entry.isValid() && !todo.tags.contains(entry.data().toString(), Qt::CaseInsensitive))
+            todo.tags << entry.data().toString();
+    }
+    if (TodoCommands::addTodo(m_undoStack, m_store, todo))
+        m_list->selectId(todo.id);
+}
+
+void MainWindow::toggleCompleted()
+{
+    TodoCommands::toggleCompleted(m_undoStack, m_store, m_list->selectedIds());
+}
+
+void MainWindow::deleteSelected()
+{
+    const QStringList ids = m_list->selectedIds();
+    if (ids.isEmpty())
+        return;
+    // Select the row after the deleted ones, so Delete can be pressed again.
+    const int nextRow = m_list->currentIndex().row();
+    if (TodoCommands::deleteTodos(m_undoStack, m_store, ids)) {
+        const int row = qMin(nextRow, m_todoModel->rowCount() - 1);
+        if (row >= 0)
+            m_list->selectId(m_todoModel->idAt(row));
+    }
+}
+
+void MainWindow::setPriority(int priority)
+{
+    TodoCommands::setPriority(m_undoStack, m_store, m_list->selectedIds(), Priorities::fromInt(priority));
+}
+
+void MainWindow::moveSelectedTo(const QString &listId)
+{
+    TodoCommands::moveToList(m_undoStack, m_store, m_list->selectedIds(), listId);
+}
+
+void MainWindow::fillMoveToMenu()
+{
+    QMenu *menu = m_actions->moveToMenu;
+    menu->clear();
+    for (const TodoList &list : m_store->lists()) {
+        QAction *action = menu->addAction(list.isInbox ? tr("Inbox") : list.name);
+        connect(action, &QAction::triggered, this, [this, id = list.id] { moveSelectedTo(id); });
+    }
+}
+
+void MainWindow::editTitle()
+{
+    if (m_sidebar->hasFocus()) {
+        m_sidebar->edit(m_sidebar->currentIndex());
+        return;
+    }
+    m_detail->focusTitle();
+}
+
+void MainWindow::newList()
+{
+    QString id;
+    if (!TodoCommands::createList(m_undoStack, m_store, tr("New List"), &id))
+        return;
+    m_sidebarModel->reload();
+    selectFilter(TodoFilter::list(id));
+    m_sidebar->setFocus();
+    m_sidebar->edit(m_sidebar->currentIndex());
+}
+
+void MainWindow::deleteCurrentList()
+{
+    const QString listId = m_sidebar->currentListId();
+    const auto list = m_store->list(listId);
+    if (!list || !TodoCommands::deleteList(m_undoStack, m_store, listId))
+        return;
+    statusBar()->showMessage(tr("Deleted list “%1”. Undo with Ctrl+Z.").arg(list->name), kStatusMessageMs);
+    m_sidebarModel->reload();
+    selectFilter(TodoFilter::list(m_store->inboxId()));
+}
+
+void MainWindow::moveCurrentList(int delta)
+{
+    const QString listId = m_sidebar->currentListId();
+    int index = 0;
+    for (const TodoList &list : m_store->lists()) {
+        if (list.isInbox)
+            continue;
+        if (list.id == listId)
+            break;
+        ++index;
+    }
+    // moveList counts positions among the other lists, so one step down is index + 1.
+    if (TodoCommands::moveList(m_undoStack, m_store, listId, index + (delta > 0 ? 1 : -1))) {
+        m_sidebarModel->reload();
+        selectFilter(TodoFilter::list(listId));
+    }
+}
+
+void MainWindow::reorder(const QStringList &ids, const QString &afterId, const QString &beforeId)
+{
+    if (m_filter.kind != TodoFilter::Kind::List)
+        return;
+    const auto after = afterId.isEmpty() ? std::nullopt : m_store->todo(afterId);
+    const auto before = beforeId.isEmpty() ? std::nullopt : m_store->todo(beforeId);
+    TodoCommands::reorder(m_undoStack, m_store, ids, m_filter.id,
+                          after ? std::optional(after->position) : std::nullopt,
+                          before ? std::optional(before->position) : std::nullopt);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Tandem"),
+                       tr("<h3>Tandem %1</h3><p>Your todos, offline first, in step on every desktop.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}

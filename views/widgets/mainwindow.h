@@ -1,0 +1,90 @@
+#pragma once
+
+#include "itemmodels/todofilter.h"
+
+#include <QMainWindow>
+
+class DetailPane;
+class LocalDatabase;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QUndoStack;
+class QuickAddBar;
+struct QuickAddResult;
+class SidebarModel;
+class SidebarView;
+class TodoDelegate;
+class TodoListView;
+class TodoModel;
+class TodoStore;
+class WindowActions;
+
+// The main window: sidebar, quick-add line and todo list, detail pane and a
+// status bar. It owns the undo stack; every edit it makes is a command.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(LocalDatabase *database, TodoStore *store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QUndoStack *undoStack() const { return m_undoStack; }
+    TodoModel *todoModel() const { return m_todoModel; }
+    SidebarModel *sidebarModel() const { return m_sidebarModel; }
+    WindowActions *actions() const { return m_actions; }
+    TodoListView *todoList() const { return m_list; }
+    SidebarView *sidebar() const { return m_sidebar; }
+    DetailPane *detailPane() const { return m_detail; }
+    QuickAddBar *quickAddBar() const { return m_quickAdd; }
+    QLineEdit *searchField() const { return m_search; }
+
+    void selectFilter(const TodoFilter &filter);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildLayout();
+    void wireActions();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void applyFilter(const TodoFilter &filter);
+    void addFromQuickAdd(const QuickAddResult &result);
+    void toggleCompleted();
+    void deleteSelected();
+    void setPriority(int priority);
+    void moveSelectedTo(const QString &listId);
+    void fillMoveToMenu();
+    void editTitle();
+    void newList();
+    void deleteCurrentList();
+    void moveCurrentList(int delta);
+    void reorder(const QStringList &ids, const QString &afterId, const QString &beforeId);
+    void showAbout();
+
+    void updateDetail();
+    void updateHeader();
+    void updateListActions();
+
+    LocalDatabase *m_database;
+    TodoStore *m_store;
+    QUndoStack *m_undoStack;
+    TodoModel *m_todoModel;
+    SidebarModel *m_sidebarModel;
+    WindowActions *m_actions;
+    const int m_countSlot;
+
+    QSplitter *m_splitter = nullptr;
+    SidebarView *m_sidebar = nullptr;
+    QuickAddBar *m_quickAdd = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_listTitle = nullptr;
+    QLabel *m_listCount = nullptr;
+    TodoListView *m_list = nullptr;
+    TodoDelegate *m_delegate = nullptr;
+    DetailPane *m_detail = nullptr;
+    QLabel *m_statusCounts = nullptr;
+    TodoFilter m_filter;
+};

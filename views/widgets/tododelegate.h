@@ -1,0 +1,52 @@
+#pragma once
+
+#include "domain/priority.h"
+#include "domain/timestamp.h"
+
+#include <QStyledItemDelegate>
+
+// Paints one todo row from the TodoModel roles: a round check box, the title,
+// and below it a line of small facts (due, priority, notes, tags). The row has
+// the same height whether or not it has facts, so the list keeps a calm rhythm
+// and the view can use uniform item sizes.
+//
+// The delegate never edits the model: a click on the check box only asks for
+// the toggle, and the owner runs the undoable command.
+class TodoDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    explicit TodoDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
+
+    // Where the round check box of a row is drawn; tests click its centre.
+    static QRect checkBoxRect(const QStyleOptionViewItem &option);
+
+    // "Today", "Tomorrow", a weekday within a week, else a short date; plus
+    // the local time for a timed due. today is passed in for tests.
+    static QString dueText(Timestamp::Micros dueAt, bool hasTime, QDate today);
+
+    // Semantic accents, tuned for the palette's base so they stay readable in
+    // light and dark mode. priorityColor() is invalid for Priority::None.
+    static QColor priorityColor(Priority priority, const QPalette &palette);
+    static QColor overdueColor(const QPalette &palette);
+    static QColor todayColor(const QPalette &palette);
+
+Q_SIGNALS:
+    void completionToggleRequested(const QModelIndex &index);
+
+protected:
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+
+private:
+    struct Layout;
+    Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintCheckBox(QPainter *painter, const QStyleOptionViewItem &option,
+                       const QModelIndex &index, const Layout &layout) const;
+};
