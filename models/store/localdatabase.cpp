@@ -126,7 +126,18 @@ LocalDatabase::OpenResult LocalDatabase::open(const QString &filePath)
         return fail(OpenStatus::Corrupt, check.value(0).toString());
     check.finish();
 
+    // Before anything is written (even the journal mode, which rewrites the
+    // header): a newer Tandem's file is left exactly as it is.
     QString error;
+    const int version = LocalSchema::version(db, &error);
+    if (version < 0)
+        return fail(OpenStatus::Corrupt, error);
+    if (version > LocalSchema::kCurrentVersion)
+        return fail(OpenStatus::TooNew,
+                    tr("The file has schema version %1; this Tandem knows up to %2.")
+                        .arg(version)
+                        .arg(LocalSchema::kCurrentVersion));
+
     QSqlQuery wal(db);
     if (!wal.exec(u"PRAGMA journal_mode = WAL"_s) || !wal.next()) {
         const int code = primaryCode(wal.lastError());
@@ -148,14 +159,6 @@ LocalDatabase::OpenResult LocalDatabase::open(const QString &filePath)
         const bool readOnly = text.contains(u"readonly"_s) || text.contains(u"read-only"_s);
         return fail(readOnly ? OpenStatus::Unwritable : OpenStatus::Locked, text);
     }
-    const int version = LocalSchema::version(db, &error);
-    if (version < 0)
-        return fail(OpenStatus::Corrupt, error);
-    if (version > LocalSchema::kCurrentVersion)
-        return fail(OpenStatus::TooNew,
-                    tr("The file has schema version %1; this Tandem knows up to %2.")
-                        .arg(version)
-                        .arg(LocalSchema::kCurrentVersion));
     if (!LocalSchema::upgrade(db, LocalSchema::kCurrentVersion, &error))
         return fail(error.contains(u"readonly"_s) ? OpenStatus::Unwritable : OpenStatus::Failed, error);
     if (!Sql::exec(db,

@@ -2,6 +2,8 @@
 
 #include "sqlhelpers.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace Outbox {
@@ -15,6 +17,11 @@ bool append(const QSqlDatabase &db, const char *entity, const QString &entityId,
                      {QString::fromLatin1(entity), entityId, QString::fromLatin1(op), payload,
                       Timestamp::now()},
                      error);
+}
+
+QString encode(const QJsonObject &values)
+{
+    return QString::fromUtf8(QJsonDocument(values).toJson(QJsonDocument::Compact));
 }
 
 int pendingChangeCount(const QSqlDatabase &db)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -13,12 +14,14 @@ inline constexpr auto kEntityTodo = "todo";
 inline constexpr auto kEntityList = "list";
 inline constexpr auto kEntityTodoTag = "todo_tag";
 
-inline constexpr auto kOpUpsert = "upsert"; // payload: the changed fields, comma separated
+inline constexpr auto kOpUpsert = "upsert"; // payload: JSON object of the changed fields' new values
 inline constexpr auto kOpAddTag = "add";    // payload: the tag name
 inline constexpr auto kOpRemoveTag = "remove";
 
 bool append(const QSqlDatabase &db, const char *entity, const QString &entityId, const char *op,
             const QString &payload, QString *error);
 int pendingChangeCount(const QSqlDatabase &db);
+// Compact JSON text for the payload column.
+QString encode(const QJsonObject &values);
 
 } // namespace Outbox

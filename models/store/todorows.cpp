@@ -93,7 +93,9 @@ bool write(const QSqlDatabase &db, const Todo &todo, QStringList *addedTags,
               " due_has_time = excluded.due_has_time, priority = excluded.priority,"
               " position = excluded.position, updated_at = excluded.updated_at,"
               " deleted_at = excluded.deleted_at"_s,
-        {todo.id, todo.listId, todo.title, todo.notes, todo.completed,
+        {todo.id, todo.listId, todo.title,
+         todo.notes.isNull() ? QString(u""_s) : todo.notes, // a null QString binds as NULL
+         todo.completed,
          Sql::nullableMicros(todo.completedAt), Sql::nullableMicros(todo.dueAt), todo.dueHasTime,
          static_cast<int>(todo.priority), todo.position, todo.createdAt, todo.updatedAt,
          Sql::nullableMicros(todo.deletedAt)},
@@ -122,13 +124,14 @@ bool write(const QSqlDatabase &db, const Todo &todo, QStringList *addedTags,
             return false;
         removedTags->append(it.key());
     }
-    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
-        if (existing.contains(it.key()))
+    for (const QString &raw : todo.tags) {
+        const QString key = raw.trimmed().toCaseFolded();
+        if (key.isEmpty() || existing.contains(key) || !wanted.contains(key))
             continue;
         if (!Sql::exec(db, u"INSERT INTO todo_tags(todo_id, tag_id) VALUES (?, ?)"_s,
-                       {todo.id, it.value()}, error))
+                       {todo.id, wanted.take(key)}, error))
             return false;
-        addedTags->append(it.key());
+        addedTags->append(raw.trimmed());
     }
     return true;
 }

@@ -1,5 +1,6 @@
 #include "todostore.h"
 
+#include "domain/changejson.h"
 #include "listrows.h"
 #include "localdatabase.h"
 #include "outbox.h"
@@ -140,18 +141,22 @@ bool TodoStore::apply(const Changeset &changes)
             list.createdAt = current->createdAt;
         }
         QStringList fields;
-        if (!current || current->name != list.name)
-            fields << u"name"_s;
-        if (!current || current->position != list.position)
-            fields << u"position"_s;
-        if (!current || current->deletedAt != list.deletedAt)
-            fields << u"deleted_at"_s;
+        if (!current) {
+            fields = ChangeJson::allListFields();
+        } else {
+            if (current->name != list.name)
+                fields << u"name"_s;
+            if (current->position != list.position)
+                fields << u"position"_s;
+            if (current->deletedAt != list.deletedAt)
+                fields << u"deleted_at"_s;
+        }
         if (fields.isEmpty())
             continue;
         list.updatedAt = now;
         if (!ListRows::write(db, list, &error)
             || !Outbox::append(db, Outbox::kEntityList, list.id, Outbox::kOpUpsert,
-                               fields.join(u','), &error))
+                               Outbox::encode(ChangeJson::listValues(list, fields)), &error))
             return fail(error);
         listsTouched = true;
     }
@@ -160,7 +165,7 @@ bool TodoStore::apply(const Changeset &changes)
     bool tagsTouched = false;
     for (Todo todo : changes.todos) {
         const auto current = TodoRows::load(db, todo.id);
-        QStringList fields = current ? TodoField::changed(*current, todo) : QStringList{u"*"_s};
+        QStringList fields = current ? TodoField::changed(*current, todo) : ChangeJson::allTodoFields();
         if (fields.isEmpty())
             continue;
         fields.removeAll(QString::fromLatin1(TodoField::Tags)); // tag links travel on their own
@@ -176,7 +181,7 @@ bool TodoStore::apply(const Changeset &changes)
             return fail(error);
         if (!fields.isEmpty()
             && !Outbox::append(db, Outbox::kEntityTodo, todo.id, Outbox::kOpUpsert,
-                               fields.join(u','), &error))
+                               Outbox::encode(ChangeJson::todoValues(todo, fields)), &error))
             return fail(error);
         for (const QString &tag : std::as_const(added)) {
             if (!Outbox::append(db, Outbox::kEntityTodoTag, todo.id, Outbox::kOpAddTag, tag, &error))

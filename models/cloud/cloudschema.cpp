@@ -1,0 +1,165 @@
+#include "cloudschema.h"
+
+#include "pgconnection.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QHash>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSchema, "tandem.cloud.schema")
+
+namespace {
+
+// The steps, embedded as resources (models/cloud/migrations/*.sql).
+const char *const kSteps[] = {
+    ":/tandem/migrations/0001_contract.sql",
+    ":/tandem/migrations/0002_bookkeeping.sql",
+    ":/tandem/migrations/0003_isolation.sql",
+    ":/tandem/migrations/0004_push.sql",
+};
+constexpr int kStepCount = int(std::size(kSteps));
+
+// Any constant shared by all clients; hashtext() turns it into the lock key.
+const QString kLockSql = u"SELECT pg_advisory_xact_lock(hashtext('tandem.schema_migrations'))"_s;
+
+const QString kBootstrapSql = u"CREATE SCHEMA IF NOT EXISTS tandem;"
+                              " CREATE TABLE IF NOT EXISTS tandem.schema_migrations ("
+                              "   version integer PRIMARY KEY,"
+                              "   checksum text NOT NULL,"
+                              "   applied_at timestamptz NOT NULL DEFAULT now())"_s;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CloudSchema", text);
+}
+
+// version -> checksum, or nullopt (with message) when it cannot be read.
+std::optional<QHash<int, QString>> appliedSteps(PgConnection &connection, QString *message)
+{
+    const PgResult exists = connection.exec(u"SELECT to_regclass('tandem.schema_migrations') IS NOT NULL"_s);
+    if (!exists.ok()) {
+        *message = connection.lastError();
+        return std::nullopt;
+    }
+    QHash<int, QString> applied;
+    if (!exists.boolean(0, 0))
+        return applied;
+    const PgResult rows = connection.exec(u"SELECT version, checksum FROM tandem.schema_migrations"_s);
+    if (!rows.ok()) {
+        *message = connection.lastError();
+        return std::nullopt;
+    }
+    for (int row = 0; row < rows.rowCount(); ++row)
+        applied.insert(int(rows.int64(row, 0)), rows.text(row, 1));
+    return applied;
+}
+
+CloudSchema::Result judge(const QHash<int, QString> &applied)
+{
+    CloudSchema::Result result;
+    for (auto it = applied.cbegin(); it != applied.cend(); ++it)
+        result.serverVersion = std::max(result.serverVersion, it.key());
+    if (result.serverVersion > CloudSchema::knownVersion()) {
+        result.status = CloudSchema::Status::TooNew;
+        result.message = tr("The cloud database uses a newer Tandem (schema %1; this one knows %2). "
+                            "Please update Tandem; until then it will not write to the cloud.")
+                             .arg(result.serverVersion)
+                             .arg(CloudSchema::knownVersion());
+        return result;
+    }
+    for (auto it = applied.cbegin(); it != applied.cend(); ++it) {
+        if (it.value() != CloudSchema::checksum(it.key())) {
+            result.status = CloudSchema::Status::ChecksumMismatch;
+            result.message = tr("Cloud schema step %1 differs from the one this Tandem knows. "
+                                "Refusing to sync until it is checked.")
+                                 .arg(it.key());
+            return result;
+        }
+    }
+    result.status = applied.size() == CloudSchema::knownVersion() ? CloudSchema::Status::UpToDate
+                                                                  : CloudSchema::Status::Migrated;
+    return result;
+}
+
+} // namespace
+
+int CloudSchema::knownVersion()
+{
+    return kStepCount;
+}
+
+QString CloudSchema::stepSql(int version)
+{
+    if (version < 1 || version > kStepCount)
+        return {};
+    QFile file(QString::fromLatin1(kSteps[version - 1]));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+QString CloudSchema::checksum(int version)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(stepSql(version).toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+CloudSchema::Result CloudSchema::inspect(PgConnection &connection)
+{
+    QString message;
+    const auto applied = appliedSteps(connection, &message);
+    if (!applied)
+        return {Status::Failed, 0, 0, message};
+    return judge(*applied);
+}
+
+CloudSchema::Result CloudSchema::ensure(PgConnection &connection)
+{
+    Result result = inspect(connection);
+    if (result.status != Status::Migrated)
+        return result; // up to date, too new, tampered with, or unreadable
+
+    int applied = 0;
+    for (int version = 1; version <= kStepCount; ++version) {
+        // One transaction per step. Under the lock, look again: another
+        // client may have applied it while this one waited.
+        if (!connection.begin()) {
+            return {Status::Failed, result.serverVersion, applied, connection.lastError()};
+        }
+        QString message;
+        std::optional<QHash<int, QString>> done;
+        if (connection.run(kLockSql) && connection.runScript(kBootstrapSql))
+            done = appliedSteps(connection, &message);
+        if (!done) {
+            const QString error = message.isEmpty() ? connection.lastError() : message;
+            connection.rollback();
+            return {Status::Failed, result.serverVersion, applied, error};
+        }
+        if (done->contains(version)) {
+            connection.rollback();
+            continue;
+        }
+        const bool ok = connection.runScript(stepSql(version))
+            && connection.run(u"INSERT INTO tandem.schema_migrations(version, checksum) VALUES ($1, $2)"_s,
+                              {version, checksum(version)})
+            && connection.commit();
+        if (!ok) {
+            const QString error = connection.lastError();
+            connection.rollback();
+            qCWarning(lcSchema) << "schema step" << version << "failed:" << error;
+            return {Status::Failed, result.serverVersion, applied,
+                    tr("Cloud schema step %1 failed: %2").arg(version).arg(error)};
+        }
+        ++applied;
+        qCInfo(lcSchema) << "applied cloud schema step" << version;
+    }
+    result = inspect(connection);
+    result.appliedSteps = applied;
+    if (result.status == Status::UpToDate && applied > 0)
+        result.status = Status::Migrated;
+    return result;
+}

@@ -1,0 +1,208 @@
+#include "pgconnection.h"
+
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+
+#include <libpq-fe.h>
+
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcPg, "tandem.cloud.pg")
+
+PgResult::PgResult(pg_result *result)
+    : m_result(result, PQclear)
+{
+}
+
+bool PgResult::ok() const
+{
+    if (!m_result)
+        return false;
+    const ExecStatusType status = PQresultStatus(m_result.get());
+    return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+QString PgResult::errorMessage() const
+{
+    return m_result ? QString::fromUtf8(PQresultErrorMessage(m_result.get())).trimmed() : QString();
+}
+
+QString PgResult::sqlState() const
+{
+    return m_result ? QString::fromLatin1(PQresultErrorField(m_result.get(), PG_DIAG_SQLSTATE)) : QString();
+}
+
+int PgResult::rowCount() const
+{
+    return m_result ? PQntuples(m_result.get()) : 0;
+}
+
+int PgResult::columnCount() const
+{
+    return m_result ? PQnfields(m_result.get()) : 0;
+}
+
+bool PgResult::isNull(int row, int column) const
+{
+    return PQgetisnull(m_result.get(), row, column) != 0;
+}
+
+QByteArray PgResult::raw(int row, int column) const
+{
+    return QByteArray(PQgetvalue(m_result.get(), row, column), PQgetlength(m_result.get(), row, column));
+}
+
+QString PgResult::text(int row, int column) const
+{
+    return QString::fromUtf8(PQgetvalue(m_result.get(), row, column), PQgetlength(m_result.get(), row, column));
+}
+
+qint64 PgResult::int64(int row, int column) const
+{
+    return raw(row, column).toLongLong();
+}
+
+double PgResult::real(int row, int column) const
+{
+    return raw(row, column).toDouble();
+}
+
+bool PgResult::boolean(int row, int column) const
+{
+    return PQgetvalue(m_result.get(), row, column)[0] == 't';
+}
+
+PgConnection::PgConnection(const QSqlDatabase &db)
+    : m_db(db)
+{
+}
+
+PgConnection::~PgConnection()
+{
+    close();
+}
+
+bool PgConnection::open()
+{
+    if (!m_db.open()) {
+        m_lastError = m_db.lastError().databaseText().trimmed();
+        if (m_lastError.isEmpty())
+            m_lastError = m_db.lastError().text();
+        return false;
+    }
+    const QVariant handle = m_db.driver()->handle();
+    // QPSQL registers the handle as "PGconn*" or, by its struct name, "pg_conn*".
+    const bool isPgConn = qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0;
+    if (!handle.isValid() || !isPgConn) {
+        m_lastError = u"The QPSQL driver did not hand out a libpq connection."_s;
+        m_db.close();
+        return false;
+    }
+    m_conn = *static_cast<PGconn *const *>(handle.constData());
+    return m_conn != nullptr;
+}
+
+void PgConnection::close()
+{
+    m_conn = nullptr;
+    if (m_db.isOpen())
+        m_db.close();
+}
+
+bool PgConnection::isOpen() const
+{
+    return m_conn != nullptr;
+}
+
+bool PgConnection::isHealthy() const
+{
+    return m_conn && PQstatus(m_conn) == CONNECTION_OK;
+}
+
+PgResult PgConnection::exec(const QString &sql, const QVariantList &params)
+{
+    if (!m_conn) {
+        m_lastError = u"Not connected."_s;
+        return {};
+    }
+    std::vector<QByteArray> storage;
+    storage.reserve(params.size());
+    std::vector<const char *> values;
+    values.reserve(params.size());
+    for (const QVariant &param : params) {
+        if (param.isNull()) {
+            values.push_back(nullptr);
+            continue;
+        }
+        if (param.typeId() == QMetaType::Bool)
+            storage.push_back(param.toBool() ? "t" : "f");
+        else if (param.typeId() == QMetaType::QByteArray)
+            storage.push_back(param.toByteArray());
+        else
+            storage.push_back(param.toString().toUtf8());
+        values.push_back(storage.back().constData());
+    }
+    const QByteArray text = sql.toUtf8();
+    PgResult result(PQexecParams(m_conn, text.constData(), int(values.size()), nullptr, values.data(),
+                                 nullptr, nullptr, 0));
+    if (!result.ok()) {
+        m_lastError = result.errorMessage();
+        if (m_lastError.isEmpty())
+            m_lastError = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        m_lastSqlState = result.sqlState();
+        qCDebug(lcPg) << "statement failed:" << m_lastSqlState << m_lastError;
+    } else {
+        m_lastError.clear();
+        m_lastSqlState.clear();
+    }
+    return result;
+}
+
+bool PgConnection::run(const QString &sql, const QVariantList &params)
+{
+    return exec(sql, params).ok();
+}
+
+bool PgConnection::runScript(const QString &sql)
+{
+    if (!m_conn) {
+        m_lastError = u"Not connected."_s;
+        return false;
+    }
+    const PgResult result(PQexec(m_conn, sql.toUtf8().constData()));
+    m_lastError = result.ok() ? QString() : result.errorMessage();
+    m_lastSqlState = result.ok() ? QString() : result.sqlState();
+    return result.ok();
+}
+
+bool PgConnection::begin(const QString &mode)
+{
+    return run(mode.isEmpty() ? u"BEGIN"_s : u"BEGIN "_s + mode);
+}
+
+bool PgConnection::commit()
+{
+    return run(u"COMMIT"_s);
+}
+
+void PgConnection::rollback()
+{
+    if (m_conn && PQtransactionStatus(m_conn) != PQTRANS_IDLE)
+        PQclear(PQexec(m_conn, "ROLLBACK"));
+}
+
+QString PgConnection::serverVersion() const
+{
+    if (!m_conn)
+        return {};
+    const int version = PQserverVersion(m_conn);
+    return u"%1.%2"_s.arg(version / 10000).arg(version % 10000);
+}
+
+bool PgConnection::sslInUse() const
+{
+    return m_conn && PQsslInUse(m_conn) == 1;
+}

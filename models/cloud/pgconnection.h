@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+struct pg_conn;
+struct pg_result;
+
+// One row set from libpq, owned. Values come back as text.
+class PgResult
+{
+public:
+    PgResult() = default;
+    explicit PgResult(pg_result *result);
+
+    bool ok() const;
+    QString errorMessage() const;
+    QString sqlState() const; // e.g. 28P01 for a wrong password, 57014 for a statement timeout
+    int rowCount() const;
+    int columnCount() const;
+    bool isNull(int row, int column) const;
+    QByteArray raw(int row, int column) const;
+    QString text(int row, int column) const;
+    qint64 int64(int row, int column) const;
+    double real(int row, int column) const;
+    bool boolean(int row, int column) const;
+
+private:
+    std::shared_ptr<pg_result> m_result;
+};
+
+// A PostgreSQL connection opened with Qt's QPSQL driver, used through the
+// PGconn* that QSqlDriver::handle() gives.
+//
+// Why not QSqlQuery: QPSQL implements prepare() with SQL PREPARE/EXECUTE,
+// which breaks behind PgBouncer in transaction mode (Neon's pooled endpoint),
+// because the two statements can land on different server connections.
+// PQexecParams sends an unnamed statement with its parameters in one
+// protocol exchange, which works on both endpoints, and keeps every value
+// out of the SQL text.
+class PgConnection
+{
+public:
+    // Takes a configured, not yet opened QPSQL QSqlDatabase.
+    explicit PgConnection(const QSqlDatabase &db);
+    ~PgConnection();
+    PgConnection(const PgConnection &) = delete;
+    PgConnection &operator=(const PgConnection &) = delete;
+
+    bool open();
+    void close();
+    bool isOpen() const;
+    // False once the server has gone away (Neon's idle disconnect, a restart).
+    bool isHealthy() const;
+    QString lastError() const { return m_lastError; }
+    QString lastSqlState() const { return m_lastSqlState; }
+    QSqlDatabase database() const { return m_db; }
+    pg_conn *handle() const { return m_conn; }
+
+    // Runs one statement with text parameters ($1, $2, ...). A null QVariant is SQL NULL.
+    PgResult exec(const QString &sql, const QVariantList &params = {});
+    bool run(const QString &sql, const QVariantList &params = {});
+    // Several statements without parameters (a schema step), through the
+    // simple query protocol, which the extended one behind exec() refuses.
+    bool runScript(const QString &sql);
+
+    bool begin(const QString &mode = {});
+    bool commit();
+    void rollback();
+
+    QString serverVersion() const;
+    bool sslInUse() const;
+
+private:
+    QSqlDatabase m_db;
+    pg_conn *m_conn = nullptr;
+    QString m_lastError;
+    QString m_lastSqlState;
+};

@@ -1,0 +1,148 @@
+#include "changejson.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ChangeJson {
+
+namespace {
+const QString kCreatedAt = u"created_at"_s;
+const QString kName = u"name"_s;
+const QString kIsInbox = u"is_inbox"_s;
+QString key(const char *field)
+{
+    return QString::fromLatin1(field);
+}
+} // namespace
+
+QStringList allTodoFields()
+{
+    using namespace TodoField;
+    return {key(ListId),     key(Title),    key(Notes),    key(Completed), key(CompletedAt), key(DueAt),
+            key(DueHasTime), key(TodoField::Priority), key(Position), key(DeletedAt), kCreatedAt};
+}
+
+QStringList allListFields()
+{
+    return {kName, key(TodoField::Position), key(TodoField::DeletedAt), kIsInbox, kCreatedAt};
+}
+
+QJsonValue micros(const std::optional<Timestamp::Micros> &value)
+{
+    return value ? QJsonValue(Timestamp::toIsoUtc(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+std::optional<Timestamp::Micros> micros(const QJsonValue &value)
+{
+    if (!value.isString())
+        return std::nullopt;
+    return Timestamp::fromIsoUtc(value.toString());
+}
+
+QJsonObject todoValues(const Todo &todo, const QStringList &fields)
+{
+    using namespace TodoField;
+    QJsonObject values;
+    for (const QString &field : fields) {
+        if (field == key(ListId))
+            values.insert(field, todo.listId);
+        else if (field == key(Title))
+            values.insert(field, todo.title);
+        else if (field == key(Notes))
+            values.insert(field, todo.notes);
+        else if (field == key(Completed))
+            values.insert(field, todo.completed);
+        else if (field == key(CompletedAt))
+            values.insert(field, micros(todo.completedAt));
+        else if (field == key(DueAt))
+            values.insert(field, micros(todo.dueAt));
+        else if (field == key(DueHasTime))
+            values.insert(field, todo.dueHasTime);
+        else if (field == key(TodoField::Priority))
+            values.insert(field, static_cast<int>(todo.priority));
+        else if (field == key(Position))
+            values.insert(field, todo.position);
+        else if (field == key(DeletedAt))
+            values.insert(field, micros(todo.deletedAt));
+        else if (field == kCreatedAt)
+            values.insert(field, micros(std::optional(todo.createdAt)));
+    }
+    return values;
+}
+
+QJsonObject listValues(const TodoList &list, const QStringList &fields)
+{
+    QJsonObject values;
+    for (const QString &field : fields) {
+        if (field == kName)
+            values.insert(field, list.name);
+        else if (field == key(TodoField::Position))
+            values.insert(field, list.position);
+        else if (field == key(TodoField::DeletedAt))
+            values.insert(field, micros(list.deletedAt));
+        else if (field == kIsInbox)
+            values.insert(field, list.isInbox);
+        else if (field == kCreatedAt)
+            values.insert(field, micros(std::optional(list.createdAt)));
+    }
+    return values;
+}
+
+QStringList applyTodoValues(const QJsonObject &values, Todo &todo)
+{
+    using namespace TodoField;
+    QStringList set;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const QString field = it.key();
+        const QJsonValue value = it.value();
+        if (field == key(ListId))
+            todo.listId = value.toString();
+        else if (field == key(Title))
+            todo.title = value.toString();
+        else if (field == key(Notes))
+            todo.notes = value.toString();
+        else if (field == key(Completed))
+            todo.completed = value.toBool();
+        else if (field == key(CompletedAt))
+            todo.completedAt = micros(value);
+        else if (field == key(DueAt))
+            todo.dueAt = micros(value);
+        else if (field == key(DueHasTime))
+            todo.dueHasTime = value.toBool();
+        else if (field == key(TodoField::Priority))
+            todo.priority = Priorities::fromInt(value.toInt());
+        else if (field == key(Position))
+            todo.position = value.toDouble();
+        else if (field == key(DeletedAt))
+            todo.deletedAt = micros(value);
+        else if (field == kCreatedAt)
+            todo.createdAt = micros(value).value_or(todo.createdAt);
+        else
+            continue;
+        set << field;
+    }
+    return set;
+}
+
+QStringList applyListValues(const QJsonObject &values, TodoList &list)
+{
+    QStringList set;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const QString field = it.key();
+        if (field == kName)
+            list.name = it.value().toString();
+        else if (field == key(TodoField::Position))
+            list.position = it.value().toDouble();
+        else if (field == key(TodoField::DeletedAt))
+            list.deletedAt = micros(it.value());
+        else if (field == kIsInbox)
+            list.isInbox = it.value().toBool();
+        else if (field == kCreatedAt)
+            list.createdAt = micros(it.value()).value_or(list.createdAt);
+        else
+            continue;
+        set << field;
+    }
+    return set;
+}
+
+} // namespace ChangeJson

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "todo.h"
+#include "todolist.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+// The values of a change, as the outbox keeps them and the push sends them:
+// a JSON object of field name to new value. Times are ISO-8601 UTC strings
+// with six fractional digits, so PostgreSQL reads them back to the microsecond.
+// The outbox keeps values, not just field names, so that changes reach the
+// server in the order they were made, each as it was then.
+namespace ChangeJson {
+
+QStringList allTodoFields();
+QStringList allListFields();
+
+QJsonObject todoValues(const Todo &todo, const QStringList &fields);
+QJsonObject listValues(const TodoList &list, const QStringList &fields);
+
+// Sets the fields named in values; returns the names it set.
+QStringList applyTodoValues(const QJsonObject &values, Todo &todo);
+QStringList applyListValues(const QJsonObject &values, TodoList &list);
+
+QJsonValue micros(const std::optional<Timestamp::Micros> &value);
+std::optional<Timestamp::Micros> micros(const QJsonValue &value);
+
+} // namespace ChangeJson

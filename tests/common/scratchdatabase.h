@@ -1,0 +1,42 @@
+#pragma once
+
+#include "testpostgres.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+// A PostgreSQL database of its own for one test, on the throwaway server
+// that ./dev test starts; dropped again at the end. Tests that need several
+// people log in as the ordinary roles ./dev test creates (TANDEM_TEST_PGROLES),
+// which row-level security applies to (the admin is a superuser, it would not).
+class ScratchDatabase
+{
+public:
+    explicit ScratchDatabase(const TestPostgres::Server &server);
+    ~ScratchDatabase();
+    ScratchDatabase(const ScratchDatabase &) = delete;
+    ScratchDatabase &operator=(const ScratchDatabase &) = delete;
+
+    bool isValid() const { return m_valid; }
+    QString name() const { return m_name; }
+    const TestPostgres::Server &server() const { return m_server; }
+
+    // The ordinary roles, e.g. tandem_alice and tandem_bob. They share the admin's password.
+    static QStringList roles();
+
+    // A configured, not yet opened QPSQL connection to this database.
+    // An empty user means the admin; viaBouncer goes through PgBouncer.
+    QSqlDatabase connection(const QString &connectionName, const QString &user = {},
+                            bool viaBouncer = false) const;
+    // A libpq key=value string for the same, as a person would paste it.
+    QString connectionString(const QString &user = {}, bool viaBouncer = false) const;
+
+    // Runs SQL as the admin on this database; false (and a warning) on error.
+    bool adminExec(const QString &sql) const;
+
+private:
+    TestPostgres::Server m_server;
+    QString m_name;
+    bool m_valid = false;
+};
