@@ -26,7 +26,8 @@ constexpr int kStepCount = int(std::size(kSteps));
 // Any constant shared by all clients; hashtext() turns it into the lock key.
 const QString kLockSql = u"SELECT pg_advisory_xact_lock(hashtext('tandem.schema_migrations'))"_s;
 
-const QString kBootstrapSql = u"CREATE SCHEMA IF NOT EXISTS tandem;"
+const QString kBootstrapSql = u"SET LOCAL client_min_messages TO warning;"
+                              " CREATE SCHEMA IF NOT EXISTS tandem;"
                               " CREATE TABLE IF NOT EXISTS tandem.schema_migrations ("
                               "   version integer PRIMARY KEY,"
                               "   checksum text NOT NULL,"

@@ -12,6 +12,37 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcPg, "tandem.cloud.pg")
 
+namespace {
+
+struct Params
+{
+    std::vector<QByteArray> storage;
+    std::vector<const char *> values;
+};
+
+Params encodeParams(const QVariantList &params)
+{
+    Params encoded;
+    encoded.storage.reserve(params.size());
+    encoded.values.reserve(params.size());
+    for (const QVariant &param : params) {
+        if (param.isNull()) {
+            encoded.values.push_back(nullptr);
+            continue;
+        }
+        if (param.typeId() == QMetaType::Bool)
+            encoded.storage.push_back(param.toBool() ? "t" : "f");
+        else if (param.typeId() == QMetaType::QByteArray)
+            encoded.storage.push_back(param.toByteArray());
+        else
+            encoded.storage.push_back(param.toString().toUtf8());
+        encoded.values.push_back(encoded.storage.back().constData());
+    }
+    return encoded;
+}
+
+} // namespace
+
 PgResult::PgResult(pg_result *result)
     : m_result(result, PQclear)
 {
@@ -128,25 +159,10 @@ PgResult PgConnection::exec(const QString &sql, const QVariantList &params)
         m_lastError = u"Not connected."_s;
         return {};
     }
-    std::vector<QByteArray> storage;
-    storage.reserve(params.size());
-    std::vector<const char *> values;
-    values.reserve(params.size());
-    for (const QVariant &param : params) {
-        if (param.isNull()) {
-            values.push_back(nullptr);
-            continue;
-        }
-        if (param.typeId() == QMetaType::Bool)
-            storage.push_back(param.toBool() ? "t" : "f");
-        else if (param.typeId() == QMetaType::QByteArray)
-            storage.push_back(param.toByteArray());
-        else
-            storage.push_back(param.toString().toUtf8());
-        values.push_back(storage.back().constData());
-    }
+    const Params encoded = encodeParams(params);
     const QByteArray text = sql.toUtf8();
-    PgResult result(PQexecParams(m_conn, text.constData(), int(values.size()), nullptr, values.data(),
+    PgResult result(PQexecParams(m_conn, text.constData(), int(encoded.values.size()), nullptr,
+                                 encoded.values.data(),
                                  nullptr, nullptr, 0));
     if (!result.ok()) {
         m_lastError = result.errorMessage();
@@ -164,6 +180,91 @@ PgResult PgConnection::exec(const QString &sql, const QVariantList &params)
 bool PgConnection::run(const QString &sql, const QVariantList &params)
 {
     return exec(sql, params).ok();
+}
+
+
+QList<PgResult> PgConnection::pipeline(const QList<Statement> &statements, bool *ok)
+{
+    *ok = false;
+    QList<PgResult> results;
+    if (!m_conn) {
+        m_lastError = u"Not connected."_s;
+        return results;
+    }
+    if (PQenterPipelineMode(m_conn) != 1) {
+        m_lastError = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        return results;
+    }
+    bool sent = true;
+    for (const Statement &statement : statements) {
+        const Params params = encodeParams(statement.params);
+        const QByteArray sql = statement.sql.toUtf8();
+        if (PQsendQueryParams(m_conn, sql.constData(), int(params.values.size()), nullptr,
+                              params.values.data(), nullptr, nullptr, 0) != 1) {
+            sent = false;
+            break;
+        }
+    }
+    if (!sent || PQpipelineSync(m_conn) != 1) {
+        m_lastError = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        PQexitPipelineMode(m_conn);
+        return results;
+    }
+
+    // One result (then a null) per statement, then the sync marker.
+    bool failed = false;
+    for (;;) {
+        PGresult *raw = PQgetResult(m_conn);
+        if (!raw) {
+            if (PQstatus(m_conn) != CONNECTION_OK)
+                break; // the connection is gone; no sync marker will come
+            continue;
+        }
+        const ExecStatusType status = PQresultStatus(raw);
+        if (status == PGRES_PIPELINE_SYNC) {
+            PQclear(raw);
+            break;
+        }
+        PgResult result(raw);
+        if (status == PGRES_PIPELINE_ABORTED)
+            continue; // skipped after an earlier error
+        if (!result.ok() && !failed) {
+            failed = true;
+            m_lastError = result.errorMessage();
+            m_lastSqlState = result.sqlState();
+        }
+        if (!failed)
+            results << result;
+    }
+    PQexitPipelineMode(m_conn);
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        if (!failed)
+            m_lastError = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        return results;
+    }
+    *ok = !failed && results.size() == statements.size();
+    if (*ok) {
+        m_lastError.clear();
+        m_lastSqlState.clear();
+    }
+    return results;
+}
+
+QList<PgResult> PgConnection::transaction(const QList<Statement> &statements, int statementTimeoutMs,
+                                          bool *ok, const QString &mode)
+{
+    QList<Statement> all;
+    all << Statement{mode.isEmpty() ? u"BEGIN"_s : u"BEGIN "_s + mode, {}};
+    all << Statement{u"SELECT set_config('statement_timeout', $1, true)"_s,
+                     {QString::number(std::max(0, statementTimeoutMs))}};
+    all << statements;
+    all << Statement{u"COMMIT"_s, {}};
+    QList<PgResult> results = pipeline(all, ok);
+    if (!*ok) {
+        rollback();
+        return {};
+    }
+    return results.mid(2, statements.size());
 }
 
 bool PgConnection::runScript(const QString &sql)

@@ -69,6 +69,21 @@ public:
     // simple query protocol, which the extended one behind exec() refuses.
     bool runScript(const QString &sql);
 
+    struct Statement
+    {
+        QString sql;
+        QVariantList params;
+    };
+    // Sends the statements in libpq's pipeline mode and reads all results:
+    // one round trip for a whole transaction (BEGIN ... COMMIT). Stops at the
+    // first error; the results up to it are returned, and false in *ok.
+    QList<PgResult> pipeline(const QList<Statement> &statements, bool *ok);
+    // BEGIN [mode], a transaction-local statement timeout, the statements,
+    // COMMIT: one round trip, working through PgBouncer's transaction mode
+    // where a session SET would not stick. Returns the statements' results.
+    QList<PgResult> transaction(const QList<Statement> &statements, int statementTimeoutMs,
+                                bool *ok, const QString &mode = {});
+
     bool begin(const QString &mode = {});
     bool commit();
     void rollback();

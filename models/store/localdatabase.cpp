@@ -1,6 +1,9 @@
 #include "localdatabase.h"
 
+#include "domain/changejson.h"
+#include "listrows.h"
 #include "localschema.h"
+#include "outbox.h"
 #include "sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -161,19 +164,31 @@ LocalDatabase::OpenResult LocalDatabase::open(const QString &filePath)
     }
     if (!LocalSchema::upgrade(db, LocalSchema::kCurrentVersion, &error))
         return fail(error.contains(u"readonly"_s) ? OpenStatus::Unwritable : OpenStatus::Failed, error);
-    if (!Sql::exec(db,
-                   u"INSERT INTO lists(id, name, position, is_inbox, created_at, updated_at)"
-                   " SELECT ?, ?, 0, 1, ?, ? WHERE NOT EXISTS"
-                   " (SELECT 1 FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL)"_s,
-                   {QUuid::createUuid().toString(QUuid::WithoutBraces), tr("Inbox"),
-                    Timestamp::now(), Timestamp::now()},
-                   &error))
+    if (!ensureInbox(db, &error))
         return fail(OpenStatus::Failed, error);
     if (!transaction.commit())
         return fail(OpenStatus::Unwritable, transaction.error());
 
     qCInfo(lcLocalDb) << "opened" << m_filePath << "schema" << LocalSchema::kCurrentVersion;
     return {OpenStatus::Ok, {}};
+}
+
+bool LocalDatabase::ensureInbox(const QSqlDatabase &db, QString *error)
+{
+    auto existing = Sql::select(db, u"SELECT 1 FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL"_s, {}, error);
+    if (!existing)
+        return false;
+    if (existing->next())
+        return true;
+    // Made like any other change, outbox entry included, so the cloud learns of it.
+    TodoList inbox;
+    inbox.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    inbox.name = tr("Inbox");
+    inbox.isInbox = true;
+    inbox.createdAt = inbox.updatedAt = Timestamp::now();
+    return ListRows::write(db, inbox, error)
+        && Outbox::append(db, Outbox::kEntityList, inbox.id, Outbox::kOpUpsert,
+                          Outbox::encode(ChangeJson::listValues(inbox, ChangeJson::allListFields())), error);
 }
 
 QSqlDatabase LocalDatabase::openExtraConnection(const QString &filePath,

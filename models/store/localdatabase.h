@@ -69,6 +69,7 @@ Q_SIGNALS:
 private:
     OpenResult fail(OpenStatus status, const QString &detail);
     static bool configureConnection(QSqlDatabase &db, QString *error);
+    static bool ensureInbox(const QSqlDatabase &db, QString *error);
 
     QString m_filePath;
     QString m_connectionName;

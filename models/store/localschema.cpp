@@ -79,6 +79,24 @@ const QStringList kStep2 = {
     "  FROM todos t WHERE t.deleted_at IS NULL"_s,
 };
 
+// Step 3: what sync needs to remember. sync_xid is the server's change_xid
+// of the row as this desktop last saw it (the base for per-field conflicts);
+// conflicts mirrors tandem.conflicts, for the conflict log.
+const QStringList kStep3 = {
+    u"ALTER TABLE todos ADD COLUMN sync_xid INTEGER"_s,
+    u"ALTER TABLE lists ADD COLUMN sync_xid INTEGER"_s,
+    u"CREATE TABLE conflicts ("
+    "  id INTEGER NOT NULL PRIMARY KEY,"
+    "  entity TEXT NOT NULL,"
+    "  entity_id TEXT NOT NULL,"
+    "  field TEXT NOT NULL,"
+    "  lost_value TEXT,"
+    "  won_value TEXT,"
+    "  kind TEXT NOT NULL,"
+    "  created_at INTEGER NOT NULL,"
+    "  dismissed INTEGER NOT NULL DEFAULT 0)"_s,
+};
+
 const QStringList &stepStatements(int version)
 {
     static const QStringList none;
@@ -87,6 +105,8 @@ const QStringList &stepStatements(int version)
         return kStep1;
     case 2:
         return kStep2;
+    case 3:
+        return kStep3;
     default:
         return none;
     }

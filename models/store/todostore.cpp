@@ -74,10 +74,14 @@ std::optional<TodoList> TodoStore::listByName(const QString &name) const
 QList<Tag> TodoStore::tags() const
 {
     QList<Tag> result;
+    // CROSS JOIN is SQLite's inner join in the order written: from the tag
+    // links to their todos. Left to choose, SQLite walks every live todo
+    // (todos_by_state) and probes the links: at 100,000 todos, 40,000 links,
+    // about twice as slow (260 ms against 120 ms; this runs on every sidebar recount).
     auto query = Sql::select(m_database->database(),
                              u"SELECT g.id, g.name, SUM(t.completed = 0) FROM tags g"
-                             " JOIN todo_tags tt ON tt.tag_id = g.id"
-                             " JOIN todos t ON t.id = tt.todo_id AND t.deleted_at IS NULL"
+                             " CROSS JOIN todo_tags tt ON tt.tag_id = g.id"
+                             " CROSS JOIN todos t ON t.id = tt.todo_id AND t.deleted_at IS NULL"
                              " GROUP BY g.id ORDER BY g.name_key"_s,
                              {});
     while (query && query->next())

@@ -97,3 +97,7 @@ CREATE INDEX todo_tags_pull ON tandem.todo_tags (owner, change_xid);
 CREATE INDEX conflicts_pull ON tandem.conflicts (owner, change_xid);
 -- One live Inbox per person.
 CREATE UNIQUE INDEX lists_one_inbox ON tandem.lists (owner) WHERE is_inbox AND deleted_at IS NULL;
+
+-- Who this database is: a desktop that finds a different id (a new or
+-- restored server) merges its whole cache into it again.
+INSERT INTO tandem.meta(key, value) VALUES ('database_id', gen_random_uuid()::text);

@@ -1,0 +1,77 @@
+#include "outboxbatch.h"
+
+#include "store/outbox.h"
+#include "store/sqlhelpers.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+OutboxBatch OutboxBatch::read(const QSqlDatabase &db, int maxChanges, QString *error)
+{
+    OutboxBatch batch;
+    auto query = Sql::select(db,
+                             u"SELECT o.seq, o.entity, o.entity_id, o.op, o.payload,"
+                             " CASE o.entity WHEN 'todo' THEN t.sync_xid WHEN 'list' THEN l.sync_xid END"
+                             " FROM outbox o"
+                             " LEFT JOIN todos t ON o.entity = 'todo' AND t.id = o.entity_id"
+                             " LEFT JOIN lists l ON o.entity = 'list' AND l.id = o.entity_id"
+                             " ORDER BY o.seq LIMIT ?"_s,
+                             {maxChanges}, error);
+    if (!query)
+        return batch;
+    QSet<QString> todos, lists;
+    while (query->next()) {
+        const QString entity = query->value(1).toString();
+        const QString id = query->value(2).toString();
+        const QString op = query->value(3).toString();
+        QJsonObject change{{u"seq"_s, query->value(0).toLongLong()}, {u"entity"_s, entity},
+                           {u"id"_s, id}, {u"op"_s, op}};
+        if (entity == QLatin1String(Outbox::kEntityTodoTag)) {
+            change.insert(u"tag"_s, query->value(4).toString());
+        } else {
+            change.insert(u"values"_s, QJsonDocument::fromJson(query->value(4).toString().toUtf8()).object());
+            if (!query->value(5).isNull())
+                change.insert(u"base"_s, QString::number(query->value(5).toLongLong()));
+        }
+        if (entity == QLatin1String(Outbox::kEntityTodo))
+            todos.insert(id);
+        else if (entity == QLatin1String(Outbox::kEntityList))
+            lists.insert(id);
+        batch.changes.append(change);
+        batch.lastSeq = query->value(0).toLongLong();
+        ++batch.changeCount;
+    }
+    batch.todoIds = QStringList(todos.cbegin(), todos.cend());
+    batch.listIds = QStringList(lists.cbegin(), lists.cend());
+    return batch;
+}
+
+bool OutboxBatch::acknowledge(const QSqlDatabase &db, const QString &serverXid, QString *error) const
+{
+    Sql::WriteTransaction transaction(db);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    const qint64 xid = serverXid.toLongLong();
+    if (!Sql::exec(db, u"DELETE FROM outbox WHERE seq <= ?"_s, {lastSeq}, error))
+        return false;
+    for (const QString &id : todoIds) {
+        if (!Sql::exec(db, u"UPDATE todos SET sync_xid = ? WHERE id = ? AND (sync_xid IS NULL OR sync_xid < ?)"_s,
+                       {xid, id, xid}, error))
+            return false;
+    }
+    for (const QString &id : listIds) {
+        if (!Sql::exec(db, u"UPDATE lists SET sync_xid = ? WHERE id = ? AND (sync_xid IS NULL OR sync_xid < ?)"_s,
+                       {xid, id, xid}, error))
+            return false;
+    }
+    if (!transaction.commit()) {
+        *error = transaction.error();
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,246 @@
+#include "pullapplier.h"
+
+#include "domain/changejson.h"
+#include "store/listrows.h"
+#include "store/outbox.h"
+#include "store/sqlhelpers.h"
+#include "store/todorows.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kUpsertTodo =
+    u"INSERT INTO todos(id, list_id, title, notes, completed, completed_at, due_at, due_has_time,"
+    " priority, position, created_at, updated_at, deleted_at, sync_xid)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT(id) DO UPDATE SET list_id = excluded.list_id, title = excluded.title,"
+    " notes = excluded.notes, completed = excluded.completed, completed_at = excluded.completed_at,"
+    " due_at = excluded.due_at, due_has_time = excluded.due_has_time, priority = excluded.priority,"
+    " position = excluded.position, created_at = excluded.created_at, updated_at = excluded.updated_at,"
+    " deleted_at = excluded.deleted_at, sync_xid = excluded.sync_xid"_s;
+
+QString tagOpKey(const QString &todoId, const QString &name)
+{
+    return todoId + u'\n' + name.trimmed().toCaseFolded();
+}
+
+} // namespace
+
+PullApplier::PullApplier(const QSqlDatabase &db)
+    : m_db(db)
+{
+}
+
+void PullApplier::loadPending()
+{
+    m_pendingTodoFields.clear();
+    m_pendingListFields.clear();
+    m_pendingTagOps.clear();
+    auto query = Sql::select(m_db, u"SELECT entity, entity_id, op, payload FROM outbox"_s, {});
+    while (query && query->next()) {
+        const QString entity = query->value(0).toString();
+        const QString id = query->value(1).toString();
+        const QString payload = query->value(3).toString();
+        if (entity == QLatin1String(Outbox::kEntityTodoTag)) {
+            m_pendingTagOps.insert(tagOpKey(id, payload));
+            continue;
+        }
+        const QStringList fields = QJsonDocument::fromJson(payload.toUtf8()).object().keys();
+        auto &target = entity == QLatin1String(Outbox::kEntityTodo) ? m_pendingTodoFields : m_pendingListFields;
+        QSet<QString> &set = target[id];
+        for (const QString &field : fields)
+            set.insert(field);
+    }
+}
+
+int PullApplier::liveTodoCount() const
+{
+    auto query = Sql::select(m_db, u"SELECT COUNT(*) FROM todos WHERE deleted_at IS NULL"_s, {});
+    return query && query->next() ? query->value(0).toInt() : 0;
+}
+
+int PullApplier::deletionCount(const PullSet &pull)
+{
+    loadPending();
+    QStringList deleted;
+    for (const PullSet::TodoRow &row : pull.todos) {
+        if (row.todo.deletedAt && !m_pendingTodoFields.contains(row.todo.id))
+            deleted << row.todo.id;
+    }
+    int count = 0;
+    for (const QString &id : std::as_const(deleted)) {
+        auto query = Sql::select(m_db, u"SELECT 1 FROM todos WHERE id = ? AND deleted_at IS NULL"_s, {id});
+        if (query && query->next())
+            ++count;
+    }
+    return count;
+}
+
+bool PullApplier::apply(const PullSet &pull, QString *error)
+{
+    loadPending();
+    m_changedTodos.clear();
+    if (!applyLists(pull.lists, error))
+        return false;
+    for (qsizetype from = 0; from < pull.todos.size(); from += kRowsPerTransaction) {
+        if (!applyTodos(pull.todos, from, std::min(pull.todos.size(), from + kRowsPerTransaction), error))
+            return false;
+    }
+    return applyLinks(pull.links, error) && applyConflicts(pull.conflicts, error);
+}
+
+bool PullApplier::applyLists(const QList<PullSet::ListRow> &rows, QString *error)
+{
+    if (rows.isEmpty())
+        return true;
+    Sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    for (const PullSet::ListRow &row : rows) {
+        TodoList list = row.list;
+        const QSet<QString> pending = m_pendingListFields.value(list.id);
+        if (!pending.isEmpty()) {
+            if (const auto local = ListRows::load(m_db, list.id)) {
+                // Keep what is waiting to be pushed; take the rest from the server.
+                const QJsonObject mine = ChangeJson::listValues(*local, QStringList(pending.cbegin(), pending.cend()));
+                ChangeJson::applyListValues(mine, list);
+            }
+        }
+        if (!ListRows::write(m_db, list, error)
+            || !Sql::exec(m_db, u"UPDATE lists SET sync_xid = ? WHERE id = ?"_s, {row.xid, list.id}, error))
+            return false;
+    }
+    m_listsChanged = true;
+    if (!transaction.commit()) {
+        *error = transaction.error();
+        return false;
+    }
+    return true;
+}
+
+bool PullApplier::applyTodos(const QList<PullSet::TodoRow> &rows, qsizetype from, qsizetype to, QString *error)
+{
+    Sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    QSqlQuery upsert(m_db);
+    if (!upsert.prepare(kUpsertTodo)) {
+        *error = upsert.lastError().text();
+        return false;
+    }
+    for (qsizetype i = from; i < to; ++i) {
+        Todo todo = rows.at(i).todo;
+        const QSet<QString> pending = m_pendingTodoFields.value(todo.id);
+        if (!pending.isEmpty()) {
+            if (const auto local = TodoRows::load(m_db, todo.id)) {
+                const QJsonObject mine = ChangeJson::todoValues(*local, QStringList(pending.cbegin(), pending.cend()));
+                ChangeJson::applyTodoValues(mine, todo);
+            }
+        }
+        // A list this cache never heard of (deleted and purged meanwhile): keep the todo in the Inbox.
+        if (!ListRows::load(m_db, todo.listId)) {
+            auto inbox = Sql::select(m_db, u"SELECT id FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL LIMIT 1"_s, {});
+            if (inbox && inbox->next())
+                todo.listId = inbox->value(0).toString();
+        }
+        const QVariantList values = {todo.id, todo.listId, todo.title, todo.notes, todo.completed,
+                                     Sql::nullableMicros(todo.completedAt), Sql::nullableMicros(todo.dueAt),
+                                     todo.dueHasTime, static_cast<int>(todo.priority), todo.position,
+                                     todo.createdAt, todo.updatedAt, Sql::nullableMicros(todo.deletedAt),
+                                     rows.at(i).xid};
+        for (int v = 0; v < values.size(); ++v)
+            upsert.bindValue(v, values.at(v));
+        if (!upsert.exec()) {
+            *error = upsert.lastError().text();
+            return false;
+        }
+        m_changedTodos << todo.id;
+        if (todo.deletedAt)
+            m_tagsChanged = true; // tag counts change with it
+    }
+    if (!transaction.commit()) {
+        *error = transaction.error();
+        return false;
+    }
+    return true;
+}
+
+bool PullApplier::applyLinks(const QList<PullSet::TagLink> &links, QString *error)
+{
+    if (links.isEmpty())
+        return true;
+    Sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    QHash<QString, QString> tagIds;
+    auto existing = Sql::select(m_db, u"SELECT name_key, id FROM tags"_s, {});
+    while (existing && existing->next())
+        tagIds.insert(existing->value(0).toString(), existing->value(1).toString());
+    for (const PullSet::TagLink &link : links) {
+        if (m_pendingTagOps.contains(tagOpKey(link.todoId, link.name)))
+            continue;
+        const QString key = link.name.trimmed().toCaseFolded();
+        QString tagId = tagIds.value(key);
+        if (tagId.isEmpty()) {
+            if (link.removed)
+                continue;
+            tagId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            if (!Sql::exec(m_db, u"INSERT INTO tags(id, name, name_key) VALUES (?, ?, ?)"_s, {tagId, link.name.trimmed(), key}, error))
+                return false;
+            tagIds.insert(key, tagId);
+        }
+        const bool ok = link.removed
+            ? Sql::exec(m_db, u"DELETE FROM todo_tags WHERE todo_id = ? AND tag_id = ?"_s, {link.todoId, tagId}, error)
+            : Sql::exec(m_db,
+                        u"INSERT OR IGNORE INTO todo_tags(todo_id, tag_id)"
+                        " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM todos WHERE id = ?)"_s,
+                        {link.todoId, tagId, link.todoId}, error);
+        if (!ok)
+            return false;
+        m_changedTodos << link.todoId;
+    }
+    m_tagsChanged = true;
+    if (!transaction.commit()) {
+        *error = transaction.error();
+        return false;
+    }
+    return true;
+}
+
+bool PullApplier::applyConflicts(const QList<PullSet::Conflict> &conflicts, QString *error)
+{
+    if (conflicts.isEmpty())
+        return true;
+    Sql::WriteTransaction transaction(m_db);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    for (const PullSet::Conflict &conflict : conflicts) {
+        if (!Sql::exec(m_db,
+                       u"INSERT OR IGNORE INTO conflicts(id, entity, entity_id, field, lost_value, won_value, kind, created_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                       {conflict.id, conflict.entity, conflict.entityId, conflict.field, conflict.lostValue,
+                        conflict.wonValue, conflict.kind, conflict.createdAt},
+                       error))
+            return false;
+    }
+    if (!transaction.commit()) {
+        *error = transaction.error();
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "domain/timestamp.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+// What this desktop remembers about its sync, in the local cache's meta table.
+class SyncState
+{
+public:
+    explicit SyncState(const QSqlDatabase &db);
+
+    // This cache's id towards the server; made once, kept for good.
+    QString deviceId();
+    // The pull cursor: an xid8, as text. "0" pulls everything.
+    QString pullCursor() const;
+    bool setPullCursor(const QString &xid);
+    // database_id/role of the server last synced with; empty before the first sync.
+    QString serverIdentity() const;
+    bool setServerIdentity(const QString &identity);
+    std::optional<Timestamp::Micros> lastSyncAt() const;
+    bool setLastSyncAt(Timestamp::Micros when);
+
+    QString value(const QString &key) const;
+    bool setValue(const QString &key, const QString &value);
+
+private:
+    QSqlDatabase m_db;
+};
