@@ -18,10 +18,16 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         u"data-dir"_s, QCoreApplication::translate("CommandLine", "Keep the database in <dir> instead of the usual place."),
         QCoreApplication::translate("CommandLine", "dir"));
     parser.addOption(dataDirOption);
+    const QCommandLineOption profileOption(
+        u"profile"_s,
+        QCoreApplication::translate("CommandLine", "Use the settings of <profile>: development, staging or production."),
+        QCoreApplication::translate("CommandLine", "profile"));
+    parser.addOption(profileOption);
     parser.process(arguments); // exits for --help, --version and unknown options
 
     CommandLine result;
     result.dataDir = parser.value(dataDirOption);
+    result.profile = parser.value(profileOption);
     if (parser.isSet(dataDirOption) && result.dataDir.trimmed().isEmpty())
         result.error = QCoreApplication::translate("CommandLine", "--data-dir needs a folder.");
     if (!parser.positionalArguments().isEmpty())

@@ -8,6 +8,7 @@
 struct CommandLine
 {
     QString dataDir; // empty: the usual place under AppDataLocation
+    QString profile; // --profile: development, staging or production; empty: TANDEM_PROFILE or development
     QString error;   // a usage error, already phrased for the person
 
     static CommandLine parse(const QStringList &arguments);

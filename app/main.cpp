@@ -1,12 +1,15 @@
 #include "commandline.h"
 #include "databaseopener.h"
+#include "cloud/profileloader.h"
 #include "store/localdatabase.h"
+#include "sync/synccontroller.h"
 #include "store/todostore.h"
 #include "widgets/mainwindow.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QMessageBox>
+#include <QStandardPaths>
 
 #include <cstdio>
 
@@ -33,6 +36,19 @@ int main(int argc, char *argv[])
         return 1;
     TodoStore store(&database);
     MainWindow window(&database, &store);
+
+    // Sync settings: a bad one (production without TLS, say) is reported,
+    // and Tandem goes on working locally.
+    QString profileError;
+    const auto profile = ProfileLoader::load(
+        {commandLine.profile, {}, QProcessEnvironment::systemEnvironment(),
+         QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)},
+        &profileError);
+    SyncController sync(&database, profile.value_or(Profile::defaults(ProfileName::Development)));
+    window.setSyncController(&sync);
     window.show();
+    if (!profile)
+        QMessageBox::warning(&window, QApplication::translate("main", "Tandem"),
+                             QApplication::translate("main", "Sync is off: %1").arg(profileError));
     return QApplication::exec();
 }

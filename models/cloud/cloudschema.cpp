@@ -38,6 +38,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("CloudSchema", text);
 }
 
+QString notSetUpMessage()
+{
+    return tr("The cloud database is not set up for Tandem yet, and this role may not set it up. "
+              "Sync once as the database's owner (for example with tandem-cli sync), then try again.");
+}
+
 // version -> checksum, or nullopt (with message) when it cannot be read.
 std::optional<QHash<int, QString>> appliedSteps(PgConnection &connection, QString *message)
 {
@@ -137,8 +143,9 @@ CloudSchema::Result CloudSchema::ensure(PgConnection &connection)
             done = appliedSteps(connection, &message);
         if (!done) {
             const QString error = message.isEmpty() ? connection.lastError() : message;
+            const bool notAllowed = connection.lastSqlState() == u"42501"_s;
             connection.rollback();
-            return {Status::Failed, result.serverVersion, applied, error};
+            return {Status::Failed, result.serverVersion, applied, notAllowed ? notSetUpMessage() : error};
         }
         if (done->contains(version)) {
             connection.rollback();
@@ -151,7 +158,10 @@ CloudSchema::Result CloudSchema::ensure(PgConnection &connection)
         if (!ok) {
             const QString error = connection.lastError();
             connection.rollback();
+            const bool notAllowed = connection.lastSqlState() == u"42501"_s;
             qCWarning(lcSchema) << "schema step" << version << "failed:" << error;
+            if (notAllowed)
+                return {Status::Failed, result.serverVersion, applied, notSetUpMessage()};
             return {Status::Failed, result.serverVersion, applied,
                     tr("Cloud schema step %1 failed: %2").arg(version).arg(error)};
         }

@@ -393,6 +393,18 @@ SyncResult SyncSession::pull()
             return result;
     }
 
+    // The server's Inbox may be new to this desktop (made by another one, or
+    // by the push for a todo whose list it had not heard of): adopt it.
+    QString error;
+    for (const PullSet::ListRow &row : std::as_const(pull.lists)) {
+        if (!row.list.isInbox || row.list.deletedAt)
+            continue;
+        auto localInbox = Sql::select(m_local, u"SELECT id FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL AND id <> ?"_s,
+                                      {row.list.id});
+        if (localInbox && localInbox->next() && !remapInbox(localInbox->value(0).toString(), row.list.id, &error))
+            return SyncResult{SyncResult::Error::LocalFailure, error};
+    }
+
     PullApplier applier(m_local);
     const int deletions = applier.deletionCount(pull);
     const int live = applier.liveTodoCount();
@@ -405,7 +417,6 @@ SyncResult SyncSession::pull()
                              .arg(live);
         return result;
     }
-    QString error;
     if (!applier.apply(pull, &error) || (fullResync && !retireMissingRows(pull, &error)))
         return SyncResult{SyncResult::Error::LocalFailure, error};
     state.setPullCursor(pull.newCursor);

@@ -16,6 +16,8 @@ WindowActions::WindowActions(QMainWindow *window, QUndoStack *undoStack)
 {
     newTodo = make(u"actionNewTodo"_s, tr("&New Todo"), QKeySequence::New);
     newList = make(u"actionNewList"_s, tr("New &List"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    syncNow = make(u"actionSyncNow"_s, tr("&Sync Now"), QKeySequence(Qt::Key_F5));
+    syncNow->setEnabled(false); // until a sync controller is attached
     quit = make(u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -94,6 +96,8 @@ void WindowActions::buildMenus(QMainWindow *window)
     file->setObjectName(u"menuFile"_s);
     file->addAction(newTodo);
     file->addAction(newList);
+    file->addSeparator();
+    file->addAction(syncNow);
     file->addSeparator();
     file->addAction(quit);
 

@@ -18,6 +18,7 @@ public:
 
     QAction *newTodo = nullptr;
     QAction *newList = nullptr;
+    QAction *syncNow = nullptr;
     QAction *quit = nullptr;
     QAction *undo = nullptr;
     QAction *redo = nullptr;

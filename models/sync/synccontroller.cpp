@@ -1,0 +1,73 @@
+#include "synccontroller.h"
+
+#include "store/localdatabase.h"
+#include "syncstate.h"
+
+using namespace Qt::StringLiterals;
+
+SyncController::SyncController(LocalDatabase *database, const Profile &profile, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_profile(profile)
+{
+    m_lastSyncAt = SyncState(database->database()).lastSyncAt();
+    m_thread.setObjectName(u"tandem-sync"_s);
+    m_engine = new SyncEngine(database->filePath(), profile);
+    m_engine->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    connect(&m_thread, &QThread::started, m_engine, &SyncEngine::start);
+
+    connect(m_engine, &SyncEngine::stateChanged, this, [this](SyncEngine::State state, const QString &message) {
+        m_state = state;
+        m_message = message;
+        Q_EMIT stateChanged(state, message);
+    });
+    connect(m_engine, &SyncEngine::synced, this, [this](Timestamp::Micros when) {
+        m_lastSyncAt = when;
+        Q_EMIT synced(when);
+    });
+    connect(m_engine, &SyncEngine::confirmationNeeded, this, &SyncController::confirmationNeeded);
+    // The worker wrote through its own connection; tell the window's models.
+    connect(m_engine, &SyncEngine::cacheChanged, this, [this](const QStringList &ids, bool lists, bool tags) {
+        if (lists)
+            Q_EMIT m_database->listsChanged();
+        if (!ids.isEmpty())
+            Q_EMIT m_database->todosChanged(ids);
+        if (tags)
+            Q_EMIT m_database->tagsChanged();
+    });
+    // Every local change: push soon.
+    connect(database, &LocalDatabase::todosChanged, m_engine, &SyncEngine::localChanged);
+    connect(database, &LocalDatabase::listsChanged, m_engine, &SyncEngine::localChanged);
+
+    if (profile.hasServer())
+        m_thread.start();
+    else
+        m_message = tr("Sync is off: no cloud database is set up.");
+}
+
+SyncController::~SyncController()
+{
+    if (m_thread.isRunning()) {
+        QMetaObject::invokeMethod(m_engine, &SyncEngine::stop, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    } else {
+        delete m_engine;
+    }
+}
+
+void SyncController::syncNow()
+{
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::syncNow, Qt::QueuedConnection);
+}
+
+void SyncController::confirmDeletes()
+{
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::confirmDeletes, Qt::QueuedConnection);
+}
+
+void SyncController::userActive()
+{
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::userActive, Qt::QueuedConnection);
+}
