@@ -7,6 +7,8 @@
 #include "quickadd/quickaddparser.h"
 #include "quickaddbar.h"
 #include "sidebarview.h"
+#include "sync/synccontroller.h"
+#include "syncstatuswidget.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
 #include "tododelegate.h"
@@ -22,6 +24,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -55,7 +58,13 @@ MainWindow::MainWindow(LocalDatabase *database, TodoStore *store, QWidget *paren
     updateDetail();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Hide while the window is still whole: an open editor (a list's name, a
+    // field of the detail pane) commits when it loses the focus, and its
+    // command calls back into this window, which ~QWidget would be too late for.
+    hide();
+}
 
 void MainWindow::buildLayout()
 {
@@ -229,6 +238,41 @@ void MainWindow::saveSettings() const
     settings.setValue(u"view/filterId"_s, m_filter.id);
 }
 
+void MainWindow::setSyncController(SyncController *controller)
+{
+    m_sync = controller;
+    m_syncStatus = new SyncStatusWidget(controller, m_store, this);
+    statusBar()->addPermanentWidget(m_syncStatus);
+    m_actions->syncNow->setEnabled(controller->isEnabled());
+    connect(m_actions->syncNow, &QAction::triggered, controller, &SyncController::syncNow);
+    // The count of changes waiting to be pushed moves with every edit.
+    connect(m_database, &LocalDatabase::todosChanged, m_syncStatus, &SyncStatusWidget::refresh);
+    connect(m_database, &LocalDatabase::listsChanged, m_syncStatus, &SyncStatusWidget::refresh);
+    connect(controller, &SyncController::confirmationNeeded, this, [this](int deletions) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Tandem"),
+                                    tr("The cloud wants to delete %n todo(s) on this computer.", nullptr, deletions),
+                                    QMessageBox::NoButton, this);
+        box->setInformativeText(tr("This is more than usual. If you or another desktop deleted them on purpose, "
+                                   "continue. Otherwise keep them: nothing is deleted until you decide."));
+        QPushButton *apply = box->addButton(tr("Delete Them Here Too"), QMessageBox::DestructiveRole);
+        box->addButton(tr("Not Now"), QMessageBox::RejectRole);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::buttonClicked, this, [this, apply](QAbstractButton *button) {
+            if (button == apply)
+                m_sync->confirmDeletes();
+        });
+        box->open();
+    });
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Coming back to the window is activity: sync resumes if it had gone idle.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_sync)
+        m_sync->userActive();
+    QMainWindow::changeEvent(event);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
@@ -366,7 +410,8 @@ void MainWindow::fillMoveToMenu()
 void MainWindow::editTitle()
 {
     if (m_sidebar->hasFocus()) {
-        m_sidebar->edit(m_sidebar->currentIndex());
+        if (m_actions->renameList->isEnabled()) // the Inbox and the smart lists keep their names
+            m_sidebar->edit(m_sidebar->currentIndex());
         return;
     }
     m_detail->focusTitle();

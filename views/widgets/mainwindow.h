@@ -13,6 +13,8 @@ class QUndoStack;
 class QuickAddBar;
 struct QuickAddResult;
 class SidebarModel;
+class SyncController;
+class SyncStatusWidget;
 class SidebarView;
 class TodoDelegate;
 class TodoListView;
@@ -40,9 +42,13 @@ public:
     QLineEdit *searchField() const { return m_search; }
 
     void selectFilter(const TodoFilter &filter);
+    // Shows sync in the status bar and enables Sync Now. The window does not own it.
+    void setSyncController(SyncController *controller);
+    SyncStatusWidget *syncStatus() const { return m_syncStatus; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildLayout();
@@ -86,5 +92,7 @@ private:
     TodoDelegate *m_delegate = nullptr;
     DetailPane *m_detail = nullptr;
     QLabel *m_statusCounts = nullptr;
+    SyncController *m_sync = nullptr;
+    SyncStatusWidget *m_syncStatus = nullptr;
     TodoFilter m_filter;
 };
