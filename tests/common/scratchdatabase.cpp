@@ -78,3 +78,8 @@ bool ScratchDatabase::adminExec(const QString &sql) const
 {
     return execOn(m_server, m_name, sql);
 }
+
+bool ScratchDatabase::adminExecOn(const TestPostgres::Server &server, const QString &sql)
+{
+    return execOn(server, server.database, sql);
+}

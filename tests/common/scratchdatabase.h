@@ -34,6 +34,8 @@ public:
 
     // Runs SQL as the admin on this database; false (and a warning) on error.
     bool adminExec(const QString &sql) const;
+    // The same on the server's own test database, for server-wide settings.
+    static bool adminExecOn(const TestPostgres::Server &server, const QString &sql);
 
 private:
     TestPostgres::Server m_server;
