@@ -9,8 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
-const QStringList ConnectionConfig::kSslModes = {u"disable"_s, u"allow"_s,     u"prefer"_s,
-                                                 u"require"_s, u"verify-ca"_s, u"verify-full"_s};
+const QStringList ConnectionConfig::kSslModes
+    = {u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s, u"verify-ca"_s, u"verify-full"_s};
 const QStringList ConnectionConfig::kChannelBindings = {u"disable"_s, u"prefer"_s, u"require"_s};
 
 namespace {
@@ -44,17 +44,15 @@ const QByteArray kQueryKeep = QByteArrayLiteral("/:");
 std::optional<int> nonNegativeNumber(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty() || !std::all_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) {
-            return c.isDigit();
-        }))
+    if (trimmed.isEmpty()
+        || !std::all_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isDigit(); }))
         return std::nullopt;
     bool ok = false;
     const int value = trimmed.toInt(&ok);
     return ok ? std::optional<int>(value) : std::nullopt;
 }
 
-bool setKeyword(ConnectionConfig &config, const QString &key, const QString &value,
-                QString *error)
+bool setKeyword(ConnectionConfig &config, const QString &key, const QString &value, QString *error)
 {
     if (!ConnectionString::isKeyword(key)) {
         *error = u"Unknown connection parameter \"%1\" (not a libpq keyword)."_s.arg(key);
@@ -62,8 +60,8 @@ bool setKeyword(ConnectionConfig &config, const QString &key, const QString &val
     }
     // QPSQL turns every ";" of its connect options into a space (it is its
     // separator), with no way to escape it: the value would change silently.
-    const bool viaSetter = key == kHost || key == kPort || key == kDatabase || key == kUser
-        || key == kPassword;
+    const bool viaSetter
+        = key == kHost || key == kPort || key == kDatabase || key == kUser || key == kPassword;
     if (!viaSetter && value.contains(u';')) {
         *error = u"The value of \"%1\" contains \";\", which Qt's PostgreSQL driver cannot pass "
                  u"on to libpq."_s.arg(key);
@@ -97,8 +95,8 @@ bool setKeyword(ConnectionConfig &config, const QString &key, const QString &val
     if (key == kHost) {
         config.host = value;
     } else if (key == kPort) {
-        const std::optional<int> port = value.isEmpty() ? ConnectionConfig::kDefaultPort
-                                                        : nonNegativeNumber(value);
+        const std::optional<int> port
+            = value.isEmpty() ? ConnectionConfig::kDefaultPort : nonNegativeNumber(value);
         if (!port || *port < 1 || *port > ConnectionConfig::kMaxPort) {
             *error = u"The port must be a number from 1 to %1."_s.arg(ConnectionConfig::kMaxPort);
             return false;
@@ -140,7 +138,8 @@ bool setKeyword(ConnectionConfig &config, const QString &key, const QString &val
 
 // The connect options in a fixed order: the named settings, then the extra
 // keywords by name. keepalives=1 is libpq's default, so a URI may leave it out.
-QList<std::pair<QString, QString>> optionPairs(const ConnectionConfig &config, bool withDefaultKeepalives)
+QList<std::pair<QString, QString>> optionPairs(
+    const ConnectionConfig &config, bool withDefaultKeepalives)
 {
     QList<std::pair<QString, QString>> pairs;
     auto add = [&pairs](const QString &key, const QString &value) {

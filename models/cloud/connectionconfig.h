@@ -30,11 +30,11 @@ struct ConnectionConfig
     QString database;
     QString user;
     QString password;
-    QString sslMode;         // one of kSslModes, or empty
-    QString sslRootCert;     // path of the CA certificate file
-    QString channelBinding;  // one of kChannelBindings, or empty
+    QString sslMode; // one of kSslModes, or empty
+    QString sslRootCert; // path of the CA certificate file
+    QString channelBinding; // one of kChannelBindings, or empty
     int connectTimeoutSeconds = 0;
-    bool keepalives = true;  // libpq's default too
+    bool keepalives = true; // libpq's default too
     int keepalivesIdleSeconds = 0;
     QString applicationName;
     // Any other libpq keyword it was given (options, target_session_attrs,
@@ -52,8 +52,8 @@ struct ConnectionConfig
 
     // Builds a config from libpq keywords (as ConnectionString::parse()
     // returns them), checking every value. An empty value means "not set".
-    static std::optional<ConnectionConfig> fromKeywords(const ConnectionString::Keywords &keywords,
-                                                        QString *error);
+    static std::optional<ConnectionConfig> fromKeywords(
+        const ConnectionString::Keywords &keywords, QString *error);
 
     // The settings as libpq keywords: everything that differs from "not set",
     // plus port and keepalives. fromKeywords(keywords()) gives back an equal

@@ -19,16 +19,14 @@ const QRegularExpression kAnyScheme(u"^([A-Za-z][A-Za-z0-9+.:\\-]*)://"_s);
 // libpq's keywords. libpq rejects any other keyword when connecting; we
 // reject it earlier, with the name of the setting. The last group is newer
 // than the libpq 15 of Debian 12: accepted here, refused by an older libpq.
-const QStringList kKeywords = {
-    u"host"_s, u"hostaddr"_s, u"port"_s, u"dbname"_s, u"user"_s, u"password"_s, u"passfile"_s,
-    u"channel_binding"_s, u"connect_timeout"_s, u"client_encoding"_s, u"options"_s,
-    u"application_name"_s, u"fallback_application_name"_s, u"keepalives"_s,
-    u"keepalives_idle"_s, u"keepalives_interval"_s, u"keepalives_count"_s,
-    u"tcp_user_timeout"_s, u"replication"_s, u"gssencmode"_s, u"sslmode"_s, u"requiressl"_s,
-    u"sslcompression"_s, u"sslcert"_s, u"sslkey"_s, u"sslpassword"_s, u"sslrootcert"_s,
-    u"sslcrl"_s, u"sslcrldir"_s, u"sslsni"_s, u"requirepeer"_s, u"ssl_min_protocol_version"_s,
-    u"ssl_max_protocol_version"_s, u"krbsrvname"_s, u"gsslib"_s, u"service"_s,
-    u"target_session_attrs"_s,
+const QStringList kKeywords = {u"host"_s, u"hostaddr"_s, u"port"_s, u"dbname"_s, u"user"_s,
+    u"password"_s, u"passfile"_s, u"channel_binding"_s, u"connect_timeout"_s, u"client_encoding"_s,
+    u"options"_s, u"application_name"_s, u"fallback_application_name"_s, u"keepalives"_s,
+    u"keepalives_idle"_s, u"keepalives_interval"_s, u"keepalives_count"_s, u"tcp_user_timeout"_s,
+    u"replication"_s, u"gssencmode"_s, u"sslmode"_s, u"requiressl"_s, u"sslcompression"_s,
+    u"sslcert"_s, u"sslkey"_s, u"sslpassword"_s, u"sslrootcert"_s, u"sslcrl"_s, u"sslcrldir"_s,
+    u"sslsni"_s, u"requirepeer"_s, u"ssl_min_protocol_version"_s, u"ssl_max_protocol_version"_s,
+    u"krbsrvname"_s, u"gsslib"_s, u"service"_s, u"target_session_attrs"_s,
     // libpq 16 and 17
     u"load_balance_hosts"_s, u"require_auth"_s, u"sslcertmode"_s, u"gssdelegation"_s,
     u"sslnegotiation"_s};
@@ -87,8 +85,8 @@ std::optional<QString> percentDecoded(QStringView text, QString *error)
 }
 
 // Splits "host", "host:port", "[v6]" or "[v6]:port" (still percent-encoded).
-bool splitHostPort(QStringView hostPort, QStringView *host, std::optional<QStringView> *port,
-                   QString *error)
+bool splitHostPort(
+    QStringView hostPort, QStringView *host, std::optional<QStringView> *port, QString *error)
 {
     if (hostPort.contains(u',')) {
         *error = u"Multiple hosts (host1,host2) are not supported; give exactly one host."_s;
@@ -113,7 +111,8 @@ bool splitHostPort(QStringView hostPort, QStringView *host, std::optional<QStrin
     }
     const qsizetype colon = hostPort.indexOf(u':');
     if (colon >= 0 && hostPort.indexOf(u':', colon + 1) >= 0) {
-        *error = u"An IPv6 address in a URI must be in brackets, e.g. postgresql://[::1]:5432/db."_s;
+        *error
+            = u"An IPv6 address in a URI must be in brackets, e.g. postgresql://[::1]:5432/db."_s;
         return false;
     }
     *host = colon < 0 ? hostPort : hostPort.left(colon);
@@ -123,8 +122,8 @@ bool splitHostPort(QStringView hostPort, QStringView *host, std::optional<QStrin
 }
 
 // postgresql://[user[:password]@][host][:port][/dbname][?key=value&...]
-std::optional<ConnectionString::Keywords> parseUri(const QString &text, qsizetype prefixLength,
-                                                   QString *error)
+std::optional<ConnectionString::Keywords> parseUri(
+    const QString &text, qsizetype prefixLength, QString *error)
 {
     const QStringView rest = QStringView(text).mid(prefixLength);
     // libpq has no fragment; a "#" is nearly always an unencoded password
@@ -184,12 +183,13 @@ std::optional<ConnectionString::Keywords> parseUri(const QString &text, qsizetyp
         if (equals <= 0) {
             // The text is not quoted back: it may be a piece of a password
             // with an unencoded "?" in it.
-            *error = u"A parameter in the URI query has no \"key=\" (expected ?key=value&key=value)."_s;
+            *error
+                = u"A parameter in the URI query has no \"key=\" (expected ?key=value&key=value)."_s;
             return std::nullopt;
         }
         const std::optional<QString> key = percentDecoded(parameter.left(equals), error);
-        const std::optional<QString> value = key ? percentDecoded(parameter.mid(equals + 1), error)
-                                                 : std::nullopt;
+        const std::optional<QString> value
+            = key ? percentDecoded(parameter.mid(equals + 1), error) : std::nullopt;
         if (!value)
             return std::nullopt;
         if (*key == kJdbcSslKey && *value == kJdbcSslOn) {
@@ -298,8 +298,8 @@ std::optional<ConnectionString::Keywords> parseKeyValue(const QString &text, QSt
 
 } // namespace
 
-std::optional<ConnectionString::Keywords> ConnectionString::parse(const QString &input,
-                                                                 QString *error)
+std::optional<ConnectionString::Keywords> ConnectionString::parse(
+    const QString &input, QString *error)
 {
     QString text = input.trimmed();
     // Neon's console shows the URI inside a shell command (psql '...'), so a

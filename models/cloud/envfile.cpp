@@ -36,8 +36,8 @@ std::optional<QList<EnvFile::Entry>> EnvFile::read(const QString &path, QString 
     return parse(QString::fromUtf8(file.readAll()), path, error);
 }
 
-std::optional<QList<EnvFile::Entry>> EnvFile::parse(const QString &text, const QString &fileName,
-                                                    QString *error)
+std::optional<QList<EnvFile::Entry>> EnvFile::parse(
+    const QString &text, const QString &fileName, QString *error)
 {
     QList<Entry> entries;
     const QStringList lines = text.split(u'\n');
@@ -81,8 +81,8 @@ std::optional<QList<EnvFile::Entry>> EnvFile::parse(const QString &text, const Q
                     value.append(c);
             }
             if (!closed)
-                return fail(u"the value of %1 has no closing %2 (values span one line)."_s.arg(
-                    key, quote));
+                return fail(
+                    u"the value of %1 has no closing %2 (values span one line)."_s.arg(key, quote));
             const QString after = rest.mid(i).trimmed();
             if (!after.isEmpty() && !after.startsWith(u'#'))
                 return fail(u"unexpected text after the closing quote of %1."_s.arg(key));

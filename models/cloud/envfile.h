@@ -32,6 +32,6 @@ public:
     static std::optional<QList<Entry>> read(const QString &path, QString *error);
 
     // Parses text; fileName only goes into error messages.
-    static std::optional<QList<Entry>> parse(const QString &text, const QString &fileName,
-                                             QString *error);
+    static std::optional<QList<Entry>> parse(
+        const QString &text, const QString &fileName, QString *error);
 };

@@ -40,8 +40,8 @@ QString toString(ProfileName name)
 
 std::optional<ProfileName> fromString(const QString &text)
 {
-    for (ProfileName name : {ProfileName::Development, ProfileName::Staging,
-                             ProfileName::Production}) {
+    for (ProfileName name :
+        {ProfileName::Development, ProfileName::Staging, ProfileName::Production}) {
         if (text.compare(toString(name), Qt::CaseInsensitive) == 0)
             return name;
     }
@@ -51,7 +51,7 @@ std::optional<ProfileName> fromString(const QString &text)
 QStringList all()
 {
     return {toString(ProfileName::Development), toString(ProfileName::Staging),
-            toString(ProfileName::Production)};
+        toString(ProfileName::Production)};
 }
 
 } // namespace ProfileNames
@@ -73,8 +73,8 @@ Profile Profile::defaults(ProfileName name)
     }
     profile.connection.sslMode = u"require"_s;
     profile.connection.connectTimeoutSeconds = kCloudConnectTimeoutSeconds;
-    profile.connection.applicationName =
-        name == ProfileName::Production ? u"tandem"_s : u"tandem-staging"_s;
+    profile.connection.applicationName
+        = name == ProfileName::Production ? u"tandem"_s : u"tandem-staging"_s;
     profile.statementTimeoutMs = kCloudStatementTimeoutMs;
     profile.syncIntervalSeconds = kCloudSyncIntervalSeconds;
     profile.idleDisconnectSeconds = kCloudIdleDisconnectSeconds;
@@ -86,7 +86,7 @@ QString Profile::describe() const
     const QString server = hasServer() ? connection.redacted() : u"no server (local only)"_s;
     return u"%1: %2%3, sync every %4 s, disconnect after %5 s idle, statement timeout %6 ms"_s
         .arg(ProfileNames::toString(name), server,
-             connection.isPooled() ? u" (pooled)"_s : QString())
+            connection.isPooled() ? u" (pooled)"_s : QString())
         .arg(syncIntervalSeconds)
         .arg(idleDisconnectSeconds)
         .arg(statementTimeoutMs);

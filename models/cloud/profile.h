@@ -30,7 +30,7 @@ struct Profile
 
     ProfileName name = ProfileName::Development;
     ConnectionConfig connection;
-    int syncIntervalSeconds = 0;   // between two syncs while the app runs
+    int syncIntervalSeconds = 0; // between two syncs while the app runs
     int idleDisconnectSeconds = 0; // close the connection after this long unused; 0 = never
     // Per statement. Applied per transaction (SET LOCAL) by the cloud store,
     // because a pooled connection keeps no session settings. 0 = no limit.

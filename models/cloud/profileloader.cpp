@@ -16,6 +16,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString kDatabaseUrl = u"DATABASE_URL"_s;
+const QString kUrlKey = u"url"_s; // the command-line key of a whole connection string
 const QString kProfileVariable = u"TANDEM_PROFILE"_s;
 const QString kPooledVariable = u"TANDEM_POOLED"_s;
 const QString kEnvFilePrefix = u".env."_s;
@@ -50,13 +51,13 @@ const QList<NumberSetting> kNumberSettings = {
     // 0 = never hang up.
     {u"TANDEM_IDLE_DISCONNECT"_s, &Profile::idleDisconnectSeconds, 0, kDaySeconds, u"seconds"_s},
     // 0 = no limit, as in PostgreSQL.
-    {u"TANDEM_STATEMENT_TIMEOUT_MS"_s, &Profile::statementTimeoutMs, 0, kDaySeconds * kMsPerSecond,
-     u"milliseconds"_s},
+    {u"TANDEM_STATEMENT_TIMEOUT_MS"_s, &Profile::statementTimeoutMs, 0, kDaySeconds *kMsPerSecond,
+        u"milliseconds"_s},
 };
 
 // Command-line keys and the variable each one stands for.
 const QList<std::pair<QString, QString>> kCommandLineKeys = {
-    {u"url"_s, kDatabaseUrl},
+    {kUrlKey, kDatabaseUrl},
     {u"host"_s, u"PGHOST"_s},
     {u"port"_s, u"PGPORT"_s},
     {u"dbname"_s, u"PGDATABASE"_s},
@@ -85,7 +86,7 @@ constexpr qsizetype kMinMaskedSecretLength = 4;
 
 QStringList knownVariables()
 {
-    QStringList names{kDatabaseUrl};
+    QStringList names {kDatabaseUrl};
     for (const auto &[variable, keyword] : kPgVariables)
         names.append(variable);
     for (const NumberSetting &setting : kNumberSettings)
@@ -152,8 +153,8 @@ bool buildLayer(const Variables &variables, Layer *layer, QStringList *secrets, 
         bool ok = false;
         const int number = value->text.trimmed().toInt(&ok);
         if (!ok || number < setting.minimum || number > setting.maximum) {
-            *error = u"%1 must be a whole number of %2 from %3 to %4."_s.arg(setting.variable,
-                                                                            setting.unit)
+            *error = u"%1 must be a whole number of %2 from %3 to %4."_s
+                         .arg(setting.variable, setting.unit)
                          .arg(setting.minimum)
                          .arg(setting.maximum);
             return failAt(*value, error);
@@ -182,13 +183,13 @@ Variables environmentVariables(const QProcessEnvironment &environment)
     return variables;
 }
 
-std::optional<Variables> commandLineVariables(const QHash<QString, QString> &commandLine,
-                                              QString *error)
+std::optional<Variables> commandLineVariables(
+    const QHash<QString, QString> &commandLine, QString *error)
 {
     Variables variables;
     for (auto it = commandLine.cbegin(); it != commandLine.cend(); ++it) {
         const auto known = std::find_if(kCommandLineKeys.cbegin(), kCommandLineKeys.cend(),
-                                        [&](const auto &pair) { return pair.first == it.key(); });
+            [&](const auto &pair) { return pair.first == it.key(); });
         if (known == kCommandLineKeys.cend()) {
             *error = u"Unknown command-line setting \"%1\" (known: %2)."_s.arg(
                 it.key(), ProfileLoader::commandLineKeys().join(u", "_s));
@@ -218,12 +219,12 @@ std::optional<Variables> fileVariables(const QString &path, QString *error)
             // PG* and TANDEM_* names are ours: an unknown one is a typo that
             // must not be ignored silently. Others may be for other tools.
             if (entry.key.startsWith(u"PG"_s) || entry.key.startsWith(u"TANDEM_"_s)) {
-                *error = u"%1: unknown setting %2 (known: %3)."_s.arg(where, entry.key,
-                                                                      known.join(u", "_s));
+                *error = u"%1: unknown setting %2 (known: %3)."_s.arg(
+                    where, entry.key, known.join(u", "_s));
                 return std::nullopt;
             }
-            qCWarning(lcCloudConfig).noquote() << where << "ignored:" << entry.key
-                                               << "is not a Tandem setting";
+            qCWarning(lcCloudConfig).noquote()
+                << where << "ignored:" << entry.key << "is not a Tandem setting";
             continue;
         }
         if (entry.value.isEmpty())
@@ -289,8 +290,8 @@ void warnIfReadableByOthers(const QString &path, const Layer &layer)
             << "chmod 600 it";
 }
 
-std::optional<Profile> loadProfile(const ProfileLoader::Inputs &inputs, QStringList *secrets,
-                                   QString *error)
+std::optional<Profile> loadProfile(
+    const ProfileLoader::Inputs &inputs, QStringList *secrets, QString *error)
 {
     QString chosen = inputs.profileName.trimmed();
     QString chosenBy = u"--profile"_s;
@@ -321,8 +322,8 @@ std::optional<Profile> loadProfile(const ProfileLoader::Inputs &inputs, QStringL
         warnIfReadableByOthers(filePath, layers.last());
         profile.envFilePath = filePath;
     }
-    if (!buildLayer(environmentVariables(inputs.environment), &layers.emplaceBack(), secrets,
-                    error))
+    if (!buildLayer(
+            environmentVariables(inputs.environment), &layers.emplaceBack(), secrets, error))
         return std::nullopt;
     const auto commandLine = commandLineVariables(inputs.commandLine, error);
     if (!commandLine || !buildLayer(*commandLine, &layers.emplaceBack(), secrets, error))
@@ -339,8 +340,8 @@ std::optional<Profile> loadProfile(const ProfileLoader::Inputs &inputs, QStringL
             profile.connection.pooled = *layer.pooled;
     }
     const bool pooled = profile.connection.pooled;
-    const std::optional<ConnectionConfig> connection = ConnectionConfig::fromKeywords(keywords,
-                                                                                      error);
+    const std::optional<ConnectionConfig> connection
+        = ConnectionConfig::fromKeywords(keywords, error);
     if (!connection)
         return std::nullopt;
     profile.connection = *connection;
@@ -370,9 +371,9 @@ std::optional<Profile> ProfileLoader::load(const Inputs &inputs, QString *error)
 {
     // The secrets known up front, so that even an error found before their
     // own layer is read gets them masked. The file's are added as it is read.
-    QStringList secrets{inputs.environment.value(u"PGPASSWORD"_s)};
-    for (const QString &url : {inputs.environment.value(kDatabaseUrl),
-                               inputs.commandLine.value(kCommandLineKeys.first().first)}) {
+    QStringList secrets {inputs.environment.value(u"PGPASSWORD"_s)};
+    for (const QString &url :
+        {inputs.environment.value(kDatabaseUrl), inputs.commandLine.value(kUrlKey)}) {
         QString ignored;
         if (const auto keywords = ConnectionString::parse(url, &ignored))
             addSecrets(*keywords, &secrets);

@@ -38,10 +38,10 @@ class ProfileLoader
 public:
     struct Inputs
     {
-        QString profileName;                 // from --profile; may be empty
+        QString profileName; // from --profile; may be empty
         QHash<QString, QString> commandLine; // key (see commandLineKeys()) -> value
-        QProcessEnvironment environment;     // usually QProcessEnvironment::systemEnvironment()
-        QString profileDir;                  // folder with the .env.<profile> files; may be empty
+        QProcessEnvironment environment; // usually QProcessEnvironment::systemEnvironment()
+        QString profileDir; // folder with the .env.<profile> files; may be empty
     };
 
     // Command-line keys: "url" (--to / --database-url: a URI or key=value

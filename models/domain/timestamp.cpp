@@ -2,6 +2,8 @@
 
 #include <QTimeZone>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Timestamp {
@@ -63,16 +65,23 @@ std::optional<Micros> fromIsoUtc(const QString &text)
     // Accepts what toIsoUtc() writes, and any fraction of 0 to 6 digits.
     const qsizetype dot = text.indexOf(u'.');
     const QString wholePart = dot >= 0 ? text.left(dot) : text.chopped(text.endsWith(u'Z') ? 1 : 0);
-    QDateTime whole = QDateTime::fromString(wholePart, u"yyyy-MM-ddTHH:mm:ss"_s);
-    if (!whole.isValid())
+    // Date and time are read on their own and put together in UTC: read as a
+    // local time first, a wall time inside a local DST gap would be invalid.
+    if (wholePart.size() != 19 || wholePart.at(10) != u'T')
         return std::nullopt;
-    whole.setTimeZone(QTimeZone::utc());
+    const QDate date = QDate::fromString(wholePart.left(10), u"yyyy-MM-dd"_s);
+    const QTime time = QTime::fromString(wholePart.mid(11), u"HH:mm:ss"_s);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    const QDateTime whole(date, time, QTimeZone::utc());
     Micros fraction = 0;
     if (dot >= 0) {
         QString digits = text.mid(dot + 1);
         if (digits.endsWith(u'Z'))
             digits.chop(1);
-        if (digits.isEmpty() || digits.size() > 6)
+        const bool allDigits = std::all_of(digits.cbegin(), digits.cend(),
+                                           [](QChar c) { return c >= u'0' && c <= u'9'; });
+        if (digits.isEmpty() || digits.size() > 6 || !allDigits) // no sign, no spaces
             return std::nullopt;
         bool ok = false;
         fraction = digits.leftJustified(6, u'0').toLongLong(&ok);

@@ -110,6 +110,19 @@ int TodoFilterSql::count(const QSqlDatabase &db, int slot, const TodoFilter &fil
 {
     if (!bind(db, slot, filter, now))
         return 0;
-    auto query = Sql::select(db, u"SELECT COUNT(*) FROM todo_rows WHERE "_s + whereClause(slot, filter), {});
+    // A search, or a smart list by due date, has to look at every live row.
+    // Over todo_rows, SQLite walks a partial index (deleted_at IS NULL) and
+    // fetches each row from the table by rowid: at 100,000 todos that is
+    // 100-150 ms, where reading the table in order takes 30 ms. The clause
+    // reads only columns of todos, and todo_rows is todos without the deleted
+    // rows, so counting over the table gives the same number. Filters an
+    // index answers (a list, a tag, Completed, All) keep the view and its index.
+    const bool readsEveryRow = !filter.search.trimmed().isEmpty()
+        || filter.kind == TodoFilter::Kind::Today || filter.kind == TodoFilter::Kind::Upcoming
+        || filter.kind == TodoFilter::Kind::Overdue;
+    const QString sql = readsEveryRow
+        ? u"SELECT COUNT(*) FROM todos NOT INDEXED WHERE deleted_at IS NULL AND ("_s + whereClause(slot, filter) + u')'
+        : u"SELECT COUNT(*) FROM todo_rows WHERE "_s + whereClause(slot, filter);
+    auto query = Sql::select(db, sql, {});
     return query && query->next() ? query->value(0).toInt() : 0;
 }

@@ -73,8 +73,67 @@ void LocalDatabase::close()
 LocalDatabase::OpenResult LocalDatabase::fail(OpenStatus status, const QString &detail)
 {
     qCWarning(lcLocalDb) << "cannot open" << m_filePath << status << detail;
-    close();
     return {status, detail};
+}
+
+LocalDatabase::OpenResult LocalDatabase::open(const QString &filePath)
+{
+    close();
+    // openConnection()'s handles are gone once it returns, so close() can
+    // remove the connection without Qt warning that it is still in use.
+    const OpenResult result = openConnection(filePath);
+    if (!result.ok())
+        close();
+    return result;
+}
+
+LocalDatabase::OpenResult LocalDatabase::probe(const QString &filePath)
+{
+    // A first look through a read-only connection: if the file is damaged,
+    // closing a read-write connection would checkpoint and delete its -wal,
+    // and with it rows that may still be saved. A read-only one leaves it.
+    const QString name = m_connectionName + u"-probe"_s;
+    const QString walPath = filePath + u"-wal"_s;
+    const QString shmPath = filePath + u"-shm"_s;
+    const bool hadWal = QFileInfo::exists(walPath);
+    const bool hadShm = QFileInfo::exists(shmPath);
+    OpenResult result{OpenStatus::Ok, {}};
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(filePath);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
+        if (db.open()) {
+            QSqlQuery check(db);
+            if (!check.exec(u"PRAGMA quick_check"_s)) {
+                const int code = primaryCode(check.lastError());
+                if (code == kSqliteNotADatabase || code == kSqliteCorrupt)
+                    result = {OpenStatus::Corrupt, check.lastError().text()};
+                else if (code == kSqliteBusy || code == kSqliteLocked)
+                    result = {OpenStatus::Locked, check.lastError().text()};
+            } else if (!check.next() || check.value(0).toString() != u"ok"_s) {
+                result = {OpenStatus::Corrupt, check.value(0).toString()};
+            }
+            if (result.ok()) {
+                QString error;
+                const int version = LocalSchema::version(db, &error);
+                if (version < 0)
+                    result = {OpenStatus::Corrupt, error};
+                else if (version > LocalSchema::kCurrentVersion)
+                    result = {OpenStatus::TooNew, tr("The file has schema version %1; this Tandem knows up to %2.")
+                                                      .arg(version)
+                                                      .arg(LocalSchema::kCurrentVersion)};
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    // Reading a WAL file makes SQLite create its -wal and -shm; remove the
+    // empty ones this look made, so a refused file is left as it was found.
+    if (!hadWal && QFileInfo(walPath).size() == 0)
+        QFile::remove(walPath);
+    if (!hadShm && !hadWal)
+        QFile::remove(shmPath);
+    return result;
 }
 
 bool LocalDatabase::configureConnection(QSqlDatabase &db, QString *error)
@@ -84,9 +143,8 @@ bool LocalDatabase::configureConnection(QSqlDatabase &db, QString *error)
         && Sql::exec(db, u"PRAGMA synchronous = NORMAL"_s, {}, error);
 }
 
-LocalDatabase::OpenResult LocalDatabase::open(const QString &filePath)
+LocalDatabase::OpenResult LocalDatabase::openConnection(const QString &filePath)
 {
-    close();
     m_filePath = QFileInfo(filePath).absoluteFilePath();
     const QFileInfo info(m_filePath);
 
@@ -104,6 +162,12 @@ LocalDatabase::OpenResult LocalDatabase::open(const QString &filePath)
         if (lockError == QLockFile::LockFailedError)
             return fail(OpenStatus::Locked, m_filePath);
         return fail(OpenStatus::Unwritable, info.absolutePath());
+    }
+
+    if (info.exists() && info.size() > 0) {
+        const OpenResult looked = probe(m_filePath);
+        if (!looked.ok())
+            return fail(looked.status, looked.detail);
     }
 
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);

@@ -67,6 +67,8 @@ Q_SIGNALS:
     void tagsChanged();
 
 private:
+    OpenResult openConnection(const QString &filePath);
+    OpenResult probe(const QString &filePath);
     OpenResult fail(OpenStatus status, const QString &detail);
     static bool configureConnection(QSqlDatabase &db, QString *error);
     static bool ensureInbox(const QSqlDatabase &db, QString *error);

@@ -95,6 +95,18 @@ const QStringList kStep3 = {
     "  kind TEXT NOT NULL,"
     "  created_at INTEGER NOT NULL,"
     "  dismissed INTEGER NOT NULL DEFAULT 0)"_s,
+    // A todo whose tags changed is not yet synced either.
+    u"DROP VIEW todo_rows"_s,
+    u"CREATE VIEW todo_rows AS"
+    "  SELECT t.id, t.list_id, t.title, t.notes, t.completed, t.completed_at,"
+    "         t.due_at, t.due_has_time, t.priority, t.position,"
+    "         t.created_at, t.updated_at,"
+    "         (SELECT group_concat(name, ', ') FROM"
+    "            (SELECT g.name AS name FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id"
+    "             WHERE tt.todo_id = t.id ORDER BY g.name_key)) AS tags,"
+    "         EXISTS (SELECT 1 FROM outbox o"
+    "                 WHERE o.entity IN ('todo', 'todo_tag') AND o.entity_id = t.id) AS pending"
+    "  FROM todos t WHERE t.deleted_at IS NULL"_s,
 };
 
 const QStringList &stepStatements(int version)

@@ -173,9 +173,10 @@ bool TodoStore::apply(const Changeset &changes)
         if (fields.isEmpty())
             continue;
         fields.removeAll(QString::fromLatin1(TodoField::Tags)); // tag links travel on their own
-        if (todo.title.isEmpty())
+        if (todo.title.trimmed().isEmpty())
             return fail(tr("A todo needs a title."));
-        if (!ListRows::load(db, todo.listId))
+        const auto list = ListRows::load(db, todo.listId);
+        if (!list || (list->isDeleted() && !todo.isDeleted()))
             return fail(tr("The list of a todo no longer exists."));
         QStringList added, removed;
         if (current)

@@ -1,0 +1,90 @@
+#pragma once
+
+// Small helpers shared by the tests in this folder.
+
+#include "domain/timestamp.h"
+
+#include <QAbstractItemModelTester>
+#include <QByteArray>
+#include <QDateTime>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QTest>
+#include <QVariant>
+
+#include <memory>
+
+namespace TestHelpers {
+
+inline QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        && file.write(bytes) == bytes.size();
+}
+
+// The first column of the first row, or an invalid QVariant when the query fails.
+inline QVariant scalar(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+// A local wall-clock time, so that expectations hold in every time zone.
+inline Timestamp::Micros localTime(QDate date, QTime time)
+{
+    return Timestamp::fromDateTime(QDateTime(date, time));
+}
+
+// QAbstractItemModelTester calls fetchMore() from its own modelReset handler
+// before it clears its "reset in flight" mark (Qt 6.4 and later), so when more
+// than one batch of 256 rows matches, it reports the model's correct insertion
+// of the next batch as a change made during the reset. For tests with that
+// many rows the tester reports as warnings: those two reports are dropped and
+// any other report fails the test (QTest::failOnWarning).
+class ManyRowsModelTester
+{
+public:
+    explicit ManyRowsModelTester(QAbstractItemModel *model)
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("^FAIL!")));
+        s_previous = qInstallMessageHandler(&ManyRowsModelTester::filter);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            model, QAbstractItemModelTester::FailureReportingMode::Warning);
+    }
+    ~ManyRowsModelTester()
+    {
+        m_tester.reset();
+        qInstallMessageHandler(s_previous);
+    }
+    ManyRowsModelTester(const ManyRowsModelTester &) = delete;
+    ManyRowsModelTester &operator=(const ManyRowsModelTester &) = delete;
+
+private:
+    static void filter(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        // 5 is ChangeInFlight::ModelReset; 0 is None and 6 RowsInserted.
+        const bool fetchInReset = qstrcmp(context.category, "qt.modeltest") == 0
+            && message.contains(QStringLiteral("Actual (changeInFlight) 5\n"))
+            && (message.contains(QStringLiteral("(ChangeInFlight::None) 0"))
+                || message.contains(QStringLiteral("(ChangeInFlight::RowsInserted) 6")));
+        if (!fetchInReset)
+            s_previous(type, context, message);
+    }
+
+    static inline QtMessageHandler s_previous = nullptr;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+} // namespace TestHelpers

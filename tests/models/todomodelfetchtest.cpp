@@ -1,0 +1,122 @@
+#include "storefixture.h"
+
+#include "itemmodels/todomodel.h"
+
+#include "modeltesthelpers.h"
+
+#include <QLocale>
+#include <QObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Kind = TodoFilter::Kind;
+using TestHelpers::ManyRowsModelTester;
+
+namespace {
+
+const QDate kToday(2026, 11, 22);
+
+// Adds count todos to the inbox in one changeset, at positions 1, 2, 3...;
+// the first dueToday of them are due today (a date). Returns their ids.
+QStringList addMany(StoreFixture &f, int count, int dueToday = 0)
+{
+    Changeset changes;
+    for (int i = 0; i < count; ++i) {
+        Todo todo = f.store->newTodo({}, u"Todo %1"_s.arg(i));
+        todo.position = i + 1;
+        if (i < dueToday)
+            todo.dueAt = Timestamp::fromDate(kToday);
+        changes.todos << todo;
+    }
+    if (!f.store->apply(changes))
+        qFatal("cannot add todos: %s", qPrintable(f.store->lastError()));
+    QStringList ids;
+    for (const Todo &todo : std::as_const(changes.todos))
+        ids << todo.id;
+    return ids;
+}
+
+} // namespace
+
+// The todo model with more rows than QSqlTableModel fetches at once (256).
+class TodoModelFetchTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void shouldCountAndFindRowsBeyondFirstFetch();
+    void shouldRefreshAfterStoreChangesKeepingFetchedRows();
+};
+
+void TodoModelFetchTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale::c());
+}
+
+void TodoModelFetchTest::shouldCountAndFindRowsBeyondFirstFetch()
+{
+    StoreFixture f;
+    const QStringList ids = addMany(f, 1000, 900);
+    TodoModel model(f.database.get());
+    ManyRowsModelTester tester(&model);
+    model.setReferenceTime(TestHelpers::localTime(kToday, QTime(12, 0)));
+    QCOMPARE(model.matchingCount(), 1000);
+    QVERIFY(model.rowCount() < model.matchingCount());
+    QVERIFY(model.canFetchMore());
+    QCOMPARE(model.rowOfId(ids.at(999)), 999);
+    QCOMPARE(model.idAt(999), ids.at(999));
+    QCOMPARE(model.rowCount(), 1000);
+    QVERIFY(!model.canFetchMore());
+    QCOMPARE(model.rowOfId(ids.at(300)), 300);
+    QCOMPARE(model.rowOfId(u"no-such-id"_s), -1);
+
+    model.setTodoFilter(TodoFilter::smart(Kind::Today));
+    QCOMPARE(model.matchingCount(), 900);
+    QVERIFY(model.rowCount() < 900); // the tester fetches up to 768 after a reset
+    QCOMPARE(model.rowOfId(ids.at(850)), 850);
+    QCOMPARE(model.rowOfId(ids.at(950)), -1); // not due: not in Today
+    QCOMPARE(model.rowCount(), 900);
+
+    model.setSearchText(u"Todo 8"_s); // 8, 80..89, 800..899
+    QCOMPARE(model.matchingCount(), 111);
+}
+
+void TodoModelFetchTest::shouldRefreshAfterStoreChangesKeepingFetchedRows()
+{
+    StoreFixture f;
+    const QStringList ids = addMany(f, 600);
+    TodoModel model(f.database.get());
+    ManyRowsModelTester tester(&model);
+    QCOMPARE(model.rowOfId(ids.last()), 599);
+    QCOMPARE(model.rowCount(), 600);
+
+    QSignalSpy resetSpy(&model, &QAbstractItemModel::modelReset);
+    const Todo added = f.addTodo(u"Added later"_s); // at the end of the inbox
+    QVERIFY(resetSpy.count() >= 1);
+    QCOMPARE(model.rowCount(), 601); // still everything fetched
+    QCOMPARE(model.idAt(600), added.id);
+
+    Todo gone = *f.store->todo(ids.at(5));
+    gone.deletedAt = Timestamp::now();
+    QVERIFY(f.store->apply({{}, {gone}}));
+    QCOMPARE(model.rowCount(), 600);
+    QCOMPARE(model.rowOfId(gone.id), -1);
+    QCOMPARE(model.idAt(5), ids.at(6));
+
+    // A change that moves a row out of the filter removes it there.
+    model.setTodoFilter(TodoFilter::smart(Kind::Completed));
+    QCOMPARE(model.rowCount(), 0);
+    Todo done = added;
+    done.setCompleted(true, Timestamp::now());
+    QVERIFY(f.store->apply({{}, {done}}));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.idAt(0), added.id);
+}
+
+QTEST_GUILESS_MAIN(TodoModelFetchTest)
+#include "todomodelfetchtest.moc"
