@@ -1,0 +1,309 @@
+#include "clicommands.h"
+
+#include "cloud/profileloader.h"
+#include "store/localdatabase.h"
+#include "store/todostore.h"
+#include "sync/syncsession.h"
+#include "todofinder.h"
+#include "todojsonexport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CliCommands", text);
+}
+
+// UTF-8 whatever the locale says: scripts read it back as JSON or compare it.
+void print(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+bool containsFolded(const QStringList &names, const QString &name)
+{
+    return std::any_of(names.cbegin(), names.cend(), [&name](const QString &other) {
+        return other.compare(name, Qt::CaseInsensitive) == 0;
+    });
+}
+
+// Adds the names a todo does not have yet. Tags are one per name in any
+// case (the store folds them), so "Work" and "work" are the same tag.
+void addTags(QStringList *tags, const QStringList &names)
+{
+    for (const QString &name : names) {
+        if (!containsFolded(*tags, name))
+            tags->append(name);
+    }
+}
+
+QString dueText(const Todo &todo)
+{
+    if (!todo.dueAt)
+        return {};
+    // A date-only due is a calendar date kept in UTC; a timed one is shown
+    // in this computer's zone, as the window shows it.
+    return todo.dueHasTime ? Timestamp::toLocal(*todo.dueAt).toString(u"yyyy-MM-dd HH:mm"_s)
+                           : Timestamp::toDate(*todo.dueAt).toString(Qt::ISODate);
+}
+
+// One line per todo: short id, check mark, title, due, priority, #tags.
+QString line(const Todo &todo)
+{
+    QString title = todo.title;
+    title.replace(u'\n', u' '); // one todo, one line, even for a pasted title
+    QStringList parts{todo.id.left(TodoFinder::kMinimumPrefix), todo.completed ? u"✓"_s : u" "_s, title};
+    if (todo.dueAt)
+        parts << u"due "_s + dueText(todo);
+    if (todo.priority != Priority::None)
+        parts << u"!"_s + Priorities::key(todo.priority);
+    if (!todo.tags.isEmpty())
+        parts << u"#"_s + todo.tags.join(u" #"_s);
+    return parts.join(u"  "_s);
+}
+
+} // namespace
+
+CliCommands::CliCommands(const CliRequest &request)
+    : m_request(request)
+{
+}
+
+CliCommands::~CliCommands()
+{
+    // The finder and store read through the database's connection: they go first.
+    m_finder.reset();
+    m_store.reset();
+    m_database.reset();
+}
+
+QString CliCommands::databasePath(const QString &dataDir)
+{
+    // The same place as the window's (app/commandline.cpp), so that by
+    // default the two work on one cache.
+    const QString dir = dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                          : QDir(dataDir).absolutePath();
+    return QDir(dir).filePath(u"tandem.db"_s);
+}
+
+int CliCommands::fail(int code, const QString &message)
+{
+    QString text = message.trimmed();
+    text.replace(u'\n', u' '); // a script reads the first line of stderr
+    const QByteArray bytes = (u"tandem-cli: "_s + text + u'\n').toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    return code;
+}
+
+int CliCommands::openDatabase()
+{
+    m_database = std::make_unique<LocalDatabase>();
+    const QString path = databasePath(m_request.dataDir);
+    const LocalDatabase::OpenResult result = m_database->open(path);
+    if (!result.ok()) {
+        // Unlike the window, never offer to set a damaged file aside: a
+        // script should not make that choice for the person.
+        return fail(CliExit::Failure,
+                    u"%1 (%2%3)"_s.arg(LocalDatabase::describe(result.status), path,
+                                       result.detail.isEmpty() || result.detail == path ? QString()
+                                                                                        : u": "_s + result.detail));
+    }
+    m_store = std::make_unique<TodoStore>(m_database.get());
+    m_finder = std::make_unique<TodoFinder>(m_store.get());
+    return CliExit::Ok;
+}
+
+int CliCommands::run()
+{
+    using Command = CliRequest::Command;
+    // sync checks its profile before it touches the cache: no server, no side effects.
+    if (m_request.command == Command::Sync)
+        return sync();
+    if (const int opened = openDatabase(); opened != CliExit::Ok)
+        return opened;
+    switch (m_request.command) {
+    case Command::Add:
+        return add();
+    case Command::List:
+        return list();
+    case Command::Edit:
+        return edit();
+    case Command::Done:
+        return setCompleted(true);
+    case Command::Undone:
+        return setCompleted(false);
+    case Command::Delete:
+        return remove();
+    case Command::Export:
+        return exportJson();
+    case Command::Sync:
+    case Command::Help:
+    case Command::None:
+        break;
+    }
+    return fail(CliExit::Usage, tr("No command given; see tandem-cli --help."));
+}
+
+int CliCommands::add()
+{
+    QString error;
+    QString listId; // empty: the inbox (TodoStore::newTodo)
+    if (m_request.listName) {
+        const auto list = m_finder->list(*m_request.listName, &error);
+        if (!list)
+            return fail(CliExit::Failure, error);
+        listId = list->id;
+    }
+    Todo todo = m_store->newTodo(listId, m_request.target);
+    if (m_request.notes)
+        todo.notes = *m_request.notes;
+    if (m_request.due) {
+        todo.dueAt = m_request.due->at;
+        todo.dueHasTime = m_request.due->hasTime;
+    }
+    if (m_request.priority)
+        todo.priority = *m_request.priority;
+    addTags(&todo.tags, m_request.tags);
+    if (!m_store->apply({{}, {todo}}))
+        return fail(CliExit::Failure, m_store->lastError());
+    print(todo.id + u'\n');
+    return CliExit::Ok;
+}
+
+int CliCommands::list()
+{
+    QString error;
+    const auto todos = m_finder->liveTodos(m_request.all, &error);
+    if (!todos)
+        return fail(CliExit::Failure, error);
+    if (m_request.json) {
+        print(QString::fromUtf8(QJsonDocument(TodoJsonExport::todos(*todos)).toJson(QJsonDocument::Indented)));
+        return CliExit::Ok;
+    }
+    for (const Todo &todo : *todos)
+        print(line(todo) + u'\n');
+    return CliExit::Ok;
+}
+
+int CliCommands::edit()
+{
+    QString error;
+    const auto before = m_finder->todo(m_request.target, &error);
+    if (!before)
+        return fail(CliExit::Failure, error);
+    Todo after = *before;
+    if (m_request.title)
+        after.title = *m_request.title;
+    if (m_request.notes)
+        after.notes = *m_request.notes;
+    if (m_request.due) {
+        after.dueAt = m_request.due->at;
+        after.dueHasTime = m_request.due->hasTime;
+    } else if (m_request.noDue) {
+        after.dueAt.reset();
+        after.dueHasTime = false;
+    }
+    if (m_request.priority)
+        after.priority = *m_request.priority;
+    // Removing a tag the todo does not have is no error: the result is what was asked.
+    after.tags.removeIf([this](const QString &tag) { return containsFolded(m_request.removeTags, tag); });
+    addTags(&after.tags, m_request.addTags);
+    if (m_request.listName) {
+        const auto list = m_finder->list(*m_request.listName, &error);
+        if (!list)
+            return fail(CliExit::Failure, error);
+        if (list->id != after.listId) {
+            // To the end of the other list, as the window's "Move to" does.
+            after.listId = list->id;
+            after.position = m_store->newTodo(list->id, {}).position;
+        }
+    }
+    if (!m_store->apply({{}, {after}}))
+        return fail(CliExit::Failure, m_store->lastError());
+    return CliExit::Ok;
+}
+
+int CliCommands::setCompleted(bool done)
+{
+    QString error;
+    const auto before = m_finder->todo(m_request.target, &error);
+    if (!before)
+        return fail(CliExit::Failure, error);
+    Todo after = *before;
+    after.setCompleted(done, Timestamp::now()); // no change (and no outbox entry) when already so
+    if (!m_store->apply({{}, {after}}))
+        return fail(CliExit::Failure, m_store->lastError());
+    return CliExit::Ok;
+}
+
+int CliCommands::remove()
+{
+    QString error;
+    const auto before = m_finder->todo(m_request.target, &error);
+    if (!before)
+        return fail(CliExit::Failure, error);
+    Todo after = *before;
+    after.deletedAt = Timestamp::now(); // a tombstone, so the deletion syncs
+    if (!m_store->apply({{}, {after}}))
+        return fail(CliExit::Failure, m_store->lastError());
+    return CliExit::Ok;
+}
+
+int CliCommands::sync()
+{
+    QString error;
+    const QString profileDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    const std::optional<Profile> profile = ProfileLoader::load(
+        ProfileLoader::Inputs{m_request.profile, {}, QProcessEnvironment::systemEnvironment(), profileDir}, &error);
+    if (!profile)
+        return fail(CliExit::Failure, error);
+    if (!profile->hasServer()) {
+        const QString envFile = QDir(profileDir).filePath(ProfileLoader::envFileName(profile->name));
+        return fail(CliExit::Failure,
+                    tr("No cloud database is configured for the %1 profile; set DATABASE_URL (or PGHOST and the"
+                       " other PG* variables), or put them in %2.")
+                        .arg(ProfileNames::toString(profile->name), envFile));
+    }
+    if (const int opened = openDatabase(); opened != CliExit::Ok)
+        return opened;
+
+    SyncOptions options;
+    options.statementTimeoutMs = profile->statementTimeoutMs;
+    options.confirmDeletes = m_request.yes;
+    SyncSession session(m_database->database(), profile->connection, options);
+    const SyncResult result = session.sync();
+    if (!result.ok()) {
+        QString message = result.message.isEmpty() ? tr("The sync failed.") : result.message;
+        if (result.error == SyncResult::Error::NeedsConfirmation)
+            message += u' ' + tr("Run tandem-cli sync --yes to go ahead.");
+        return fail(CliExit::Failure, message);
+    }
+    print(tr("Synced: pushed %1 changes, pulled %2 rows, %3 conflicts.\n")
+              .arg(result.pushedChanges)
+              .arg(result.pulledRows)
+              .arg(result.conflicts));
+    return CliExit::Ok;
+}
+
+int CliCommands::exportJson()
+{
+    QString error;
+    const auto todos = m_finder->liveTodos(true, &error);
+    if (!todos)
+        return fail(CliExit::Failure, error);
+    const QJsonObject document = TodoJsonExport::document(m_store->lists(), *todos);
+    print(QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)));
+    return CliExit::Ok;
+}

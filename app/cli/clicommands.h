@@ -1,0 +1,48 @@
+#pragma once
+
+#include "clirequest.h"
+
+#include <QString>
+
+#include <memory>
+
+class LocalDatabase;
+class TodoStore;
+class TodoFinder;
+
+// Carries out one parsed CliRequest against the local cache (and, for sync,
+// the cloud), printing results on stdout and one-line errors on stderr.
+// Every write goes through TodoStore::apply(), so it lands in the outbox
+// exactly as the same edit in the window would.
+class CliCommands
+{
+public:
+    explicit CliCommands(const CliRequest &request);
+    ~CliCommands();
+    CliCommands(const CliCommands &) = delete;
+    CliCommands &operator=(const CliCommands &) = delete;
+
+    // The exit code (CliExit).
+    int run();
+
+    // DIR/tandem.db, where DIR defaults to the desktop app's data folder.
+    static QString databasePath(const QString &dataDir);
+
+    // Prints "tandem-cli: MESSAGE" as one line on stderr and returns code.
+    static int fail(int code, const QString &message);
+
+private:
+    int openDatabase();
+    int add();
+    int list();
+    int edit();
+    int setCompleted(bool done);
+    int remove();
+    int sync();
+    int exportJson();
+
+    CliRequest m_request;
+    std::unique_ptr<LocalDatabase> m_database;
+    std::unique_ptr<TodoStore> m_store;
+    std::unique_ptr<TodoFinder> m_finder;
+};

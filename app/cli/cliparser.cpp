@@ -1,0 +1,376 @@
+#include "cliparser.h"
+
+#include "cloud/profile.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QRegularExpression>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Command = CliRequest::Command;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CliParser", text);
+}
+
+struct CommandName
+{
+    QString name;
+    Command command;
+};
+
+const QList<CommandName> &commandNames()
+{
+    static const QList<CommandName> names{
+        {u"add"_s, Command::Add},       {u"list"_s, Command::List},     {u"edit"_s, Command::Edit},
+        {u"done"_s, Command::Done},     {u"undone"_s, Command::Undone}, {u"delete"_s, Command::Delete},
+        {u"sync"_s, Command::Sync},     {u"export"_s, Command::Export}, {u"help"_s, Command::Help},
+    };
+    return names;
+}
+
+QString nameOf(Command command)
+{
+    for (const CommandName &entry : commandNames()) {
+        if (entry.command == command)
+            return entry.name;
+    }
+    return {};
+}
+
+// Why a value was refused, or an empty string when it was taken.
+using Apply = std::function<QString(CliRequest &, const QString &value)>;
+
+struct OptionSpec
+{
+    QString name; // with the dashes
+    bool takesValue = false;
+    QList<Command> commands; // empty: every command (a global option)
+    Apply apply;
+};
+
+QString tagName(const QString &value, QString *error)
+{
+    // "#work" as in the GUI's quick add and in `list`'s output means the tag "work".
+    QString name = value.trimmed();
+    if (name.startsWith(u'#'))
+        name = name.mid(1).trimmed();
+    if (name.isEmpty())
+        *error = tr("A tag needs a name.");
+    return name;
+}
+
+Apply appendTag(QStringList CliRequest::*field)
+{
+    return [field](CliRequest &request, const QString &value) {
+        QString error;
+        const QString name = tagName(value, &error);
+        if (error.isEmpty())
+            (request.*field).append(name);
+        return error;
+    };
+}
+
+Apply setFlag(bool CliRequest::*field)
+{
+    return [field](CliRequest &request, const QString &) {
+        request.*field = true;
+        return QString();
+    };
+}
+
+const QList<OptionSpec> &optionSpecs()
+{
+    static const QList<OptionSpec> specs{
+        {u"--help"_s, false, {}, setFlag(&CliRequest::help)},
+        {u"-h"_s, false, {}, setFlag(&CliRequest::help)},
+        {u"--version"_s, false, {}, setFlag(&CliRequest::version)},
+        {u"--data-dir"_s, true, {},
+         [](CliRequest &r, const QString &v) {
+             r.dataDir = v.trimmed();
+             return r.dataDir.isEmpty() ? tr("--data-dir needs a folder.") : QString();
+         }},
+        {u"--profile"_s, true, {},
+         [](CliRequest &r, const QString &v) {
+             r.profile = v.trimmed();
+             if (ProfileNames::fromString(r.profile))
+                 return QString();
+             return tr("Unknown profile \"%1\"; expected %2.").arg(v, ProfileNames::all().join(u", "_s));
+         }},
+        {u"--list"_s, true, {Command::Add, Command::Edit},
+         [](CliRequest &r, const QString &v) {
+             r.listName = v.trimmed();
+             return r.listName->isEmpty() ? tr("--list needs a list name.") : QString();
+         }},
+        {u"--due"_s, true, {Command::Add, Command::Edit},
+         [](CliRequest &r, const QString &v) {
+             QString error;
+             r.due = CliParser::parseDue(v, &error);
+             return error;
+         }},
+        {u"--no-due"_s, false, {Command::Edit}, setFlag(&CliRequest::noDue)},
+        {u"--priority"_s, true, {Command::Add, Command::Edit},
+         [](CliRequest &r, const QString &v) {
+             r.priority = CliParser::parsePriority(v);
+             return r.priority ? QString() : tr("Invalid priority \"%1\"; expected 0-3 (none, low, medium, high).").arg(v);
+         }},
+        {u"--tag"_s, true, {Command::Add}, appendTag(&CliRequest::tags)},
+        {u"--add-tag"_s, true, {Command::Edit}, appendTag(&CliRequest::addTags)},
+        {u"--remove-tag"_s, true, {Command::Edit}, appendTag(&CliRequest::removeTags)},
+        {u"--notes"_s, true, {Command::Add, Command::Edit},
+         [](CliRequest &r, const QString &v) {
+             r.notes = v; // verbatim: notes may start or end with blank lines on purpose
+             return QString();
+         }},
+        {u"--title"_s, true, {Command::Edit},
+         [](CliRequest &r, const QString &v) {
+             r.title = v.trimmed();
+             return r.title->isEmpty() ? tr("A todo needs a title.") : QString();
+         }},
+        {u"--json"_s, false, {Command::List, Command::Export}, setFlag(&CliRequest::json)},
+        {u"--all"_s, false, {Command::List}, setFlag(&CliRequest::all)},
+        {u"--yes"_s, false, {Command::Sync}, setFlag(&CliRequest::yes)},
+    };
+    return specs;
+}
+
+const OptionSpec *findOption(const QString &name)
+{
+    for (const OptionSpec &spec : optionSpecs()) {
+        if (spec.name == name)
+            return &spec;
+    }
+    return nullptr;
+}
+
+struct GivenOption
+{
+    const OptionSpec *spec;
+    QString value;
+};
+
+// The positional arguments each command wants, after its name.
+QString checkPositionals(CliRequest &request, const QStringList &positionals)
+{
+    switch (request.command) {
+    case Command::Add:
+        if (positionals.isEmpty() || positionals.first().trimmed().isEmpty())
+            return tr("add needs a title.");
+        request.target = positionals.first().trimmed();
+        break;
+    case Command::Edit:
+    case Command::Done:
+    case Command::Undone:
+    case Command::Delete:
+        if (positionals.isEmpty() || positionals.first().trimmed().isEmpty())
+            return tr("%1 needs the id of a todo.").arg(nameOf(request.command));
+        request.target = positionals.first().trimmed();
+        break;
+    case Command::List:
+    case Command::Sync:
+    case Command::Export:
+    case Command::Help:
+    case Command::None:
+        if (!positionals.isEmpty())
+            return tr("Unexpected argument: %1").arg(positionals.first());
+        return {};
+    }
+    // A second title or id is almost always a missing pair of quotes.
+    if (positionals.size() > 1)
+        return tr("Unexpected argument: %1 (quote a title that has spaces)").arg(positionals.at(1));
+    return {};
+}
+
+} // namespace
+
+std::optional<CliRequest::Due> CliParser::parseDue(const QString &text, QString *error)
+{
+    auto invalid = [&]() -> std::optional<CliRequest::Due> {
+        *error = tr("Invalid due date \"%1\"; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.").arg(text);
+        return std::nullopt;
+    };
+    // Exactly these shapes: QDate::fromString alone would also take "2026-1-5".
+    static const QRegularExpression shape(u"^(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2}))?$"_s);
+    const QRegularExpressionMatch match = shape.match(text.trimmed());
+    if (!match.hasMatch())
+        return invalid();
+    const QDate date = QDate::fromString(match.captured(1), u"yyyy-MM-dd"_s);
+    if (!date.isValid())
+        return invalid();
+    if (match.captured(2).isEmpty())
+        return CliRequest::Due{Timestamp::fromDate(date), false};
+    const QTime time = QTime::fromString(match.captured(2), u"HH:mm"_s);
+    if (!time.isValid())
+        return invalid();
+    // A wall-clock time in this computer's zone, as the GUI's date editor reads it.
+    const QDateTime local(date, time);
+    if (!local.isValid()) {
+        *error = tr("%1 does not exist in this computer's time zone (the clocks skip it).").arg(text);
+        return std::nullopt;
+    }
+    return CliRequest::Due{Timestamp::fromDateTime(local), true};
+}
+
+std::optional<Priority> CliParser::parsePriority(const QString &text)
+{
+    const QString value = text.trimmed().toLower();
+    for (int i = 0; i < Priorities::kCount; ++i) {
+        const Priority priority = Priorities::fromInt(i);
+        if (value == QString::number(i) || value == Priorities::key(priority))
+            return priority;
+    }
+    return std::nullopt;
+}
+
+CliRequest CliParser::parse(const QStringList &arguments)
+{
+    CliRequest request;
+    QList<GivenOption> given;
+    QStringList positionals;
+    QString commandWord;
+    bool optionsEnded = false;
+
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        const bool isOption = !optionsEnded && argument.size() > 1 && argument.startsWith(u'-');
+        if (!isOption) {
+            if (commandWord.isNull())
+                commandWord = argument;
+            else
+                positionals << argument;
+            continue;
+        }
+        if (argument == u"--"_s) {
+            optionsEnded = true;
+            continue;
+        }
+        const qsizetype equals = argument.startsWith(u"--"_s) ? argument.indexOf(u'=') : -1;
+        const QString name = equals < 0 ? argument : argument.left(equals);
+        const OptionSpec *spec = findOption(name);
+        if (!spec) {
+            if (request.error.isEmpty())
+                request.error = tr("Unknown option: %1").arg(name);
+            continue;
+        }
+        QString value;
+        if (spec->takesValue) {
+            if (equals >= 0) {
+                value = argument.mid(equals + 1);
+            } else if (i + 1 < arguments.size()) {
+                value = arguments.at(++i); // taken as it is, even when it starts with a dash
+            } else {
+                if (request.error.isEmpty())
+                    request.error = tr("%1 needs a value.").arg(name);
+                continue;
+            }
+        } else if (equals >= 0 && request.error.isEmpty()) {
+            request.error = tr("%1 takes no value.").arg(name);
+        }
+        given << GivenOption{spec, value};
+    }
+
+    // --help and --version answer whatever else was given, the way most tools do.
+    for (const GivenOption &option : std::as_const(given)) {
+        request.help = request.help || option.spec->name == u"--help"_s || option.spec->name == u"-h"_s;
+        request.version = request.version || option.spec->name == u"--version"_s;
+    }
+    if (request.help || request.version) {
+        request.error.clear();
+        return request;
+    }
+    if (!request.error.isEmpty())
+        return request;
+
+    if (commandWord.isNull()) {
+        request.error = tr("No command given; see tandem-cli --help.");
+        return request;
+    }
+    for (const CommandName &entry : commandNames()) {
+        if (entry.name == commandWord)
+            request.command = entry.command;
+    }
+    if (request.command == Command::None) {
+        request.error = tr("Unknown command: %1 (see tandem-cli --help)").arg(commandWord);
+        return request;
+    }
+    if (request.command == Command::Help) {
+        request.help = true;
+        return request;
+    }
+
+    // Now that the command is known: is each option its own, and is each value good?
+    for (const GivenOption &option : std::as_const(given)) {
+        const QList<Command> &allowed = option.spec->commands;
+        if (!allowed.isEmpty() && !allowed.contains(request.command)) {
+            request.error = tr("%1 is not an option of %2.").arg(option.spec->name, commandWord);
+            return request;
+        }
+        const QString error = option.spec->apply(request, option.value);
+        if (!error.isEmpty()) {
+            request.error = error;
+            return request;
+        }
+    }
+    request.error = checkPositionals(request, positionals);
+    if (!request.error.isEmpty())
+        return request;
+
+    if (request.due && request.noDue) {
+        request.error = tr("--due and --no-due cannot be used together.");
+    } else if (request.command == Command::Edit && !request.title && !request.notes && !request.due
+               && !request.noDue && !request.priority && request.addTags.isEmpty()
+               && request.removeTags.isEmpty() && !request.listName) {
+        request.error = tr("edit needs something to change (see tandem-cli --help).");
+    }
+    return request;
+}
+
+QString CliParser::usage()
+{
+    return tr(R"(Usage: tandem-cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]
+
+Tandem without a window: the same local cache and sync as the desktop app,
+for scripts and testing. Options may come before or after the command.
+
+Commands:
+  add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
+                      Add a todo; prints its id.
+  list [--json] [--all]
+                      Show the open todos (--all: the completed ones too).
+  edit ID [--title T] [--notes N] [--due DATE | --no-due] [--priority P]
+          [--add-tag T]... [--remove-tag T]... [--list NAME]
+                      Change a todo.
+  done ID | undone ID | delete ID
+                      Mark a todo done or not done, or delete it.
+  sync [--yes]        Push local changes and pull the cloud's, once.
+                      --yes confirms a pull that would delete many todos.
+  export [--json]     All lists and todos (with tags) as JSON.
+  help                This text.
+
+Values:
+  ID        a todo's id, or at least its first 8 characters
+  DATE      YYYY-MM-DD, or YYYY-MM-DDTHH:MM in local time
+  P         0-3, or none, low, medium, high
+  NAME      an existing list, any case; Inbox is the inbox
+  T         a tag name; a leading # is dropped
+  TITLE     one argument (quote it); after -- it may start with a dash
+
+Global options:
+  --data-dir DIR      Use DIR/tandem.db instead of the desktop app's cache.
+  --profile PROFILE   development, staging or production (default:
+                      TANDEM_PROFILE, else development). The server comes from
+                      DATABASE_URL, the PG* variables or the profile's .env file.
+  -h, --help          Show this text.
+  --version           Show the version.
+
+Exit status: 0 success, 1 failure (database, sync, unknown id or list),
+2 wrong call (unknown command or option, missing or invalid value).
+Errors are one line on stderr; QT_LOGGING_RULES=tandem.*=true shows the log.
+)");
+}

@@ -1,0 +1,46 @@
+#include "todojsonexport.h"
+
+using namespace Qt::StringLiterals;
+
+QJsonObject TodoJsonExport::todo(const Todo &todo)
+{
+    return QJsonObject{
+        {u"id"_s, todo.id},
+        {u"list_id"_s, todo.listId},
+        {u"title"_s, todo.title},
+        {u"notes"_s, todo.notes},
+        {u"completed"_s, todo.completed},
+        {u"due_at"_s, todo.dueAt ? QJsonValue(Timestamp::toIsoUtc(*todo.dueAt)) : QJsonValue(QJsonValue::Null)},
+        {u"due_has_time"_s, todo.dueHasTime},
+        {u"priority"_s, static_cast<int>(todo.priority)},
+        {u"tags"_s, QJsonArray::fromStringList(todo.tags)},
+        {u"created_at"_s, Timestamp::toIsoUtc(todo.createdAt)},
+        {u"updated_at"_s, Timestamp::toIsoUtc(todo.updatedAt)},
+    };
+}
+
+QJsonObject TodoJsonExport::list(const TodoList &list)
+{
+    return QJsonObject{
+        {u"id"_s, list.id},
+        {u"name"_s, list.name},
+        {u"position"_s, list.position},
+        {u"is_inbox"_s, list.isInbox},
+    };
+}
+
+QJsonArray TodoJsonExport::todos(const QList<Todo> &todos)
+{
+    QJsonArray array;
+    for (const Todo &item : todos)
+        array.append(todo(item));
+    return array;
+}
+
+QJsonObject TodoJsonExport::document(const QList<TodoList> &lists, const QList<Todo> &todos)
+{
+    QJsonArray listArray;
+    for (const TodoList &item : lists)
+        listArray.append(list(item));
+    return QJsonObject{{u"lists"_s, listArray}, {u"todos"_s, TodoJsonExport::todos(todos)}};
+}

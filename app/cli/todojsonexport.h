@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/todo.h"
+#include "domain/todolist.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+
+// The JSON shape of tandem-cli's export and list --json. Field names follow
+// the cloud schema (tandem.todos, tandem.lists), so a script can compare
+// what it reads here with what it reads on the server. Times are ISO-8601
+// in UTC with microseconds (Timestamp::toIsoUtc), as exact as the cache.
+class TodoJsonExport
+{
+public:
+    // id, list_id, title, notes, completed, due_at (or null), due_has_time,
+    // priority (0-3), tags (names), created_at, updated_at.
+    static QJsonObject todo(const Todo &todo);
+    // id, name, position, is_inbox.
+    static QJsonObject list(const TodoList &list);
+
+    static QJsonArray todos(const QList<Todo> &todos);
+    // {"lists": [...], "todos": [...]}
+    static QJsonObject document(const QList<TodoList> &lists, const QList<Todo> &todos);
+};
