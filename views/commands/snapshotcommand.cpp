@@ -73,7 +73,9 @@ int SnapshotCommand::id() const
 bool SnapshotCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = static_cast<const SnapshotCommand *>(other);
-    if (next->m_mergeKey != m_mergeKey)
+    // QUndoStack offers a command for merging before it drops it as obsolete:
+    // a write the store refused must not become this step's "after".
+    if (next->isObsolete() || next->m_mergeKey != m_mergeKey)
         return false;
     m_after = next->m_after;
     return true;

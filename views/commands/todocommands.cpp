@@ -30,7 +30,9 @@ bool pushTodos(QUndoStack *stack, TodoStore *store, const QList<Todo> &before,
         return false;
     const int depth = stack->count();
     stack->push(new SnapshotCommand(store, from, to, text, mergeKey));
-    return stack->count() > depth || !mergeKey.isEmpty();
+    // A merged step leaves the count as it was; so does a refused write, which
+    // leaves the store's error behind.
+    return stack->count() > depth || (!mergeKey.isEmpty() && store->lastError().isEmpty());
 }
 
 template<typename Edit>

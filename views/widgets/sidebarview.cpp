@@ -79,12 +79,14 @@ void SidebarView::setSidebarModel(SidebarModel *model)
                 Q_EMIT filterActivated(*filter);
             });
     // After lists are removed and re-added, find the entry that was current again.
+    // (When all of a section's rows go, the selection model makes the section
+    // header current, which is a valid index but no entry.)
     connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_lastFilter && !currentIndex().isValid())
+        if (m_lastFilter && !currentFilter())
             selectFilter(*m_lastFilter);
     });
     connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
-        if (m_lastFilter && !currentIndex().isValid()) {
+        if (m_lastFilter && !currentFilter()) {
             const QModelIndex again = m_model->indexOf(*m_lastFilter);
             if (again.isValid())
                 setCurrentIndex(again);

@@ -1,0 +1,206 @@
+#include "windowharness.h"
+
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+enum class Edit { Add, Title, Complete, Delete };
+enum class Selecting { SelectAll, ShiftClick };
+
+// What the person sees of a todo: gone, or its title and state.
+QString stateOf(TodoStore *store, const QString &id)
+{
+    const auto todo = store->todo(id);
+    if (!todo || todo->isDeleted())
+        return u"gone"_s;
+    return u"%1 | %2 | priority %3 | %4"_s.arg(todo->title, todo->completed ? u"done"_s : u"open"_s)
+        .arg(int(todo->priority))
+        .arg(todo->listId);
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Edit)
+Q_DECLARE_METATYPE(Selecting)
+
+// Undo and redo through the keyboard, of single edits, of edits of several
+// todos at once, and of reordering.
+class MainWindowUndoTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { WindowHarness::initTestEnvironment(); }
+    void init() { WindowHarness::clearSettings(); }
+
+    void shouldUndoAndRedo_data()
+    {
+        QTest::addColumn<Edit>("edit");
+        QTest::newRow("add") << Edit::Add;
+        QTest::newRow("edit title") << Edit::Title;
+        QTest::newRow("complete") << Edit::Complete;
+        QTest::newRow("delete") << Edit::Delete;
+    }
+
+    void shouldUndoAndRedo()
+    {
+        QFETCH(Edit, edit);
+        WindowHarness h;
+        const Todo existing = h.data.addTodo(u"Existing"_s);
+        QVERIFY(h.open());
+        QUndoStack *stack = h.window->undoStack();
+        QVERIFY(h.clickRow(existing.id));
+        QString id = existing.id;
+        QString before = stateOf(h.store(), id);
+
+        switch (edit) {
+        case Edit::Add: {
+            h.press(QKeySequence::New);
+            QTest::keyClicks(h.focused(), u"Fresh one"_s);
+            QTest::keyClick(h.focused(), Qt::Key_Return);
+            QCOMPARE(h.list()->selectedIds().size(), 1);
+            id = h.list()->selectedIds().first();
+            QVERIFY(id != existing.id);
+            before = u"gone"_s;
+            break;
+        }
+        case Edit::Title:
+            QTest::keyClick(h.list(), Qt::Key_F2);
+            QCOMPARE(h.focused()->objectName(), u"detailTitle"_s);
+            QTest::keyClicks(h.focused(), u"Renamed"_s); // F2 selected the old title
+            QTest::keyClick(h.focused(), Qt::Key_Return);
+            QCOMPARE(h.store()->todo(id)->title, u"Renamed"_s);
+            break;
+        case Edit::Complete:
+            QTest::keyClick(h.list(), Qt::Key_Space);
+            break;
+        case Edit::Delete:
+            QTest::keyClick(h.list(), Qt::Key_Delete);
+            break;
+        }
+        const QString after = stateOf(h.store(), id);
+        QVERIFY2(after != before, qPrintable(after));
+        QCOMPARE(stack->count(), 1);
+        if (!h.list()->hasFocus()) // undo in a text field is the field's own
+            QVERIFY(h.clickRow(id));
+
+        for (int round = 0; round < 2; ++round) {
+            h.press(QKeySequence::Undo); // Ctrl+Z
+            QCOMPARE(stateOf(h.store(), id), before);
+            QCOMPARE(h.indexOf(id).isValid(), before != u"gone");
+            QCOMPARE(stateOf(h.store(), existing.id) == u"gone", false);
+            h.press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+            QCOMPARE(stateOf(h.store(), id), after);
+            QCOMPARE(h.indexOf(id).isValid(), after != u"gone");
+        }
+        QCOMPARE(stack->count(), 1);
+    }
+
+    void shouldEditSeveralTodosAtOnce_data()
+    {
+        QTest::addColumn<Selecting>("selecting");
+        QTest::newRow("Ctrl+A") << Selecting::SelectAll;
+        QTest::newRow("shift+click") << Selecting::ShiftClick;
+    }
+
+    void shouldEditSeveralTodosAtOnce()
+    {
+        QFETCH(Selecting, selecting);
+        WindowHarness h;
+        QStringList ids;
+        for (const QString &title : {u"One"_s, u"Two"_s, u"Three"_s, u"Four"_s})
+            ids << h.data.addTodo(title).id;
+        QVERIFY(h.open());
+        QUndoStack *stack = h.window->undoStack();
+
+        QStringList chosen;
+        if (selecting == Selecting::SelectAll) {
+            QVERIFY(h.clickRow(ids.at(1)));
+            QTest::keyClick(h.list(), Qt::Key_A, Qt::ControlModifier);
+            chosen = ids;
+        } else {
+            QVERIFY(h.clickRow(ids.at(1)));
+            QVERIFY(h.clickRow(ids.at(3), Qt::ShiftModifier));
+            chosen = ids.mid(1);
+        }
+        QCOMPARE(h.list()->selectedIds(), chosen);
+        auto countWhere = [&](auto predicate) {
+            return int(std::count_if(ids.cbegin(), ids.cend(),
+                                     [&](const QString &id) { return predicate(*h.store()->todo(id)); }));
+        };
+
+        QTest::keyClick(h.list(), Qt::Key_Space);
+        QCOMPARE(countWhere([](const Todo &t) { return t.completed; }), chosen.size());
+        QCOMPARE(h.list()->selectedIds().size(), chosen.size());
+        QTest::keyClick(h.list(), Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(countWhere([](const Todo &t) { return t.priority == Priority::High; }), chosen.size());
+        QTest::keyClick(h.list(), Qt::Key_Delete);
+        QCOMPARE(countWhere([](const Todo &t) { return t.isDeleted(); }), chosen.size());
+        QCOMPARE(h.model()->matchingCount(), ids.size() - chosen.size());
+        QCOMPARE(stack->count(), 3);
+
+        h.press(QKeySequence::Undo); // one step brings every one of them back
+        QCOMPARE(countWhere([](const Todo &t) { return t.isDeleted(); }), 0);
+        QCOMPARE(h.model()->matchingCount(), ids.size());
+        QCOMPARE(countWhere([](const Todo &t) { return t.priority == Priority::High; }), chosen.size());
+        h.press(QKeySequence::Undo);
+        QCOMPARE(countWhere([](const Todo &t) { return t.priority == Priority::High; }), 0);
+        QCOMPARE(countWhere([](const Todo &t) { return t.completed; }), chosen.size());
+        h.press(QKeySequence::Undo);
+        QCOMPARE(countWhere([](const Todo &t) { return t.completed; }), 0);
+    }
+
+    void shouldReorderTodos_data()
+    {
+        QTest::addColumn<QList<int>>("moved");
+        QTest::addColumn<int>("after");  // -1: the start
+        QTest::addColumn<int>("before"); // -1: the end
+        QTest::addColumn<bool>("inList");
+        QTest::addColumn<QList<int>>("expected");
+        QTest::newRow("to the top") << QList<int>{2} << -1 << 0 << true << QList<int>{2, 0, 1};
+        QTest::newRow("to the end") << QList<int>{0} << 2 << -1 << true << QList<int>{1, 2, 0};
+        QTest::newRow("between") << QList<int>{2} << 0 << 1 << true << QList<int>{0, 2, 1};
+        QTest::newRow("two at once") << QList<int>{2, 0} << -1 << 1 << true << QList<int>{2, 0, 1};
+        QTest::newRow("in a smart list: ignored") << QList<int>{2} << -1 << 0 << false << QList<int>{0, 1, 2};
+    }
+
+    void shouldReorderTodos()
+    {
+        QFETCH(QList<int>, moved);
+        QFETCH(int, after);
+        QFETCH(int, before);
+        QFETCH(bool, inList);
+        QFETCH(QList<int>, expected);
+        WindowHarness h;
+        QStringList ids;
+        for (const QString &title : {u"A"_s, u"B"_s, u"C"_s})
+            ids << h.data.addTodo(title).id;
+        QVERIFY(h.open());
+        if (!inList)
+            QVERIFY(h.clickSidebar(TodoFilter::smart(TodoFilter::Kind::All)));
+        QCOMPARE(h.model()->sortMode(), TodoModel::Sort::Manual);
+        QCOMPARE(h.shownIds(), ids);
+        QVERIFY(h.clickRow(ids.at(1))); // the list has the focus, for Ctrl+Z
+
+        QStringList movedIds, expectedIds;
+        for (int i : moved)
+            movedIds << ids.at(i);
+        for (int i : expected)
+            expectedIds << ids.at(i);
+        Q_EMIT h.list()->reorderRequested(movedIds, after < 0 ? QString() : ids.at(after),
+                                          before < 0 ? QString() : ids.at(before));
+        QCOMPARE(h.shownIds(), expectedIds);
+        QCOMPARE(h.window->undoStack()->count(), inList ? 1 : 0);
+        QCOMPARE(h.store()->lastError(), QString()); // ignored, not refused by the store
+        if (inList) {
+            h.press(QKeySequence::Undo);
+            QCOMPARE(h.shownIds(), ids);
+            QCOMPARE(h.list()->selectedIds(), QStringList{ids.at(1)});
+        }
+    }
+};
+
+QTEST_MAIN(MainWindowUndoTest)
+#include "mainwindowundotest.moc"
