@@ -139,6 +139,7 @@ bool PullApplier::applyTodos(const QList<PullSet::TodoRow> &rows, qsizetype from
         *error = upsert.lastError().text();
         return false;
     }
+    QSet<QString> knownLists;
     for (qsizetype i = from; i < to; ++i) {
         Todo todo = rows.at(i).todo;
         const QSet<QString> pending = m_pendingTodoFields.value(todo.id);
@@ -149,10 +150,14 @@ bool PullApplier::applyTodos(const QList<PullSet::TodoRow> &rows, qsizetype from
             }
         }
         // A list this cache never heard of (deleted and purged meanwhile): keep the todo in the Inbox.
-        if (!ListRows::load(m_db, todo.listId)) {
-            auto inbox = Sql::select(m_db, u"SELECT id FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL LIMIT 1"_s, {});
-            if (inbox && inbox->next())
-                todo.listId = inbox->value(0).toString();
+        if (!knownLists.contains(todo.listId)) {
+            if (ListRows::load(m_db, todo.listId)) {
+                knownLists.insert(todo.listId);
+            } else {
+                auto inbox = Sql::select(m_db, u"SELECT id FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL LIMIT 1"_s, {});
+                if (inbox && inbox->next())
+                    todo.listId = inbox->value(0).toString();
+            }
         }
         const QVariantList values = {todo.id, todo.listId, todo.title, todo.notes, todo.completed,
                                      Sql::nullableMicros(todo.completedAt), Sql::nullableMicros(todo.dueAt),

@@ -3,6 +3,8 @@
 #include "store/localdatabase.h"
 #include "syncstate.h"
 
+#include <QScopedValueRollback>
+
 using namespace Qt::StringLiterals;
 
 SyncController::SyncController(LocalDatabase *database, const Profile &profile, QObject *parent)
@@ -29,6 +31,9 @@ SyncController::SyncController(LocalDatabase *database, const Profile &profile, 
     connect(m_engine, &SyncEngine::confirmationNeeded, this, &SyncController::confirmationNeeded);
     // The worker wrote through its own connection; tell the window's models.
     connect(m_engine, &SyncEngine::cacheChanged, this, [this](const QStringList &ids, bool lists, bool tags) {
+        // These changes came from the cloud: they must not look like local
+        // edits to push, or every pull would be followed by an empty sync.
+        const QScopedValueRollback forwarding(m_forwardingPull, true);
         if (lists)
             Q_EMIT m_database->listsChanged();
         if (!ids.isEmpty())
@@ -37,8 +42,12 @@ SyncController::SyncController(LocalDatabase *database, const Profile &profile, 
             Q_EMIT m_database->tagsChanged();
     });
     // Every local change: push soon.
-    connect(database, &LocalDatabase::todosChanged, m_engine, &SyncEngine::localChanged);
-    connect(database, &LocalDatabase::listsChanged, m_engine, &SyncEngine::localChanged);
+    auto localChange = [this] {
+        if (!m_forwardingPull)
+            QMetaObject::invokeMethod(m_engine, &SyncEngine::localChanged, Qt::QueuedConnection);
+    };
+    connect(database, &LocalDatabase::todosChanged, this, localChange);
+    connect(database, &LocalDatabase::listsChanged, this, localChange);
 
     if (profile.hasServer())
         m_thread.start();

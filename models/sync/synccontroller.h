@@ -42,4 +42,5 @@ private:
     SyncEngine::State m_state = SyncEngine::State::Disabled;
     QString m_message;
     std::optional<Timestamp::Micros> m_lastSyncAt;
+    bool m_forwardingPull = false;
 };

@@ -141,8 +141,10 @@ void SyncEngine::startListening()
         QSqlDatabase::removeDatabase(m_listenConnection);
         return;
     }
-    connect(db.driver(), &QSqlDriver::notification, this, [this] { schedule(kNotificationDelayMs); },
-            Qt::UniqueConnection);
+    connect(db.driver(), &QSqlDriver::notification, this, [this] {
+        qCDebug(lcEngine) << "another desktop changed something";
+        schedule(kNotificationDelayMs);
+    });
     m_listening = db.driver()->subscribeToNotification(m_session->notificationChannel());
     qCInfo(lcEngine) << "listening for other desktops' changes:" << m_listening;
 }

@@ -24,7 +24,8 @@ SyncResult SyncResult::classify(const QString &serverMessage, const QString &sql
     SyncResult result;
     const QString text = serverMessage.toLower();
     if (sqlState == u"28P01"_s || sqlState == u"28000"_s || text.contains(u"password authentication failed"_s)
-        || text.contains(u"no password supplied"_s) || text.contains(u"role \""_s)) {
+        || text.contains(u"no password supplied"_s) || text.contains(u"role \""_s)
+        || text.contains(u"sasl authentication failed"_s)) { // PgBouncer's wording for a wrong password
         result.error = Error::AuthFailed;
         result.message = tr("The cloud database refused the user name or password.");
     } else if (text.contains(u"ssl"_s) || text.contains(u"certificate"_s) || text.contains(u"tls"_s)) {

@@ -94,9 +94,13 @@ bool SyncSession::connectToServer(SyncResult *result)
         result->message = tr("No cloud database is set up.");
         return false;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
-    m_config.applyTo(db);
-    m_pg = std::make_unique<PgConnection>(db);
+    {
+        // Scoped: disconnectFromServer() removes the connection, which must
+        // not be in use by a handle here any more (Qt warns, and drops it).
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+        m_config.applyTo(db);
+        m_pg = std::make_unique<PgConnection>(db);
+    }
     if (!m_pg->open()) {
         *result = SyncResult::classify(m_pg->lastError(), {}, false);
         if (result->error == SyncResult::Error::ConnectionLost || result->error == SyncResult::Error::ServerFailure)
@@ -115,6 +119,10 @@ bool SyncSession::connectToServer(SyncResult *result)
             result->message = schema.message;
         } else {
             *result = failure();
+            // CloudSchema's own sentence says more than the server's (a role
+            // that may not create the schema, say).
+            if (result->error == SyncResult::Error::ServerFailure && !schema.message.isEmpty())
+                result->message = schema.message;
         }
         disconnectFromServer();
         return false;
@@ -128,15 +136,21 @@ bool SyncSession::connectToServer(SyncResult *result)
 
 bool SyncSession::handshake(SyncResult *result)
 {
-    const PgResult who = m_pg->exec(
-        u"SELECT current_user, (SELECT value FROM tandem.meta WHERE key = 'database_id'),"
-        " 'tandem_' || md5(current_user),"
-        " (SELECT id::text FROM tandem.lists WHERE is_inbox AND deleted_at IS NULL AND owner = current_user LIMIT 1)"_s);
+    // In a transaction, for the statement timeout: a server that is slow
+    // (or a table locked by a migration) must not keep the sync waiting for ever.
+    bool ok = false;
+    const QList<PgResult> answers = m_pg->transaction(
+        {{u"SELECT current_user, (SELECT value FROM tandem.meta WHERE key = 'database_id'),"
+          " 'tandem_' || md5(current_user),"
+          " (SELECT id::text FROM tandem.lists WHERE is_inbox AND deleted_at IS NULL AND owner = current_user LIMIT 1)"_s,
+          {}}},
+        m_options.statementTimeoutMs, &ok);
     ++m_roundTrips;
-    if (!who.ok()) {
+    if (!ok) {
         *result = failure();
         return false;
     }
+    const PgResult &who = answers.first();
     m_channel = who.text(0, 2);
     SyncState state(m_local);
     m_deviceId = state.deviceId();
@@ -198,7 +212,12 @@ bool SyncSession::reseedOutbox(QString *error)
         *error = transaction.error();
         return false;
     }
-    if (!Sql::exec(m_local, u"UPDATE todos SET sync_xid = NULL"_s, {}, error)
+    // The whole cache goes out below, so what was waiting for the old server
+    // is in it already. Sent first, a pending edit would make the new server
+    // create a todo from its changed fields alone (with a new created_at, in
+    // an Inbox of the server's making) before the full row arrives.
+    if (!Sql::exec(m_local, u"DELETE FROM outbox"_s, {}, error)
+        || !Sql::exec(m_local, u"UPDATE todos SET sync_xid = NULL"_s, {}, error)
         || !Sql::exec(m_local, u"UPDATE lists SET sync_xid = NULL"_s, {}, error))
         return false;
     auto listRows = Sql::select(m_local, u"SELECT id, name, position, is_inbox, created_at, deleted_at FROM lists"_s, {});
@@ -349,7 +368,7 @@ bool SyncSession::fetch(const QString &cursor, PullSet *pull, SyncResult *result
     return true;
 }
 
-bool SyncSession::retireMissingRows(const PullSet &full, QString *error)
+QStringList SyncSession::missingRows(const PullSet &full) const
 {
     // After a full resync: rows that came from the server but are no longer
     // there were tombstones purged while this desktop was away.
@@ -365,6 +384,12 @@ bool SyncSession::retireMissingRows(const PullSet &full, QString *error)
         if (!onServer.contains(query->value(0).toString()))
             gone << query->value(0).toString();
     }
+    return gone;
+}
+
+bool SyncSession::retireMissingRows(const PullSet &full, QString *error)
+{
+    const QStringList gone = missingRows(full);
     Sql::WriteTransaction transaction(m_local);
     for (const QString &id : std::as_const(gone)) {
         if (!Sql::exec(m_local, u"UPDATE todos SET deleted_at = ? WHERE id = ?"_s, {Timestamp::now(), id}, error))
@@ -406,7 +431,8 @@ SyncResult SyncSession::pull()
     }
 
     PullApplier applier(m_local);
-    const int deletions = applier.deletionCount(pull);
+    // A full resync also deletes the rows the server no longer has: they count too.
+    const int deletions = applier.deletionCount(pull) + (fullResync ? int(missingRows(pull).size()) : 0);
     const int live = applier.liveTodoCount();
     if (!m_options.confirmDeletes && deletions >= m_options.massDeleteMinimum
         && double(deletions) > m_options.massDeleteShare * double(live)) {

@@ -62,6 +62,7 @@ private:
     bool remapInbox(const QString &from, const QString &to, QString *error);
     bool reseedOutbox(QString *error);
     bool fetch(const QString &cursor, PullSet *pull, SyncResult *failure);
+    QStringList missingRows(const PullSet &full) const;
     bool retireMissingRows(const PullSet &full, QString *error);
 
     QSqlDatabase m_local;
