@@ -1,6 +1,8 @@
 #include "commandline.h"
 #include "databaseopener.h"
 #include "cloud/profileloader.h"
+#include "secrets/passwordstore.h"
+#include "secrets/syncpassword.h"
 #include "store/localdatabase.h"
 #include "sync/synccontroller.h"
 #include "store/todostore.h"
@@ -10,8 +12,10 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -38,17 +42,47 @@ int main(int argc, char *argv[])
     MainWindow window(&database, &store);
 
     // Sync settings: a bad one (production without TLS, say) is reported,
-    // and Tandem goes on working locally.
+    // and Tandem goes on working locally; File > Sync Settings can mend it.
+    const ProfileLoader::Inputs profileInputs{commandLine.profile, {}, QProcessEnvironment::systemEnvironment(),
+                                              QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)};
+    // The profile asked for, also when its settings do not load.
+    const QString chosenProfile
+        = commandLine.profile.isEmpty() ? qEnvironmentVariable("TANDEM_PROFILE") : commandLine.profile;
+    const ProfileName profileName = ProfileNames::fromString(chosenProfile.trimmed()).value_or(ProfileName::Development);
+
+    // The sync password is in the system keychain; without one it is asked
+    // for once per run (and kept in memory only).
+    PasswordStore passwords;
+    std::unique_ptr<SyncController> sync;
+    auto startSync = [&](QString *error) {
+        const std::optional<Profile> loaded = ProfileLoader::load(profileInputs, error);
+        Profile profile = loaded.value_or(Profile::defaults(profileName));
+        QString passwordProblem;
+        if (SyncPassword::fill(&profile, &passwords, &window, &passwordProblem) == SyncPassword::Outcome::Declined)
+            profile.connection.host.clear(); // "Work Offline": no sync this run
+        // The old controller stops before the new one starts: never two syncs at once.
+        window.setSyncController(nullptr);
+        sync.reset();
+        sync = std::make_unique<SyncController>(&database, profile);
+        window.setSyncController(sync.get());
+        window.setSyncSettings(profile, &passwords);
+        if (!passwordProblem.isEmpty())
+            window.statusBar()->showMessage(passwordProblem);
+        return loaded.has_value();
+    };
     QString profileError;
-    const auto profile = ProfileLoader::load(
-        {commandLine.profile, {}, QProcessEnvironment::systemEnvironment(),
-         QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)},
-        &profileError);
-    SyncController sync(&database, profile.value_or(Profile::defaults(ProfileName::Development)));
-    window.setSyncController(&sync);
+    const bool profileLoaded = startSync(&profileError);
+    QObject::connect(&window, &MainWindow::syncSettingsSaved, &window, [&] {
+        QString error;
+        if (!startSync(&error))
+            QMessageBox::warning(&window, QApplication::translate("main", "Tandem"),
+                                 QApplication::translate("main", "Sync is off: %1").arg(error));
+    });
     window.show();
-    if (!profile)
+    if (!profileLoaded)
         QMessageBox::warning(&window, QApplication::translate("main", "Tandem"),
                              QApplication::translate("main", "Sync is off: %1").arg(profileError));
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    window.setSyncController(nullptr); // the status bar lets go before sync stops
+    return status;
 }

@@ -61,6 +61,15 @@ QString formatTime(Timestamp::Micros micros)
     return QLocale().toString(Timestamp::toLocal(micros), QLocale::ShortFormat);
 }
 
+// Tests find fields by object name; screen readers announce the accessible one.
+template<typename Widget>
+Widget *named(Widget *widget, const QString &objectName, const QString &accessibleName)
+{
+    widget->setObjectName(objectName);
+    widget->setAccessibleName(accessibleName);
+    return widget;
+}
+
 } // namespace
 
 DetailPane::DetailPane(QWidget *parent)
@@ -68,16 +77,16 @@ DetailPane::DetailPane(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_form(new QWidget(m_stack))
     , m_placeholder(new QLabel(tr("Select a todo to see its details"), m_stack))
-    , m_completed(new QCheckBox(m_form))
-    , m_title(new QLineEdit(m_form))
-    , m_list(new QComboBox(m_form))
-    , m_hasDue(new QCheckBox(m_form))
-    , m_dueDate(new QDateEdit(m_form))
-    , m_hasTime(new QCheckBox(tr("at"), m_form))
-    , m_dueTime(new QTimeEdit(m_form))
-    , m_priority(new QComboBox(m_form))
-    , m_tags(new QLineEdit(m_form))
-    , m_notes(new QPlainTextEdit(m_form))
+    , m_completed(named(new QCheckBox(m_form), u"detailCompleted"_s, tr("Completed")))
+    , m_title(named(new QLineEdit(m_form), u"detailTitle"_s, tr("Title")))
+    , m_list(named(new QComboBox(m_form), u"detailList"_s, tr("List")))
+    , m_hasDue(named(new QCheckBox(m_form), u"detailHasDue"_s, tr("Has a due date")))
+    , m_dueDate(named(new QDateEdit(m_form), u"detailDueDate"_s, tr("Due date")))
+    , m_hasTime(named(new QCheckBox(tr("at"), m_form), u"detailHasTime"_s, tr("Has a due time")))
+    , m_dueTime(named(new QTimeEdit(m_form), u"detailDueTime"_s, tr("Due time")))
+    , m_priority(named(new QComboBox(m_form), u"detailPriority"_s, tr("Priority")))
+    , m_tags(named(new QLineEdit(m_form), u"detailTags"_s, tr("Tags")))
+    , m_notes(named(new QPlainTextEdit(m_form), u"detailNotes"_s, tr("Notes")))
     , m_created(new QLabel(m_form))
     , m_updated(new QLabel(m_form))
     , m_notesTimer(new QTimer(this))
@@ -89,12 +98,8 @@ DetailPane::DetailPane(QWidget *parent)
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
     m_placeholder->setMargin(24);
 
-    m_completed->setObjectName(u"detailCompleted"_s);
-    m_completed->setAccessibleName(tr("Completed"));
     m_completed->setToolTip(tr("Mark as done"));
 
-    m_title->setObjectName(u"detailTitle"_s);
-    m_title->setAccessibleName(tr("Title"));
     m_title->setPlaceholderText(tr("Title"));
     QFont titleFont = m_title->font();
     if (titleFont.pointSizeF() > 0)
@@ -102,41 +107,25 @@ DetailPane::DetailPane(QWidget *parent)
     titleFont.setWeight(QFont::DemiBold);
     m_title->setFont(titleFont);
 
-    m_list->setObjectName(u"detailList"_s);
-    m_list->setAccessibleName(tr("List"));
     m_list->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    m_hasDue->setObjectName(u"detailHasDue"_s);
-    m_hasDue->setAccessibleName(tr("Has a due date"));
     m_hasDue->setToolTip(tr("Give this todo a due date"));
-    m_dueDate->setObjectName(u"detailDueDate"_s);
-    m_dueDate->setAccessibleName(tr("Due date"));
     m_dueDate->setCalendarPopup(true);
     // The weekday helps more than the numeric short format when planning.
     m_dueDate->setDisplayFormat(tr("ddd d MMM yyyy", "due date in the detail pane"));
-    m_hasTime->setObjectName(u"detailHasTime"_s);
-    m_hasTime->setAccessibleName(tr("Has a due time"));
     m_hasTime->setToolTip(tr("Due at a time of day, not just on the date"));
-    m_dueTime->setObjectName(u"detailDueTime"_s);
-    m_dueTime->setAccessibleName(tr("Due time"));
     m_dueTime->setDisplayFormat(shortTimeFormat());
 
-    m_priority->setObjectName(u"detailPriority"_s);
-    m_priority->setAccessibleName(tr("Priority"));
     m_priority->addItem(tr("None"), int(Priority::None));
     m_priority->addItem(tr("Low"), int(Priority::Low));
     m_priority->addItem(tr("Medium"), int(Priority::Medium));
     m_priority->addItem(tr("High"), int(Priority::High));
     updatePriorityIcons();
 
-    m_tags->setObjectName(u"detailTags"_s);
-    m_tags->setAccessibleName(tr("Tags"));
     m_tags->setPlaceholderText(tr("e.g. work, errands"));
     m_tags->setToolTip(tr("Separate tags with commas"));
     m_tags->setClearButtonEnabled(true);
 
-    m_notes->setObjectName(u"detailNotes"_s);
-    m_notes->setAccessibleName(tr("Notes"));
     m_notes->setPlaceholderText(tr("Add notes…"));
     m_notes->setTabChangesFocus(true); // so keyboard users can leave the field
     m_notes->installEventFilter(this);

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "commands/todocommands.h"
+#include "conflictlogdialog.h"
 #include "detailpane.h"
 #include "itemmodels/sidebarmodel.h"
 #include "itemmodels/todomodel.h"
@@ -8,6 +9,7 @@
 #include "quickaddbar.h"
 #include "sidebarview.h"
 #include "sync/synccontroller.h"
+#include "syncsettingsdialog.h"
 #include "syncstatuswidget.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
@@ -158,6 +160,8 @@ void MainWindow::wireActions()
         applyFilter(m_filter);
     });
     connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a->syncSettings, &QAction::triggered, this, &MainWindow::showSyncSettings);
+    connect(a->conflictLog, &QAction::triggered, this, &MainWindow::showConflictLog);
 
     // The list's own shortcuts (Space, Delete, Ctrl+A) and its context menu.
     m_list->addActions(a->todoActions());
@@ -240,10 +244,19 @@ void MainWindow::saveSettings() const
 
 void MainWindow::setSyncController(SyncController *controller)
 {
+    // A controller replaced (new sync settings): nothing of the old one stays.
+    if (m_sync) {
+        disconnect(m_sync, nullptr, this, nullptr);
+        disconnect(m_actions->syncNow, nullptr, m_sync, nullptr);
+    }
+    delete m_syncStatus;
+    m_syncStatus = nullptr;
     m_sync = controller;
+    m_actions->syncNow->setEnabled(controller && controller->isEnabled());
+    if (!controller)
+        return;
     m_syncStatus = new SyncStatusWidget(controller, m_store, this);
     statusBar()->addPermanentWidget(m_syncStatus);
-    m_actions->syncNow->setEnabled(controller->isEnabled());
     connect(m_actions->syncNow, &QAction::triggered, controller, &SyncController::syncNow);
     // The count of changes waiting to be pushed moves with every edit.
     connect(m_database, &LocalDatabase::todosChanged, m_syncStatus, &SyncStatusWidget::refresh);
@@ -473,4 +486,34 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About Tandem"),
                        tr("<h3>Tandem %1</h3><p>Your todos, offline first, in step on every desktop.</p>")
                            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::setSyncSettings(const Profile &profile, PasswordStore *passwords)
+{
+    m_syncProfile = profile;
+    m_passwords = passwords;
+}
+
+void MainWindow::showSyncSettings()
+{
+    if (!m_passwords)
+        return;
+    auto *dialog = new SyncSettingsDialog(m_syncProfile, m_passwords, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SyncSettingsDialog::settingsSaved, this, [this] {
+        statusBar()->showMessage(tr("Sync settings saved. Sync restarts with them."), kStatusMessageMs);
+        Q_EMIT syncSettingsSaved();
+    });
+    dialog->open();
+}
+
+void MainWindow::showConflictLog()
+{
+    if (!m_conflictLog) {
+        m_conflictLog = new ConflictLogDialog(m_store, m_undoStack, this);
+        m_conflictLog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_conflictLog->show();
+    m_conflictLog->raise();
+    m_conflictLog->activateWindow();
 }

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "cloud/profile.h"
 #include "itemmodels/todofilter.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
+class ConflictLogDialog;
 class DetailPane;
 class LocalDatabase;
+class PasswordStore;
 class QLabel;
 class QLineEdit;
 class QSplitter;
@@ -45,6 +49,13 @@ public:
     // Shows sync in the status bar and enables Sync Now. The window does not own it.
     void setSyncController(SyncController *controller);
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
+    // What File > Sync Settings edits: the active profile (with its
+    // password) and the store that keeps passwords. The window owns neither.
+    void setSyncSettings(const Profile &profile, PasswordStore *passwords);
+
+Q_SIGNALS:
+    // Sync Settings saved new settings: whoever owns sync restarts it.
+    void syncSettingsSaved();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -69,6 +80,8 @@ private:
     void moveCurrentList(int delta);
     void reorder(const QStringList &ids, const QString &afterId, const QString &beforeId);
     void showAbout();
+    void showSyncSettings();
+    void showConflictLog();
 
     void updateDetail();
     void updateHeader();
@@ -95,4 +108,7 @@ private:
     SyncController *m_sync = nullptr;
     SyncStatusWidget *m_syncStatus = nullptr;
     TodoFilter m_filter;
+    Profile m_syncProfile;
+    PasswordStore *m_passwords = nullptr;
+    QPointer<ConflictLogDialog> m_conflictLog;
 };

@@ -3,7 +3,6 @@
 #include "itemmodels/todomodel.h"
 
 #include <QAbstractItemView>
-#include <QApplication>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
@@ -44,13 +43,14 @@ QColor mix(const QColor &a, const QColor &b, qreal amount)
 {
     const qreal rest = 1.0 - amount;
     return QColor::fromRgbF(float(a.redF() * amount + b.redF() * rest),
-                            float(a.greenF() * amount + b.greenF() * rest),
-                            float(a.blueF() * amount + b.blueF() * rest));
+        float(a.greenF() * amount + b.greenF() * rest),
+        float(a.blueF() * amount + b.blueF() * rest));
 }
 
-bool isDark(const QPalette &palette)
+// Accents are darker on a light base and lighter on a dark one, to keep their contrast.
+QColor accent(const QPalette &palette, QRgb onLight, QRgb onDark)
 {
-    return palette.color(QPalette::Base).lightness() < 128;
+    return QColor::fromRgb(palette.color(QPalette::Base).lightness() < 128 ? onDark : onLight);
 }
 
 QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option)
@@ -81,12 +81,81 @@ QDate dueDay(Timestamp::Micros dueAt, bool hasTime)
     return hasTime ? Timestamp::toLocal(dueAt).date() : Timestamp::toDate(dueAt);
 }
 
-QString notesPreview(const QString &notes)
+// What a row shows, read from the model once per paint.
+struct RowData
 {
-    QString text = notes.trimmed();
-    if (text.size() > kNotesPreviewChars)
-        text = text.left(kNotesPreviewChars).trimmed() + u'\u2026';
-    return text.toHtmlEscaped().replace(u'\n', u"<br>"_s);
+    explicit RowData(const QModelIndex &index)
+        : title(index.data(TodoModel::TitleRole).toString())
+        , notes(index.data(TodoModel::NotesRole).toString().trimmed())
+        , completed(index.data(TodoModel::CompletedRole).toBool())
+        , hasTime(index.data(TodoModel::DueHasTimeRole).toBool())
+        , pending(index.data(TodoModel::PendingRole).toBool())
+        , overdue(index.data(TodoModel::OverdueRole).toBool())
+        , priority(Priorities::fromInt(index.data(TodoModel::PriorityRole).toInt()))
+        , tags(index.data(TodoModel::TagsRole).toStringList())
+    {
+        const QVariant dueValue = index.data(TodoModel::DueAtRole);
+        if (!dueValue.isNull())
+            due = dueValue.toLongLong();
+    }
+    QString title, notes;
+    bool completed, hasTime, pending, overdue;
+    Priority priority;
+    QStringList tags;
+    std::optional<Timestamp::Micros> due;
+};
+
+enum class Glyph { Calendar, Flag, Notes, Sync };
+
+// Small line icons, drawn rather than themed so they follow the palette and
+// exist on every desktop. Lines sit on half pixels to stay sharp.
+void drawGlyph(QPainter *painter, Glyph glyph, const QRectF &area, const QColor &color)
+{
+    const QRectF r(qRound(area.left()) + 0.5, qRound(area.top()) + 0.5, qRound(area.width()) - 1,
+        qRound(area.height()) - 1);
+    painter->setPen(QPen(color, 1, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter->setBrush(Qt::NoBrush);
+    QPainterPath fill;
+    switch (glyph) {
+    case Glyph::Calendar: { // a page with a header bar and two rings
+        const QRectF body = r.adjusted(0, 1.5, 0, 0);
+        painter->drawRoundedRect(body, 1.5, 1.5);
+        fill.addRect(QRectF(body.left(), body.top(), body.width(), 2.5));
+        for (qreal x : {qRound(body.left() + body.width() * 0.3) + 0.5,
+                 qRound(body.right() - body.width() * 0.3) - 0.5})
+            painter->drawLine(QPointF(x, body.top() - 1.5), QPointF(x, body.top()));
+        break;
+    }
+    case Glyph::Flag: // a pole and a pennant
+        painter->setPen(QPen(color, 1.4, Qt::SolidLine, Qt::RoundCap));
+        painter->drawLine(QPointF(r.left() + 1, r.top()), QPointF(r.left() + 1, r.bottom()));
+        fill.moveTo(r.left() + 1, r.top());
+        fill.lineTo(r.right(), r.top() + r.height() * 0.28);
+        fill.lineTo(r.left() + 1, r.top() + r.height() * 0.58);
+        break;
+    case Glyph::Notes: { // a sheet with three lines of text
+        const QRectF sheet = r.adjusted(1, 0, -1, 0);
+        painter->drawRoundedRect(sheet, 1.5, 1.5);
+        for (int i = 1; i <= 3; ++i) {
+            const qreal y = qRound(sheet.top() + sheet.height() * i / 4.0) + 0.5;
+            painter->drawLine(QPointF(sheet.left() + 2, y),
+                QPointF(sheet.right() - (i == 3 ? sheet.width() * 0.4 : 2), y));
+        }
+        break;
+    }
+    case Glyph::Sync: { // a circular arrow
+        const QRectF ring = r.adjusted(1.5, 1.5, -1.5, -1.5);
+        painter->setPen(QPen(color, 1.4, Qt::SolidLine, Qt::RoundCap));
+        painter->drawArc(ring, 60 * 16, 280 * 16);
+        const QPointF tip(
+            ring.center().x() + ring.width() * 0.25, ring.center().y() - ring.height() * 0.433);
+        fill.moveTo(tip + QPointF(3, 0.5));
+        fill.lineTo(tip + QPointF(-1.5, -2.5));
+        fill.lineTo(tip + QPointF(-0.5, 3));
+        break;
+    }
+    }
+    painter->fillPath(fill, color);
 }
 
 } // namespace
@@ -97,7 +166,7 @@ struct TodoDelegate::Layout
     struct Fact
     {
         Kind kind;
-        QRect rect; // logical (left-to-right) coordinates
+        QRect rect; // logical (left-to-right) coordinates, like all rects here
         QString text;
     };
 
@@ -112,14 +181,13 @@ struct TodoDelegate::Layout
 
 TodoDelegate::TodoDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-{
-}
+{ }
 
 QRect TodoDelegate::checkBoxRect(const QStyleOptionViewItem &option)
 {
     const int size = checkBoxSize(option.fontMetrics);
     const QRect logical(option.rect.left() + kSidePadding,
-                        option.rect.top() + (option.rect.height() - size) / 2, size, size);
+        option.rect.top() + (option.rect.height() - size) / 2, size, size);
     return QStyle::visualRect(option.direction, option.rect, logical);
 }
 
@@ -127,7 +195,6 @@ QString TodoDelegate::dueText(Timestamp::Micros dueAt, bool hasTime, QDate today
 {
     const QLocale locale;
     const QDate date = dueDay(dueAt, hasTime);
-    const QString time = hasTime ? shortTime(Timestamp::toLocal(dueAt).time()) : QString();
     const qint64 days = today.daysTo(date);
     QString day;
     if (days == 0)
@@ -142,19 +209,21 @@ QString TodoDelegate::dueText(Timestamp::Micros dueAt, bool hasTime, QDate today
         day = locale.toString(date, tr("d MMM", "short due date in this year"));
     else
         day = locale.toString(date, tr("d MMM yyyy", "short due date in another year"));
-    return time.isEmpty() ? day : tr("%1 %2", "due day, then due time").arg(day, time);
+    if (!hasTime)
+        return day;
+    return tr("%1 %2", "due day, then due time")
+        .arg(day, shortTime(Timestamp::toLocal(dueAt).time()));
 }
 
 QColor TodoDelegate::priorityColor(Priority priority, const QPalette &palette)
 {
-    const bool dark = isDark(palette);
     switch (priority) {
     case Priority::High:
-        return dark ? QColor(0xff, 0x6e, 0x66) : QColor(0xd9, 0x30, 0x25);
+        return accent(palette, 0xd93025, 0xff6e66);
     case Priority::Medium:
-        return dark ? QColor(0xff, 0xab, 0x40) : QColor(0xe3, 0x74, 0x00);
+        return accent(palette, 0xe37400, 0xffab40);
     case Priority::Low:
-        return dark ? QColor(0x7a, 0xac, 0xff) : QColor(0x1a, 0x73, 0xe8);
+        return accent(palette, 0x1a73e8, 0x7aacff);
     case Priority::None:
         break;
     }
@@ -163,113 +232,105 @@ QColor TodoDelegate::priorityColor(Priority priority, const QPalette &palette)
 
 QColor TodoDelegate::overdueColor(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0xff, 0x7a, 0x70) : QColor(0xc5, 0x22, 0x1f);
+    return accent(palette, 0xc5221f, 0xff7a70);
 }
 
 QColor TodoDelegate::todayColor(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0x5b, 0xd1, 0x7a) : QColor(0x18, 0x80, 0x38);
+    return accent(palette, 0x188038, 0x5bd17a);
 }
 
 QSize TodoDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics titleMetrics(option.font);
     const QFontMetrics smallMetrics(smallFont(option.font));
-    const int height = qMax(2 * kVerticalPadding + titleMetrics.height() + kLineGap
-                                + smallMetrics.height() + 2,
-                            checkBoxSize(titleMetrics) + 2 * kVerticalPadding);
-    const QString title = index.data(TodoModel::TitleRole).toString();
+    const int text = titleMetrics.height() + kLineGap + smallMetrics.height() + 2;
+    const int height = 2 * kVerticalPadding + qMax(text, checkBoxSize(titleMetrics));
     const int width = 2 * kSidePadding + checkBoxSize(titleMetrics) + kCheckGap
-        + titleMetrics.horizontalAdvance(title);
+        + titleMetrics.horizontalAdvance(index.data(TodoModel::TitleRole).toString());
     return {width, height};
 }
 
-TodoDelegate::Layout TodoDelegate::layout(const QStyleOptionViewItem &option,
-                                          const QModelIndex &index) const
+TodoDelegate::Layout TodoDelegate::layout(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    const RowData data(index);
     Layout result;
     const QRect row = option.rect;
     const QFontMetrics titleMetrics(option.font);
-    const QFont small = smallFont(option.font);
-    const QFontMetrics smallMetrics(small);
+    const QFontMetrics smallMetrics(smallFont(option.font));
     const int checkSize = checkBoxSize(titleMetrics);
     result.check = QRect(row.left() + kSidePadding, row.top() + (row.height() - checkSize) / 2,
-                         checkSize, checkSize);
+        checkSize, checkSize);
     result.glyphSize = smallMetrics.ascent();
 
     const int textLeft = result.check.right() + 1 + kCheckGap;
     int textRight = row.right() - kSidePadding;
-    if (index.data(TodoModel::PendingRole).toBool()) {
+    if (data.pending) {
         const int size = qMax(12, titleMetrics.ascent());
-        result.pending = QRect(textRight - size + 1, row.top() + (row.height() - size) / 2, size, size);
+        result.pending
+            = QRect(textRight - size + 1, row.top() + (row.height() - size) / 2, size, size);
         textRight = result.pending.left() - kFactGap;
     }
 
     // The facts go first so we know whether the title shares the row with them.
     const int smallHeight = smallMetrics.height();
+    const int glyph = result.glyphSize;
     int x = textLeft;
-    auto fits = [&](int width) { return x + width <= textRight; };
     auto place = [&](Layout::Kind kind, int width, const QString &text = {}) {
+        if (x + width > textRight)
+            return false;
         result.facts.append({kind, QRect(x, 0, width, smallHeight), text});
         x += width + kFactGap;
+        return true;
     };
-    const QVariant due = index.data(TodoModel::DueAtRole);
-    if (!due.isNull()) {
-        const QString text = dueText(due.toLongLong(), index.data(TodoModel::DueHasTimeRole).toBool(),
-                                     QDate::currentDate());
-        const int width = result.glyphSize + kGlyphTextGap + smallMetrics.horizontalAdvance(text);
-        if (fits(width))
-            place(Layout::Kind::Due, width, text);
+    if (data.due) {
+        const QString text = dueText(*data.due, data.hasTime, QDate::currentDate());
+        place(
+            Layout::Kind::Due, glyph + kGlyphTextGap + smallMetrics.horizontalAdvance(text), text);
     }
-    const auto priority = Priorities::fromInt(index.data(TodoModel::PriorityRole).toInt());
-    if (priority != Priority::None && fits(result.glyphSize))
-        place(Layout::Kind::Priority, result.glyphSize);
-    if (!index.data(TodoModel::NotesRole).toString().trimmed().isEmpty() && fits(result.glyphSize))
-        place(Layout::Kind::Notes, result.glyphSize);
-    const QStringList tags = index.data(TodoModel::TagsRole).toStringList();
-    for (qsizetype i = 0; i < tags.size(); ++i) {
-        const QString chip = u'#' + tags.at(i);
-        const int width = smallMetrics.horizontalAdvance(chip) + 2 * kChipPadding;
-        if (fits(width)) {
-            place(Layout::Kind::Tag, width, chip);
+    if (data.priority != Priority::None)
+        place(Layout::Kind::Priority, glyph);
+    if (!data.notes.isEmpty())
+        place(Layout::Kind::Notes, glyph);
+    for (qsizetype i = 0; i < data.tags.size(); ++i) {
+        const QString chip = u'#' + data.tags.at(i);
+        if (place(Layout::Kind::Tag, smallMetrics.horizontalAdvance(chip) + 2 * kChipPadding, chip))
             continue;
-        }
         // Say how many did not fit rather than cutting a tag in half.
-        const QString more = tr("+%1").arg(tags.size() - i);
-        const int moreWidth = smallMetrics.horizontalAdvance(more) + 2 * kChipPadding;
-        if (fits(moreWidth))
-            place(Layout::Kind::MoreTags, moreWidth, more);
+        const QString more = tr("+%1").arg(data.tags.size() - i);
+        place(
+            Layout::Kind::MoreTags, smallMetrics.horizontalAdvance(more) + 2 * kChipPadding, more);
         break;
     }
 
     const int titleHeight = titleMetrics.height();
     int titleTop = row.top() + (row.height() - titleHeight) / 2;
     if (!result.facts.isEmpty()) {
-        const int block = titleHeight + kLineGap + smallHeight;
-        titleTop = row.top() + (row.height() - block) / 2;
-        const int factsTop = titleTop + titleHeight + kLineGap;
+        titleTop = row.top() + (row.height() - titleHeight - kLineGap - smallHeight) / 2;
         for (Layout::Fact &fact : result.facts)
-            fact.rect.moveTop(factsTop);
+            fact.rect.moveTop(titleTop + titleHeight + kLineGap);
     }
     result.title = QRect(textLeft, titleTop, qMax(0, textRight - textLeft + 1), titleHeight);
     QFont titleFont = option.font;
-    titleFont.setStrikeOut(index.data(TodoModel::CompletedRole).toBool());
-    const QString title = index.data(TodoModel::TitleRole).toString();
-    result.titleText = QFontMetrics(titleFont).elidedText(title, Qt::ElideRight, result.title.width());
-    result.titleElided = result.titleText != title;
+    titleFont.setStrikeOut(data.completed);
+    result.titleText
+        = QFontMetrics(titleFont).elidedText(data.title, Qt::ElideRight, result.title.width());
+    result.titleElided = result.titleText != data.title;
     return result;
 }
 
-void TodoDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                         const QModelIndex &index) const
+void TodoDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    const RowData data(index);
     const Layout lay = layout(option, index);
     const QPalette::ColorGroup group = colorGroup(option);
     const QPalette &palette = option.palette;
     const bool selected = option.state & QStyle::State_Selected;
-    const bool completed = index.data(TodoModel::CompletedRole).toBool();
     const QColor base = palette.color(group, QPalette::Base);
-    const QColor text = palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor plainText = palette.color(group, QPalette::Text);
+    const QColor text = selected ? palette.color(group, QPalette::HighlightedText) : plainText;
     const QColor background = selected ? palette.color(group, QPalette::Highlight) : base;
     // On the highlight the facts need more contrast than on the base.
     const QColor quiet = mix(text, background, selected ? 0.85 : 0.62);
@@ -280,275 +341,165 @@ void TodoDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
 
-    // A quiet hairline between rows, starting under the text like Todoist and Things.
-    const QRect line(lay.title.left(), option.rect.bottom(), option.rect.right() - kSidePadding - lay.title.left() + 1, 1);
-    painter->fillRect(visual(line), mix(palette.color(group, QPalette::Text), base, 0.09));
+    // A hairline between rows, starting under the text like Todoist and Things.
+    const int lineWidth = option.rect.right() - kSidePadding - lay.title.left() + 1;
+    painter->fillRect(visual(QRect(lay.title.left(), option.rect.bottom(), lineWidth, 1)),
+        mix(plainText, base, 0.09));
 
+    // The selection floats as a rounded card inside the row.
     const QRectF card = QRectF(option.rect).adjusted(kSelectionInset, 1.5, -kSelectionInset, -1.5);
+    painter->setPen(Qt::NoPen);
     if (selected) {
-        painter->setPen(Qt::NoPen);
         painter->setBrush(background);
         painter->drawRoundedRect(card, kSelectionRadius, kSelectionRadius);
     } else if (option.state & QStyle::State_MouseOver) {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(mix(palette.color(group, QPalette::Text), base, 0.05));
+        painter->setBrush(mix(plainText, base, 0.05));
         painter->drawRoundedRect(card, kSelectionRadius, kSelectionRadius);
     }
     if ((option.state & QStyle::State_HasFocus) && !selected) {
-        // The current row can be unselected with Ctrl+arrows; keyboard users still need to see it.
+        // Ctrl+arrows move the current row without selecting it; keyboard users still need to see
+        // it.
         painter->setPen(QPen(palette.color(group, QPalette::Highlight), 1));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), kSelectionRadius, kSelectionRadius);
+        painter->drawRoundedRect(
+            card.adjusted(0.5, 0.5, -0.5, -0.5), kSelectionRadius, kSelectionRadius);
     }
 
-    paintCheckBox(painter, option, index, lay);
+    // The round check box: filled with a tick when done; otherwise a ring,
+    // tinted with the priority's colour as people know it from Todoist.
+    const QColor highlight = palette.color(group, QPalette::Highlight);
+    const QRectF box = QRectF(visual(lay.check)).adjusted(1, 1, -1, -1);
+    if (data.completed) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(selected ? text : highlight);
+        painter->drawEllipse(box);
+        QPainterPath tick;
+        tick.moveTo(box.left() + box.width() * 0.28, box.top() + box.height() * 0.52);
+        tick.lineTo(box.left() + box.width() * 0.44, box.top() + box.height() * 0.68);
+        tick.lineTo(box.left() + box.width() * 0.73, box.top() + box.height() * 0.36);
+        const QColor tickColor
+            = selected ? highlight : palette.color(group, QPalette::HighlightedText);
+        painter->strokePath(tick,
+            QPen(tickColor, qMax(1.6, box.width() / 10.0), Qt::SolidLine, Qt::RoundCap,
+                Qt::RoundJoin));
+    } else {
+        const bool prioritized = data.priority != Priority::None;
+        QColor ring = mix(text, background, 0.45);
+        if (prioritized)
+            ring = selected ? text : priorityColor(data.priority, palette);
+        QColor fill = ring;
+        fill.setAlphaF(prioritized ? 0.12f : 0.0f);
+        painter->setPen(QPen(ring, prioritized ? 1.8 : 1.4));
+        painter->setBrush(fill);
+        painter->drawEllipse(box.adjusted(0.7, 0.7, -0.7, -0.7));
+    }
 
     QFont titleFont = option.font;
-    titleFont.setStrikeOut(completed);
+    titleFont.setStrikeOut(data.completed);
     painter->setFont(titleFont);
-    painter->setPen(completed ? quiet : text);
+    painter->setPen(data.completed ? quiet : text);
     painter->drawText(visual(lay.title),
-                      QStyle::visualAlignment(option.direction, Qt::AlignLeft | Qt::AlignVCenter),
-                      lay.titleText);
+        QStyle::visualAlignment(option.direction, Qt::AlignLeft | Qt::AlignVCenter), lay.titleText);
 
-    const QFont small = smallFont(option.font);
-    painter->setFont(small);
-    const bool overdue = index.data(TodoModel::OverdueRole).toBool();
-    const auto priority = Priorities::fromInt(index.data(TodoModel::PriorityRole).toInt());
-    const qreal glyph = lay.glyphSize;
+    painter->setFont(smallFont(option.font));
+    const int glyph = lay.glyphSize;
+    const bool accents = !selected && !data.completed; // colours would clash with the highlight
     for (const Layout::Fact &fact : lay.facts) {
         const QRect rect = visual(fact.rect);
-        // Glyphs sit on the small line's text, centred on its x-height band.
-        const QRectF glyphRect(fact.kind == Layout::Kind::Due && option.direction == Qt::RightToLeft
-                                   ? rect.right() + 1 - glyph
-                                   : rect.left(),
-                               rect.top() + (rect.height() - glyph) / 2.0, glyph, glyph);
+        // The glyph is a square at the fact's leading edge, centred on the line.
+        const QRect glyphArea = visual(QRect(
+            fact.rect.left(), fact.rect.top() + (fact.rect.height() - glyph) / 2, glyph, glyph));
         switch (fact.kind) {
         case Layout::Kind::Due: {
             QColor color = quiet;
-            const QVariant due = index.data(TodoModel::DueAtRole);
-            if (!selected && !completed && overdue)
+            if (accents && data.overdue)
                 color = overdueColor(palette);
-            else if (!selected && !completed
-                     && dueDay(due.toLongLong(), index.data(TodoModel::DueHasTimeRole).toBool())
-                         == QDate::currentDate())
+            else if (accents && dueDay(*data.due, data.hasTime) == QDate::currentDate())
                 color = todayColor(palette);
-            // A small calendar: outline, header bar and two rings, on whole
-            // pixels so the 1 px lines stay sharp.
-            const QRectF body(qRound(glyphRect.left()) + 0.5, qRound(glyphRect.top()) + 1.5,
-                              qRound(glyph) - 1, qRound(glyph) - 2);
-            painter->setPen(QPen(color, 1));
-            painter->setBrush(Qt::NoBrush);
-            painter->drawRoundedRect(body, 1.5, 1.5);
-            painter->fillRect(QRectF(body.left(), body.top(), body.width(), 2.5), color);
-            const qreal ringLeft = qRound(body.left() + body.width() * 0.3) + 0.5;
-            const qreal ringRight = qRound(body.right() - body.width() * 0.3) - 0.5;
-            painter->drawLine(QPointF(ringLeft, body.top() - 1.5), QPointF(ringLeft, body.top()));
-            painter->drawLine(QPointF(ringRight, body.top() - 1.5), QPointF(ringRight, body.top()));
+            drawGlyph(painter, Glyph::Calendar, glyphArea, color);
             painter->setPen(color);
-            const QRect textRect = rect.adjusted(option.direction == Qt::RightToLeft ? 0 : int(glyph) + kGlyphTextGap, 0,
-                                                 option.direction == Qt::RightToLeft ? -int(glyph) - kGlyphTextGap : 0, 0);
-            painter->drawText(textRect, Qt::AlignCenter, fact.text);
+            painter->drawText(visual(fact.rect.adjusted(glyph + kGlyphTextGap, 0, 0, 0)),
+                Qt::AlignCenter, fact.text);
             break;
         }
-        case Layout::Kind::Priority: {
-            // A flag: a pole and a pennant, in the priority's colour.
-            const QColor color = selected ? text : completed ? quiet : priorityColor(priority, palette);
-            const QRectF f = glyphRect.adjusted(1.5, 0.5, -1, -0.5);
-            painter->setPen(QPen(color, 1.4, Qt::SolidLine, Qt::RoundCap));
-            painter->drawLine(QPointF(f.left(), f.top()), QPointF(f.left(), f.bottom()));
-            QPainterPath pennant;
-            pennant.moveTo(f.left(), f.top());
-            pennant.lineTo(f.right(), f.top() + f.height() * 0.28);
-            pennant.lineTo(f.left(), f.top() + f.height() * 0.58);
-            pennant.closeSubpath();
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(color);
-            painter->drawPath(pennant);
+        case Layout::Kind::Priority:
+            drawGlyph(painter, Glyph::Flag, glyphArea,
+                accents ? priorityColor(data.priority, palette) : quiet);
             break;
-        }
-        case Layout::Kind::Notes: {
-            // A sheet with three lines of text.
-            const QRectF sheet = glyphRect.adjusted(1.5, 0.5, -1.5, -0.5);
-            painter->setPen(QPen(quiet, 1.2));
-            painter->setBrush(Qt::NoBrush);
-            painter->drawRoundedRect(sheet, 1.5, 1.5);
-            for (int i = 1; i <= 3; ++i) {
-                const qreal y = sheet.top() + sheet.height() * i / 4.0;
-                painter->drawLine(QPointF(sheet.left() + 2, y),
-                                  QPointF(sheet.right() - (i == 3 ? sheet.width() * 0.4 : 2), y));
-            }
+        case Layout::Kind::Notes:
+            drawGlyph(painter, Glyph::Notes, glyphArea, quiet);
             break;
-        }
         case Layout::Kind::Tag:
-        case Layout::Kind::MoreTags: {
-            const QColor chip = selected ? mix(text, background, 0.22)
-                                         : mix(palette.color(group, QPalette::Text), base, 0.08);
+        case Layout::Kind::MoreTags:
             painter->setPen(Qt::NoPen);
-            painter->setBrush(chip);
-            const QRectF chipRect = QRectF(rect).adjusted(0, 0.5, 0, -0.5);
-            painter->drawRoundedRect(chipRect, 4, 4);
+            painter->setBrush(selected ? mix(text, background, 0.22) : mix(plainText, base, 0.08));
+            painter->drawRoundedRect(QRectF(rect).adjusted(0, 0.5, 0, -0.5), 4, 4);
             painter->setPen(selected ? text : quiet);
             painter->drawText(rect, Qt::AlignCenter, fact.text);
             break;
         }
-        }
     }
-
-    if (!lay.pending.isNull()) {
-        // A circular arrow: "waiting to sync", quiet so it does not shout.
-        const QRectF ring = QRectF(visual(lay.pending)).adjusted(2, 2, -2, -2);
-        painter->setPen(QPen(quiet, 1.4, Qt::SolidLine, Qt::RoundCap));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawArc(ring, 60 * 16, 280 * 16);
-        const QPointF tip(ring.center().x() + ring.width() / 2.0 * 0.5,
-                          ring.center().y() - ring.height() / 2.0 * 0.866);
-        QPainterPath head;
-        head.moveTo(tip + QPointF(3, 0.5));
-        head.lineTo(tip + QPointF(-1.5, -2.5));
-        head.lineTo(tip + QPointF(-0.5, 3));
-        head.closeSubpath();
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(quiet);
-        painter->drawPath(head);
-    }
+    if (!lay.pending.isNull())
+        drawGlyph(painter, Glyph::Sync, visual(lay.pending), quiet);
     painter->restore();
 }
 
-void TodoDelegate::paintCheckBox(QPainter *painter, const QStyleOptionViewItem &option,
-                                 const QModelIndex &index, const Layout &lay) const
-{
-    const QPalette::ColorGroup group = colorGroup(option);
-    const QPalette &palette = option.palette;
-    const bool selected = option.state & QStyle::State_Selected;
-    const bool completed = index.data(TodoModel::CompletedRole).toBool();
-    const auto priority = Priorities::fromInt(index.data(TodoModel::PriorityRole).toInt());
-    const QColor highlight = palette.color(group, QPalette::Highlight);
-    const QColor highlightedText = palette.color(group, QPalette::HighlightedText);
-    const QColor background = selected ? highlight : palette.color(group, QPalette::Base);
-    const QColor text = selected ? highlightedText : palette.color(group, QPalette::Text);
-
-    const QRectF box = QRectF(QStyle::visualRect(option.direction, option.rect, lay.check))
-                           .adjusted(1, 1, -1, -1);
-    QColor ring = mix(text, background, 0.45);
-    if (priority != Priority::None && !completed)
-        ring = selected ? highlightedText : priorityColor(priority, palette);
-
-    // Hovering the box previews the tick, like the apps people know.
-    bool hovered = false;
-    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
-        view && (option.state & QStyle::State_MouseOver)) {
-        hovered = box.contains(view->viewport()->mapFromGlobal(QCursor::pos()));
-    }
-
-    QColor tick;
-    if (completed) {
-        const QColor fill = selected ? highlightedText : highlight;
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(fill);
-        painter->drawEllipse(box);
-        tick = selected ? highlight : highlightedText;
-    } else {
-        QColor fill = ring;
-        fill.setAlphaF(priority != Priority::None ? 0.12f : 0.0f);
-        painter->setPen(QPen(ring, priority != Priority::None ? 1.8 : 1.4));
-        painter->setBrush(fill);
-        painter->drawEllipse(box.adjusted(0.7, 0.7, -0.7, -0.7));
-        if (hovered) {
-            tick = ring;
-            tick.setAlphaF(0.7f);
-        }
-    }
-    if (tick.isValid()) {
-        const qreal w = box.width();
-        const qreal h = box.height();
-        QPainterPath path;
-        path.moveTo(box.left() + w * 0.28, box.top() + h * 0.52);
-        path.lineTo(box.left() + w * 0.44, box.top() + h * 0.68);
-        path.lineTo(box.left() + w * 0.73, box.top() + h * 0.36);
-        painter->setPen(QPen(tick, qMax(1.6, w / 10.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawPath(path);
-    }
-}
-
 bool TodoDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
-                               const QStyleOptionViewItem &option, const QModelIndex &index)
+    const QStyleOptionViewItem &option, const QModelIndex &index)
 {
-    switch (event->type()) {
-    case QEvent::MouseButtonPress:
-    case QEvent::MouseButtonRelease:
-    case QEvent::MouseButtonDblClick: {
+    const QEvent::Type type = event->type();
+    if (type == QEvent::MouseButtonPress || type == QEvent::MouseButtonRelease
+        || type == QEvent::MouseButtonDblClick) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
         // A few pixels of slack: a round target is easy to miss at its edge.
         const QRect target = checkBoxRect(option).adjusted(-4, -4, 4, 4);
-        if (mouse->button() != Qt::LeftButton || !target.contains(mouse->position().toPoint()))
-            break;
-        // Eat the press and the double click too, so the box neither selects
-        // the row nor starts editing it.
-        if (event->type() == QEvent::MouseButtonRelease)
-            Q_EMIT completionToggleRequested(index);
-        return true;
-    }
-    default:
-        break;
+        if (mouse->button() == Qt::LeftButton && target.contains(mouse->position().toPoint())) {
+            // The press and double click are eaten too, so the box neither
+            // selects the row nor starts editing it.
+            if (type == QEvent::MouseButtonRelease)
+                Q_EMIT completionToggleRequested(index);
+            return true;
+        }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
 }
 
 bool TodoDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
-                             const QStyleOptionViewItem &option, const QModelIndex &index)
+    const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     if (!event || !view || event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
 
+    const RowData data(index);
     const Layout lay = layout(option, index);
-    auto logicalPos = QStyle::visualPos(option.direction, option.rect, event->pos());
-    const QString title = index.data(TodoModel::TitleRole).toString();
-    const QString notes = index.data(TodoModel::NotesRole).toString();
+    const QPoint pos = QStyle::visualPos(option.direction, option.rect, event->pos());
     QString tip;
-    if (lay.pending.contains(logicalPos)) {
+    if (lay.pending.contains(pos))
         tip = tr("Not yet synced");
-    } else if (lay.check.adjusted(-4, -4, 4, 4).contains(logicalPos)) {
-        tip = index.data(TodoModel::CompletedRole).toBool() ? tr("Mark as not done")
-                                                             : tr("Mark as done");
-    } else {
-        for (const Layout::Fact &fact : lay.facts) {
-            if (!fact.rect.contains(logicalPos))
-                continue;
-            switch (fact.kind) {
-            case Layout::Kind::Due: {
-                const qint64 due = index.data(TodoModel::DueAtRole).toLongLong();
-                const bool timed = index.data(TodoModel::DueHasTimeRole).toBool();
-                const QString when = timed
-                    ? QLocale().toString(Timestamp::toLocal(due), QLocale::LongFormat)
-                    : QLocale().toString(Timestamp::toDate(due), QLocale::LongFormat);
-                tip = index.data(TodoModel::OverdueRole).toBool() ? tr("Overdue: due %1").arg(when)
-                                                                  : tr("Due %1").arg(when);
-                break;
-            }
-            case Layout::Kind::Priority: {
-                static const char *const names[] = {"", QT_TR_NOOP("Low priority"),
-                                                    QT_TR_NOOP("Medium priority"),
-                                                    QT_TR_NOOP("High priority")};
-                tip = tr(names[int(Priorities::fromInt(index.data(TodoModel::PriorityRole).toInt()))]);
-                break;
-            }
-            case Layout::Kind::Notes:
-                tip = u"<qt>"_s + notesPreview(notes) + u"</qt>"_s;
-                break;
-            case Layout::Kind::Tag:
-            case Layout::Kind::MoreTags:
-                tip = index.data(TodoModel::TagsRole).toStringList().join(u", "_s);
-                break;
-            }
+    else if (lay.check.adjusted(-4, -4, 4, 4).contains(pos))
+        tip = data.completed ? tr("Mark as not done") : tr("Mark as done");
+    for (const Layout::Fact &fact : lay.facts) {
+        if (!tip.isEmpty() || !fact.rect.contains(pos))
+            continue;
+        if (fact.kind == Layout::Kind::Due) {
+            QString when = QLocale().toString(dueDay(*data.due, data.hasTime), QLocale::LongFormat);
+            if (data.hasTime)
+                when = tr("%1 at %2").arg(when, shortTime(Timestamp::toLocal(*data.due).time()));
+            tip = data.overdue ? tr("Overdue: due %1").arg(when) : tr("Due %1").arg(when);
+        } else if (fact.kind == Layout::Kind::Priority) {
+            tip = data.priority == Priority::High   ? tr("High priority")
+                : data.priority == Priority::Medium ? tr("Medium priority")
+                                                    : tr("Low priority");
+        } else if (fact.kind == Layout::Kind::MoreTags) {
+            tip = data.tags.join(u", "_s);
         }
     }
-    if (tip.isEmpty() && (lay.titleElided || !notes.trimmed().isEmpty())) {
-        // The whole title, and the start of the notes so people can peek without opening.
-        tip = u"<qt><b>"_s + title.toHtmlEscaped() + u"</b>"_s;
-        if (!notes.trimmed().isEmpty())
-            tip += u"<br>"_s + notesPreview(notes);
+    if (tip.isEmpty() && (lay.titleElided || !data.notes.isEmpty())) {
+        // The whole title and the start of the notes, to peek without opening the todo.
+        tip = u"<qt><b>"_s + data.title.toHtmlEscaped() + u"</b>"_s;
+        if (!data.notes.isEmpty())
+            tip += u"<br>"_s
+                + data.notes.left(kNotesPreviewChars).toHtmlEscaped().replace(u'\n', u"<br>"_s);
         tip += u"</qt>"_s;
     }
     if (tip.isEmpty()) {
@@ -556,6 +507,6 @@ bool TodoDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
         return false;
     }
     QToolTip::showText(event->globalPos(), tip, view->viewport(),
-                       QStyle::visualRect(option.direction, option.rect, option.rect));
+        QStyle::visualRect(option.direction, option.rect, option.rect));
     return true;
 }

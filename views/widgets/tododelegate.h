@@ -19,10 +19,10 @@ public:
     explicit TodoDelegate(QObject *parent = nullptr);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
-               const QModelIndex &index) const override;
+        const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
-                   const QModelIndex &index) override;
+        const QModelIndex &index) override;
 
     // Where the round check box of a row is drawn; tests click its centre.
     static QRect checkBoxRect(const QStyleOptionViewItem &option);
@@ -42,11 +42,9 @@ Q_SIGNALS:
 
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
-                     const QModelIndex &index) override;
+        const QModelIndex &index) override;
 
 private:
     struct Layout;
     Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
-    void paintCheckBox(QPainter *painter, const QStyleOptionViewItem &option,
-                       const QModelIndex &index, const Layout &layout) const;
 };

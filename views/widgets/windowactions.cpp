@@ -18,6 +18,7 @@ WindowActions::WindowActions(QMainWindow *window, QUndoStack *undoStack)
     newList = make(u"actionNewList"_s, tr("New &List"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     syncNow = make(u"actionSyncNow"_s, tr("&Sync Now"), QKeySequence(Qt::Key_F5));
     syncNow->setEnabled(false); // until a sync controller is attached
+    syncSettings = make(u"actionSyncSettings"_s, tr("Sync Se&ttings…"), {});
     quit = make(u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -53,6 +54,7 @@ WindowActions::WindowActions(QMainWindow *window, QUndoStack *undoStack)
 
     hideCompleted = make(u"actionHideCompleted"_s, tr("&Hide Completed"), QKeySequence(Qt::CTRL | Qt::Key_H));
     hideCompleted->setCheckable(true);
+    conflictLog = make(u"actionConflictLog"_s, tr("&Conflict Log…"), {});
 
     sortGroup = new QActionGroup(this);
     const std::pair<TodoModel::Sort, QString> sorts[] = {
@@ -98,6 +100,7 @@ void WindowActions::buildMenus(QMainWindow *window)
     file->addAction(newList);
     file->addSeparator();
     file->addAction(syncNow);
+    file->addAction(syncSettings);
     file->addSeparator();
     file->addAction(quit);
 
@@ -133,6 +136,8 @@ void WindowActions::buildMenus(QMainWindow *window)
     QMenu *sortMenu = view->addMenu(tr("&Sort By"));
     sortMenu->addActions(sortGroup->actions());
     view->addAction(hideCompleted);
+    view->addSeparator();
+    view->addAction(conflictLog);
 
     QMenu *help = bar->addMenu(tr("&Help"));
     help->setObjectName(u"menuHelp"_s);

@@ -19,6 +19,7 @@ public:
     QAction *newTodo = nullptr;
     QAction *newList = nullptr;
     QAction *syncNow = nullptr;
+    QAction *syncSettings = nullptr;
     QAction *quit = nullptr;
     QAction *undo = nullptr;
     QAction *redo = nullptr;
@@ -33,6 +34,7 @@ public:
     QAction *moveListUp = nullptr;
     QAction *moveListDown = nullptr;
     QAction *hideCompleted = nullptr;
+    QAction *conflictLog = nullptr;
     QActionGroup *sortGroup = nullptr;
     QAction *about = nullptr;
 

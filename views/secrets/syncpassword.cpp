@@ -1,0 +1,74 @@
+#include "syncpassword.h"
+
+#include "passwordstore.h"
+
+#include <QCoreApplication>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+
+using namespace Qt::StringLiterals;
+
+namespace SyncPassword {
+
+namespace {
+constexpr int kPromptWidth = 460;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SyncPassword", text);
+}
+} // namespace
+
+Outcome fill(Profile *profile, PasswordStore *store, QWidget *parent, QString *message)
+{
+    ConnectionConfig &connection = profile->connection;
+    if (!profile->hasServer() || !connection.password.isEmpty())
+        return Outcome::NotNeeded;
+
+    const QString key = PasswordStore::keyFor(profile->name, connection);
+    const PasswordStore::Result stored = store->readNow(key);
+    if (stored.ok()) {
+        connection.password = stored.password;
+        return Outcome::Found;
+    }
+    if (stored.status == PasswordStore::Status::Failed) {
+        if (message)
+            *message = stored.message;
+        return Outcome::Failed;
+    }
+    if (store->isAvailable())
+        return Outcome::NotStored; // set it in Sync Settings
+
+    // No keychain and nothing kept: ask, once for this run.
+    QInputDialog dialog(parent);
+    dialog.setObjectName(u"syncPasswordPrompt"_s);
+    dialog.setWindowTitle(tr("Sync Password"));
+    dialog.setInputMode(QInputDialog::TextInput);
+    dialog.setTextEchoMode(QLineEdit::Password);
+    dialog.setLabelText(
+        tr("Password for %1@%2 (%3 profile):").arg(connection.user, connection.host, ProfileNames::toString(profile->name))
+        + u"\n\n"_s
+        + tr("This computer has no system keychain (Secret Service), so Tandem keeps the password in "
+             "memory only and asks once each time it starts. Sync Settings can store it in a file instead."));
+    dialog.setOkButtonText(tr("Sync"));
+    dialog.setCancelButtonText(tr("Work Offline"));
+    // QInputDialog's label does not wrap by itself: the sentence would make
+    // the dialog as wide as the screen.
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        label->setWordWrap(true);
+    dialog.resize(kPromptWidth, dialog.sizeHint().height());
+    if (auto *edit = dialog.findChild<QLineEdit *>()) {
+        edit->setObjectName(u"syncPasswordEdit"_s);
+        edit->setAccessibleName(tr("Sync password"));
+    }
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    const QString answer = accepted ? dialog.textValue() : QString();
+    store->rememberForSession(key, answer);
+    if (!accepted)
+        return Outcome::Declined;
+    connection.password = answer;
+    return Outcome::Asked;
+}
+
+} // namespace SyncPassword
