@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -28,6 +29,11 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"tandem"_s);
     QApplication::setDesktopFileName(u"app.tandem.Tandem"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/tandem.svg"_s));
+
+    // English plural forms ("1 todo", "3 todos"); other languages come later.
+    QTranslator plurals;
+    if (plurals.load(u":/i18n/tandem_en.qm"_s))
+        QApplication::installTranslator(&plurals);
 
     const CommandLine commandLine = CommandLine::parse(QApplication::arguments());
     if (!commandLine.error.isEmpty()) {

@@ -1,0 +1,79 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConflictLogDialog</name>
+    <message numerus="yes">
+        <source>Restore %n Value(s) from the Conflict Log</source>
+        <translation>
+            <numerusform>Restore %n Value from the Conflict Log</numerusform><numerusform>Restore %n Values from the Conflict Log</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n value(s). Edit ▸ Undo (Ctrl+Z) takes it back.</source>
+        <translation>
+            <numerusform>Restored %n value. Edit ▸ Undo (Ctrl+Z) takes it back.</numerusform><numerusform>Restored %n values. Edit ▸ Undo (Ctrl+Z) takes it back.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dismissed %n entry(ies).</source>
+        <translation>
+            <numerusform>Dismissed %n entryy.</numerusform><numerusform>Dismissed %n entryies.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>The cloud wants to delete %n todo(s) on this computer.</source>
+        <translation>
+            <numerusform>The cloud wants to delete %n todo on this computer.</numerusform><numerusform>The cloud wants to delete %n todos on this computer.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todo(s)</source>
+        <translation>
+            <numerusform>%n todo</numerusform><numerusform>%n todos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todos selected</source>
+        <translation>
+            <numerusform>%n todo selected</numerusform><numerusform>%n todos selected</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStore</name>
+    <message numerus="yes">
+        <source>The system keychain did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>The system keychain did not answer within %n second.</numerusform><numerusform>The system keychain did not answer within %n seconds.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message numerus="yes">
+        <source>%1, %n open</source>
+        <translation>
+            <numerusform>%1, %n open</numerusform><numerusform>%1, %n open</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open todos</source>
+        <translation>
+            <numerusform>%n open todo</numerusform><numerusform>%n open todos</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message numerus="yes">
+        <source>%n change(s) not yet synced</source>
+        <translation>
+            <numerusform>%n change not yet synced</numerusform><numerusform>%n changes not yet synced</numerusform></translation>
+    </message>
+</context>
+</TS>
