@@ -38,6 +38,10 @@ DECLARE
     conflicts int := 0;
     max_seq bigint := 0;
 BEGIN
+    -- One push per person at a time: two desktops making the person's first
+    -- Inbox (or the same new tag) would otherwise race on the unique indexes.
+    -- Transaction-scoped, so it works through PgBouncer's transaction mode.
+    PERFORM pg_advisory_xact_lock(hashtext('tandem.push/' || current_user));
     INSERT INTO tandem.devices(device_id) VALUES (p_device) ON CONFLICT (device_id) DO NOTHING;
     SELECT last_seq INTO last_applied FROM tandem.devices WHERE device_id = p_device FOR UPDATE;
     IF NOT FOUND THEN
@@ -97,6 +101,17 @@ BEGIN
 
         ELSIF change ->> 'entity' = 'todo' THEN
             SELECT * INTO todo_row FROM tandem.todos WHERE id = target_id FOR UPDATE;
+            IF NOT FOUND AND base IS NOT NULL THEN
+                -- The desktop had the todo from here (it sends a base), so it
+                -- was deleted and its tombstone purged since. The delete wins:
+                -- the edit is not made into a todo of its changed fields alone.
+                FOR field IN SELECT jsonb_object_keys(vals) LOOP
+                    INSERT INTO tandem.conflicts(entity, entity_id, field, lost_value, won_value, kind, device_id)
+                    VALUES ('todo', target_id, field, vals -> field, NULL, 'edit_of_deleted', p_device);
+                END LOOP;
+                conflicts := conflicts + 1;
+                CONTINUE;
+            END IF;
             IF NOT FOUND THEN
                 todo_new := jsonb_populate_record(NULL::tandem.todos, vals);
                 -- A list that is not there (purged meanwhile): the Inbox keeps the todo.
