@@ -80,7 +80,7 @@ void SidebarModel::reload()
     QHash<QString, int> openPerList;
     // One index range per list (todos_by_list: list_id, completed). A GROUP BY
     // over todos lets SQLite pick todos_by_state for completed = 0 and look up
-    // every open row in the table: 90 ms instead of 10 ms at 100,000 todos.
+    // every open row in the table: 72 ms instead of 5 ms at 100,000 todos.
     auto perList = Sql::select(db,
                                u"SELECT l.id, (SELECT COUNT(*) FROM todos t WHERE t.list_id = l.id"
                                " AND t.completed = 0 AND t.deleted_at IS NULL)"

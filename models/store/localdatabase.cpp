@@ -139,8 +139,12 @@ LocalDatabase::OpenResult LocalDatabase::probe(const QString &filePath)
 bool LocalDatabase::configureConnection(QSqlDatabase &db, QString *error)
 {
     // Settings that do not survive the connection: set them on every one.
+    // A page cache that holds the indexes of a big cache: a pull writes rows
+    // keyed by random UUIDs all over them, and with SQLite's default 2 MB every
+    // transaction would read and rewrite most index pages again.
     return Sql::exec(db, u"PRAGMA foreign_keys = ON"_s, {}, error)
-        && Sql::exec(db, u"PRAGMA synchronous = NORMAL"_s, {}, error);
+        && Sql::exec(db, u"PRAGMA synchronous = NORMAL"_s, {}, error)
+        && Sql::exec(db, u"PRAGMA cache_size = -%1"_s.arg(kCacheKiB), {}, error);
 }
 
 LocalDatabase::OpenResult LocalDatabase::openConnection(const QString &filePath)

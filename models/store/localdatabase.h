@@ -35,6 +35,7 @@ public:
     };
 
     static constexpr int kBusyTimeoutMs = 5000;
+    static constexpr int kCacheKiB = 32 * 1024;
 
     explicit LocalDatabase(QObject *parent = nullptr);
     ~LocalDatabase() override;

@@ -79,6 +79,22 @@ const QStringList kStep2 = {
     "  FROM todos t WHERE t.deleted_at IS NULL"_s,
 };
 
+// The rows the todo list shows: live todos, with their tags and whether they
+// wait to be synced.
+QString rowsView(const QString &name, const QString &from)
+{
+    return u"CREATE VIEW %1 AS"
+           "  SELECT t.id, t.list_id, t.title, t.notes, t.completed, t.completed_at,"
+           "         t.due_at, t.due_has_time, t.priority, t.position,"
+           "         t.created_at, t.updated_at,"
+           "         (SELECT group_concat(name, ', ') FROM"
+           "            (SELECT g.name AS name FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id"
+           "             WHERE tt.todo_id = t.id ORDER BY g.name_key)) AS tags,"
+           "         EXISTS (SELECT 1 FROM outbox o"
+           "                 WHERE o.entity IN ('todo', 'todo_tag') AND o.entity_id = t.id) AS pending"
+           "  FROM %2 WHERE t.deleted_at IS NULL"_s.arg(name, from);
+}
+
 // Step 3: what sync needs to remember. sync_xid is the server's change_xid
 // of the row as this desktop last saw it (the base for per-field conflicts);
 // conflicts mirrors tandem.conflicts, for the conflict log.
@@ -95,18 +111,16 @@ const QStringList kStep3 = {
     "  kind TEXT NOT NULL,"
     "  created_at INTEGER NOT NULL,"
     "  dismissed INTEGER NOT NULL DEFAULT 0)"_s,
+    // The end of a list, for a new todo: MAX(position) over all its rows,
+    // deleted ones included, which the partial index cannot answer.
+    u"CREATE INDEX todos_by_list_position ON todos(list_id, position)"_s,
     // A todo whose tags changed is not yet synced either.
     u"DROP VIEW todo_rows"_s,
-    u"CREATE VIEW todo_rows AS"
-    "  SELECT t.id, t.list_id, t.title, t.notes, t.completed, t.completed_at,"
-    "         t.due_at, t.due_has_time, t.priority, t.position,"
-    "         t.created_at, t.updated_at,"
-    "         (SELECT group_concat(name, ', ') FROM"
-    "            (SELECT g.name AS name FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id"
-    "             WHERE tt.todo_id = t.id ORDER BY g.name_key)) AS tags,"
-    "         EXISTS (SELECT 1 FROM outbox o"
-    "                 WHERE o.entity IN ('todo', 'todo_tag') AND o.entity_id = t.id) AS pending"
-    "  FROM todos t WHERE t.deleted_at IS NULL"_s,
+    rowsView(u"todo_rows"_s, u"todos t"_s),
+    // The same rows read in table order, for a search that matches few of
+    // them: reading the table straight through and sorting the few matches
+    // beats walking an index and fetching every row from the table by rowid.
+    rowsView(u"todo_rows_scan"_s, u"todos t NOT INDEXED"_s),
 };
 
 const QStringList &stepStatements(int version)

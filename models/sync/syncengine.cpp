@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcEngine, "tandem.sync.engine")
+Q_LOGGING_CATEGORY(lcEngine, "tandem.sync.engine", QtInfoMsg)
 
 SyncEngine::SyncEngine(const QString &databasePath, const Profile &profile)
     : m_databasePath(databasePath)

@@ -12,6 +12,7 @@
 #include "syncstate.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -407,8 +408,11 @@ SyncResult SyncSession::pull()
     SyncState state(m_local);
     QString cursor = state.pullCursor();
     PullSet pull;
+    QElapsedTimer clock;
+    clock.start();
     if (!fetch(cursor, &pull, &result))
         return result;
+    const qint64 fetchMs = clock.restart();
     const bool fullResync = cursor != u"0"_s && cursor.toLongLong() < pull.purgeXid.toLongLong();
     if (fullResync) {
         qCInfo(lcSync) << "offline for longer than the tombstone horizon: full resync";
@@ -445,6 +449,7 @@ SyncResult SyncSession::pull()
     }
     if (!applier.apply(pull, &error) || (fullResync && !retireMissingRows(pull, &error)))
         return SyncResult{SyncResult::Error::LocalFailure, error};
+    qCInfo(lcSync) << "pulled" << pull.rowCount() << "rows: fetch" << fetchMs << "ms, apply" << clock.elapsed() << "ms";
     state.setPullCursor(pull.newCursor);
     state.setLastSyncAt(Timestamp::now());
     m_changedTodos << applier.changedTodoIds();

@@ -37,6 +37,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kStatusMessageMs = 4000;
+constexpr int kCountDelayMs = 150;
 constexpr int kDefaultWidth = 1100;
 constexpr int kDefaultHeight = 700;
 } // namespace
@@ -49,14 +50,18 @@ MainWindow::MainWindow(LocalDatabase *database, TodoStore *store, QWidget *paren
     , m_todoModel(new TodoModel(database, this))
     , m_sidebarModel(new SidebarModel(database, store, this))
     , m_actions(new WindowActions(this, m_undoStack))
-    , m_countSlot(TodoFilterSql::allocateSlot())
 {
+    m_countTimer.setSingleShot(true);
+    m_countTimer.setInterval(kCountDelayMs);
+    connect(&m_countTimer, &QTimer::timeout, this, [this] { showCount(m_todoModel->matchingCount()); });
+    connect(m_sidebarModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateOverdue);
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Tandem"));
     buildLayout();
     wireActions();
     restoreSettings();
     updateHeader();
+    updateOverdue();
     updateDetail();
 }
 
@@ -316,12 +321,29 @@ void MainWindow::updateHeader()
 {
     const QModelIndex entry = m_sidebarModel->indexOf(m_filter);
     m_listTitle->setText(entry.isValid() ? entry.data().toString() : tr("Todos"));
-    const int matching = m_todoModel->matchingCount();
+    // When the model holds every match its row count is the answer; else a
+    // COUNT over the table waits until typing or editing pauses, so it never
+    // sits between a key press and the list showing the result.
+    if (!m_todoModel->canFetchMore()) {
+        m_countTimer.stop();
+        showCount(m_todoModel->rowCount());
+    } else {
+        m_countTimer.start();
+    }
+}
+
+void MainWindow::showCount(int matching)
+{
     m_listCount->setText(m_search->text().trimmed().isEmpty() ? tr("%n todo(s)", nullptr, matching)
                                                               : tr("%n match(es)", nullptr, matching));
-    const int overdue = TodoFilterSql::count(m_database->database(), m_countSlot,
-                                             TodoFilter::smart(TodoFilter::Kind::Overdue), Timestamp::now());
-    m_statusCounts->setText(overdue > 0 ? tr("%n overdue", nullptr, overdue) : tr("Nothing overdue"));
+}
+
+void MainWindow::updateOverdue()
+{
+    // The sidebar has counted it already, off the path of the edit itself.
+    const QModelIndex overdue = m_sidebarModel->indexOf(TodoFilter::smart(TodoFilter::Kind::Overdue));
+    const int count = overdue.data(SidebarModel::CountRole).toInt();
+    m_statusCounts->setText(count > 0 ? tr("%n overdue", nullptr, count) : tr("Nothing overdue"));
 }
 
 void MainWindow::updateListActions()
@@ -377,8 +399,10 @@ void MainWindow::addFromQuickAdd(const QuickAddResult &result)
         if (entry.isValid() && !todo.tags.contains(entry.data().toString(), Qt::CaseInsensitive))
             todo.tags << entry.data().toString();
     }
+    // Selected when it is among the rows already shown: fetching thousands of
+    // rows to reach the end of a huge list would cost more than the add.
     if (TodoCommands::addTodo(m_undoStack, m_store, todo))
-        m_list->selectId(todo.id);
+        m_list->selectId(todo.id, TodoListView::Fetch::No);
 }
 
 void MainWindow::toggleCompleted()

@@ -4,6 +4,7 @@
 #include "itemmodels/todofilter.h"
 
 #include <QMainWindow>
+#include <QTimer>
 #include <QPointer>
 
 class ConflictLogDialog;
@@ -85,6 +86,8 @@ private:
 
     void updateDetail();
     void updateHeader();
+    void showCount(int matching);
+    void updateOverdue();
     void updateListActions();
 
     LocalDatabase *m_database;
@@ -93,7 +96,7 @@ private:
     TodoModel *m_todoModel;
     SidebarModel *m_sidebarModel;
     WindowActions *m_actions;
-    const int m_countSlot;
+    QTimer m_countTimer;
 
     QSplitter *m_splitter = nullptr;
     SidebarView *m_sidebar = nullptr;

@@ -59,9 +59,17 @@ QString TodoListView::currentId() const
     return currentIndex().isValid() ? currentIndex().data(TodoModel::IdRole).toString() : QString();
 }
 
-bool TodoListView::selectId(const QString &id)
+bool TodoListView::selectId(const QString &id, Fetch fetch)
 {
-    const int row = m_model->rowOfId(id);
+    int row = -1;
+    if (fetch == Fetch::Yes) {
+        row = m_model->rowOfId(id);
+    } else {
+        for (int r = 0; r < m_model->rowCount() && row < 0; ++r) {
+            if (m_model->idAt(r) == id)
+                row = r;
+        }
+    }
     if (row < 0)
         return false;
     const QModelIndex index = m_model->index(row, m_model->titleColumn());

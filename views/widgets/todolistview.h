@@ -18,8 +18,9 @@ public:
 
     QStringList selectedIds() const;
     QString currentId() const;
-    // Makes a todo current and selected, fetching rows until it is found.
-    bool selectId(const QString &id);
+    enum class Fetch { Yes, No };
+    // Makes a todo current and selected; with Fetch::Yes it fetches rows until it is found.
+    bool selectId(const QString &id, Fetch fetch = Fetch::Yes);
     // Whether dragging to reorder makes sense in the current view.
     void setReorderEnabled(bool enabled);
 
