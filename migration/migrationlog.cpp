@@ -1,0 +1,3 @@
+#include "migrationlog.h"
+
+Q_LOGGING_CATEGORY(lcMigration, "tandem.migration", QtInfoMsg)

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "migrationplan.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+// What a run did, for people (a pgloader-like table) and for tools (JSON).
+struct MigrationReport
+{
+    QString source;
+    QString backup;
+    QString fingerprint;
+    int schemaVersion = 0;
+    QString status; // dry-run, validated, already-migrated, cancelled, failed, refused
+    QString message;
+    int exitCode = 0;
+    bool dryRun = false;
+    QList<TableCount> tables;
+    QList<RowProblem> problems;
+    QStringList mismatches;
+    double totalSeconds = 0;
+
+    // Fills tables and problems from the plan; migrated counts assume the
+    // transfer completes (status says whether it did).
+    void fromPlan(const MigrationPlan &plan);
+
+    QString toText() const;
+    QJsonObject toJson() const;
+    bool writeJson(const QString &path, QString *error) const;
+};

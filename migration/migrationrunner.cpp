@@ -1,0 +1,184 @@
+#include "migrationrunner.h"
+
+#include "importvalidator.h"
+#include "legacyreader.h"
+#include "legacysource.h"
+#include "migrationlog.h"
+
+#include "cloud/cloudschema.h"
+#include "cloud/pgconnection.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUuid>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Every way out of run(): the exit code, status and message, set together.
+MigrationReport finish(MigrationReport report, int exitCode, const QString &status, const QString &message)
+{
+    report.exitCode = exitCode;
+    report.status = status;
+    report.message = message;
+    return report;
+}
+
+// The QPSQL connection is named per run, so that two runners in one
+// process (tests) do not share it.
+class ScopedConnection
+{
+public:
+    explicit ScopedConnection(const ConnectionConfig &config)
+        : m_name(u"tandem-migrate-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
+        config.applyTo(db);
+        m_pg = std::make_unique<PgConnection>(db);
+    }
+    ~ScopedConnection()
+    {
+        m_pg.reset();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    PgConnection &pg() { return *m_pg; }
+
+private:
+    QString m_name;
+    std::unique_ptr<PgConnection> m_pg;
+};
+
+} // namespace
+
+MigrationReport MigrationRunner::run(const Options &options)
+{
+    QElapsedTimer clock;
+    clock.start();
+    MigrationReport report;
+    report.source = options.sourcePath;
+    report.dryRun = options.dryRun;
+
+    const LegacySource::Inspection inspection = LegacySource::inspect(options.sourcePath);
+    if (!inspection.ok)
+        return finish(report, BadInput, u"refused"_s, inspection.error + u"; nothing was written"_s);
+    report.schemaVersion = inspection.schemaVersion;
+
+    std::unique_ptr<ScopedConnection> connection;
+    QString owner;
+    if (!options.dryRun) {
+        if (!options.connection)
+            return finish(report, BadInput, u"refused"_s,
+                          u"no cloud database given: use --to URL, --profile or DATABASE_URL; nothing was written"_s);
+        connection = std::make_unique<ScopedConnection>(*options.connection);
+        PgConnection &pg = connection->pg();
+        if (!pg.open())
+            return finish(report, Failed, u"failed"_s,
+                          u"cannot connect to the cloud database (%1); the cloud is unchanged"_s.arg(pg.lastError()));
+        const CloudSchema::Result schema = CloudSchema::ensure(pg);
+        if (!schema.usable())
+            return finish(report, Failed, u"failed"_s,
+                          u"the cloud schema is not usable (%1); the cloud is unchanged"_s.arg(schema.message));
+        QString error;
+        if (!CloudImporter::ensureTable(pg, &error))
+            return finish(report, Failed, u"failed"_s, error + u"; the cloud is unchanged"_s);
+        owner = CloudImporter::currentUser(pg, &error);
+        if (owner.isEmpty())
+            return finish(report, Failed, u"failed"_s, error + u"; the cloud is unchanged"_s);
+    }
+
+    // The backup comes before any read of the rows: beside the file for a
+    // real run, in a temporary folder for a dry run (which writes nothing
+    // beside the legacy file).
+    QTemporaryDir scratch;
+    const QString backupPath = options.dryRun ? scratch.filePath(u"preview.db"_s)
+                                              : LegacySource::backupPathFor(options.sourcePath);
+    QString error;
+    if (!LegacySource::backup(options.sourcePath, backupPath, &error))
+        return finish(report, options.dryRun ? BadInput : Failed, u"failed"_s,
+                      error + u"; the cloud is unchanged"_s);
+    if (!options.dryRun)
+        report.backup = backupPath;
+
+    MigrationPlan plan;
+    const QDateTime mtime = QFileInfo(options.sourcePath).lastModified();
+    if (!LegacyReader::read(backupPath, inspection.schemaVersion, mtime.toMSecsSinceEpoch() * 1000, &plan, &error))
+        return finish(report, Failed, u"failed"_s, u"cannot read the backup: %1; the cloud is unchanged"_s.arg(error));
+    LegacyReader::assignIds(&plan, owner);
+    report.fromPlan(plan);
+    const bool repaired = !plan.problems.isEmpty();
+
+    if (options.dryRun) {
+        report.totalSeconds = double(clock.elapsed()) / 1000;
+        return finish(report, repaired ? MigratedRepaired : Migrated, u"dry-run"_s,
+                      u"Dry run: nothing was written. %1 todos would be migrated, %2 problems listed above."_s
+                          .arg(plan.todos.size())
+                          .arg(plan.problems.size()));
+    }
+
+    PgConnection &pg = connection->pg();
+    CloudImporter importer(pg);
+    CloudImporter::Options transfer;
+    transfer.batchSize = options.batchSize;
+    transfer.leaseSeconds = options.leaseSeconds;
+    transfer.sourcePath = options.sourcePath;
+    transfer.appVersion = options.appVersion;
+    transfer.progress = options.progress;
+    transfer.cancel = options.cancel;
+    transfer.faultHook = options.faultHook;
+    QString message;
+    CloudImporter::Outcome outcome = importer.transfer(plan, transfer, &message);
+    bool announced = false;
+    // Another run holds the import: wait for it to finish or to die (its
+    // lease then runs out and this run takes over).
+    while (outcome == CloudImporter::Outcome::Busy) {
+        if (!announced && options.waiting)
+            options.waiting();
+        announced = true;
+        if (options.cancel && options.cancel->load())
+            return finish(report, Failed, u"cancelled"_s,
+                          u"cancelled while waiting for another run; the cloud is unchanged by this run"_s);
+        QThread::msleep(250);
+        message.clear();
+        outcome = importer.transfer(plan, transfer, &message);
+    }
+    if (outcome == CloudImporter::Outcome::AlreadyMigrated) {
+        // A backup of this file was made by the run that migrated it.
+        QFile::remove(backupPath);
+        report.backup.clear();
+        return finish(report, AlreadyMigrated, u"already-migrated"_s,
+                      u"This file was already migrated (fingerprint %1); nothing was changed."_s.arg(plan.fingerprint));
+    }
+    if (outcome == CloudImporter::Outcome::Cancelled)
+        return finish(report, Failed, u"cancelled"_s, message);
+    if (outcome == CloudImporter::Outcome::Failed)
+        return finish(report, Failed, u"failed"_s, u"The migration failed: %1"_s.arg(message));
+
+    for (TableCount &t : report.tables) {
+        t.seconds = t.table == u"todo"_s ? importer.todoSeconds()
+                    : t.table == u"tag"_s ? importer.tagSeconds()
+                                          : importer.linkSeconds();
+    }
+    const ImportValidator::Result validation = ImportValidator::validate(pg, plan);
+    report.mismatches = validation.mismatches;
+    report.totalSeconds = double(clock.elapsed()) / 1000;
+    if (!validation.error.isEmpty())
+        return finish(report, Failed, u"failed"_s,
+                      u"The rows were transferred but could not be validated (%1); running the migration again"
+                      " validates them"_s.arg(validation.error));
+    if (!validation.ok)
+        return finish(report, Failed, u"failed"_s,
+                      u"Validation failed: %1 of %2 rows differ in the cloud (listed above); the import is not"
+                      " marked validated"_s.arg(validation.mismatches.size()).arg(plan.todos.size()));
+    qCInfo(lcMigration) << "validated" << plan.todos.size() << "todos, checksum" << validation.checksum;
+    return finish(report, repaired ? MigratedRepaired : Migrated, u"validated"_s,
+                  repaired ? u"Migrated and validated; %1 rows were repaired or left out (listed above)."_s.arg(
+                                 plan.problems.size())
+                           : u"Migrated and validated: every row arrived as it was."_s);
+}

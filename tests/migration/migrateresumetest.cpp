@@ -1,0 +1,274 @@
+// The transfer's guarantees: a run killed (kill -9) at several points and
+// run again ends exactly like an uninterrupted run; a cancelled run leaves
+// whole batches and resumes; of two concurrent runs one waits; validation
+// catches a row changed in the cloud between transfer and validation.
+
+#include "cloudimporter.h"
+#include "importvalidator.h"
+#include "legacyreader.h"
+#include "legacysource.h"
+#include "legacyvalues.h"
+#include "migrationrunner.h"
+#include "migrationtesthelpers.h"
+#include "scratchdatabase.h"
+#include "testpostgres.h"
+
+#include "cloud/cloudschema.h"
+#include "cloud/connectionconfig.h"
+#include "cloud/pgconnection.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace MigrationTest;
+
+namespace {
+
+ConnectionConfig configFor(const ScratchDatabase &cloud)
+{
+    QString error;
+    const std::optional<ConnectionConfig> config = ConnectionConfig::parse(cloud.connectionString(), &error);
+    return config.value_or(ConnectionConfig());
+}
+
+} // namespace
+
+class MigrateResumeTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QStringList m_reference; // the cloud after an uninterrupted run of v2
+
+    QStringList cleanRun(const TestPostgres::Server &server)
+    {
+        ScratchDatabase cloud(server);
+        QTemporaryDir dir;
+        const QString source = copyFixture(u"todo_app_local_v2.db"_s, dir.path());
+        if (runMigrate({source, u"--to"_s, cloud.connectionString(), u"--yes"_s, u"--batch"_s, u"50"_s}).exitCode != 0)
+            return {};
+        QSqlDatabase db = cloud.connection(u"reference"_s);
+        db.open();
+        const QStringList dump = dumpCloud(db);
+        db.close();
+        return dump;
+    }
+
+private slots:
+    void killedRunResumesToTheSameEndState_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::newRow("after batch 1") << u"after-batch:1"_s;
+        QTest::newRow("inside batch 2") << u"in-batch:2"_s;
+        QTest::newRow("after batch 5") << u"after-batch:5"_s;
+        QTest::newRow("after the last batch") << u"after-batch:8"_s;
+    }
+
+    void killedRunResumesToTheSameEndState()
+    {
+        QFETCH(QString, fault);
+        TANDEM_REQUIRE_POSTGRES(server);
+        if (m_reference.isEmpty())
+            m_reference = cleanRun(server);
+        QVERIFY(!m_reference.isEmpty());
+        QCOMPARE(m_reference.filter(u"todo|"_s).size(), 400);
+
+        ScratchDatabase cloud(server);
+        QVERIFY(cloud.isValid());
+        QTemporaryDir dir;
+        const QString source = copyFixture(u"todo_app_local_v2.db"_s, dir.path());
+        const QStringList args{source, u"--to"_s, cloud.connectionString(), u"--yes"_s, u"--batch"_s, u"50"_s};
+        const Run killed = runMigrate(args, {{u"TANDEM_MIGRATE_FAULT"_s, fault}});
+        QVERIFY2(killed.crashed, qPrintable(killed.out + killed.err));
+
+        QSqlDatabase db = cloud.connection(u"killed-"_s + QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(db.open());
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.legacy_imports WHERE status = 'validated'"_s), qint64(0));
+        const qint64 partial = scalar(db, u"SELECT count(*) FROM tandem.todos"_s);
+        QVERIFY(partial % 50 == 0 && partial < 400 + 1);
+
+        // The dead run's lease runs out after a second; the rerun takes over.
+        const Run resumed = runMigrate(args, {{u"TANDEM_MIGRATE_LEASE_SECONDS"_s, u"1"_s}});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
+        QCOMPARE(dumpCloud(db), m_reference);
+        db.close();
+    }
+
+    void cancelledRunKeepsWholeBatchesAndResumes()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase cloud(server);
+        QVERIFY(cloud.isValid());
+        QTemporaryDir dir;
+        const QString source = copyFixture(u"todo_app_local_v2.db"_s, dir.path());
+        std::atomic<bool> cancel{false};
+        MigrationRunner::Options options;
+        options.sourcePath = source;
+        options.connection = configFor(cloud);
+        options.batchSize = 30;
+        options.leaseSeconds = 1;
+        options.cancel = &cancel;
+        options.progress = [&](qint64 done, qint64, double) {
+            if (done >= 60)
+                cancel.store(true);
+        };
+        const MigrationReport cancelled = MigrationRunner::run(options);
+        QCOMPARE(cancelled.exitCode, int(MigrationRunner::Failed));
+        QCOMPARE(cancelled.status, u"cancelled"_s);
+        QVERIFY2(cancelled.message.contains(u"resumes"_s), qPrintable(cancelled.message));
+
+        QSqlDatabase db = cloud.connection(u"cancel"_s);
+        QVERIFY(db.open());
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.todos"_s), qint64(60));
+        QCOMPARE(scalar(db, u"SELECT todos_done FROM tandem.legacy_imports"_s), qint64(60));
+
+        cancel.store(false);
+        options.progress = {};
+        const MigrationReport resumed = MigrationRunner::run(options);
+        QCOMPARE(resumed.exitCode, int(MigrationRunner::Migrated));
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.todos"_s), qint64(400));
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.legacy_imports WHERE status = 'validated'"_s), qint64(1));
+        db.close();
+    }
+
+    void interruptedCommandStopsBetweenBatchesAndResumes()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase cloud(server);
+        QVERIFY(cloud.isValid());
+        QTemporaryDir dir;
+        const QString source = copyFixture(u"todo_app_local_v2.db"_s, dir.path());
+        const QStringList args{source, u"--to"_s, cloud.connectionString(), u"--yes"_s, u"--batch"_s, u"4"_s,
+                               u"--progress"_s};
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TANDEM_MIGRATE_FAULT"_s, u"delay:20"_s);
+        process.setProcessEnvironment(env);
+        process.setReadChannel(QProcess::StandardError); // what waitForReadyRead() waits for
+        process.start(QStringLiteral(TANDEM_MIGRATE_PATH), args);
+        QByteArray err;
+        // SIGTERM (like Ctrl-C) once the first batches are in.
+        while (!err.contains(" / 400 todos") && process.state() != QProcess::NotRunning) {
+            process.waitForReadyRead(5000);
+            err += process.readAllStandardError();
+        }
+        process.terminate();
+        QVERIFY(process.waitForFinished(30000));
+        err += process.readAllStandardError();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(err.contains("cancelled after"), err.constData());
+
+        QSqlDatabase db = cloud.connection(u"interrupted"_s);
+        QVERIFY(db.open());
+        const qint64 partial = scalar(db, u"SELECT count(*) FROM tandem.todos"_s);
+        QVERIFY(partial > 0 && partial < 400);
+        QCOMPARE(partial % 4, qint64(0));
+        QCOMPARE(scalar(db, u"SELECT todos_done FROM tandem.legacy_imports"_s), partial);
+        // The lease was given back: the next run starts at once and finishes.
+        const Run resumed = runMigrate(args);
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.todos"_s), qint64(400));
+        db.close();
+    }
+
+    void twoConcurrentRunsOneWaitsForTheOther()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase cloud(server);
+        QVERIFY(cloud.isValid());
+        {
+            // Schema first, so both runs race on the import itself.
+            QSqlDatabase admin = cloud.connection(u"concurrent-setup"_s);
+            PgConnection pg(admin);
+            QVERIFY(pg.open());
+            QVERIFY(CloudSchema::ensure(pg).usable());
+        }
+        QSqlDatabase::removeDatabase(u"concurrent-setup"_s);
+        // The same file in two places: the same fingerprint.
+        QTemporaryDir a, b;
+        const QString first = copyFixture(u"todo_app_local_v2.db"_s, a.path());
+        const QString second = copyFixture(u"todo_app_local_v2.db"_s, b.path());
+        QList<QProcess *> processes;
+        for (const QString &source : {first, second}) {
+            auto *p = new QProcess(this);
+            p->start(QStringLiteral(TANDEM_MIGRATE_PATH),
+                     {source, u"--to"_s, cloud.connectionString(), u"--yes"_s, u"--batch"_s, u"20"_s});
+            processes << p;
+        }
+        QList<int> codes;
+        QString output;
+        for (QProcess *p : processes) {
+            QVERIFY(p->waitForFinished(60000));
+            codes << p->exitCode();
+            output += QString::fromUtf8(p->readAllStandardOutput() + p->readAllStandardError());
+            delete p;
+        }
+        std::sort(codes.begin(), codes.end());
+        QCOMPARE(codes, (QList<int>{0, 4}));
+        QSqlDatabase db = cloud.connection(u"concurrent"_s);
+        QVERIFY(db.open());
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.todos"_s), qint64(400));
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.lists"_s), qint64(1));
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.legacy_imports WHERE status = 'validated'"_s), qint64(1));
+        db.close();
+    }
+
+    void validationCatchesARowChangedInTheCloud()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase cloud(server);
+        QVERIFY(cloud.isValid());
+        QTemporaryDir dir;
+        const QString source = copyFixture(u"todo_app_local_v2.db"_s, dir.path());
+        const QString backup = dir.filePath(u"backup.db"_s);
+        QString error;
+        QVERIFY2(LegacySource::backup(source, backup, &error), qPrintable(error));
+        MigrationPlan plan;
+        QVERIFY2(LegacyReader::read(backup, 2, 0, &plan, &error), qPrintable(error));
+
+        QSqlDatabase qdb = cloud.connection(u"validate-engine"_s);
+        PgConnection pg(qdb);
+        QVERIFY(pg.open());
+        QVERIFY(CloudSchema::ensure(pg).usable());
+        QVERIFY2(CloudImporter::ensureTable(pg, &error), qPrintable(error));
+        LegacyReader::assignIds(&plan, CloudImporter::currentUser(pg, &error));
+        CloudImporter importer(pg);
+        CloudImporter::Options options;
+        options.batchSize = 100;
+        QString message;
+        QCOMPARE(importer.transfer(plan, options, &message), CloudImporter::Outcome::Transferred);
+
+        // Between transfer and validation someone edits two rows and removes one.
+        QVERIFY(pg.run(u"UPDATE tandem.todos SET title = title || '!' WHERE legacy_id = 7"_s));
+        QVERIFY(pg.run(u"UPDATE tandem.todos SET created_at = created_at + interval '1 microsecond'"
+                       " WHERE legacy_id = 8"_s));
+        QVERIFY(pg.run(u"UPDATE tandem.todos SET deleted_at = now() WHERE legacy_id = 9"_s));
+        ImportValidator::Result result = ImportValidator::validate(pg, plan);
+        QVERIFY(!result.ok);
+        QCOMPARE(result.mismatches.size(), 3);
+        QVERIFY(result.mismatches.at(0).startsWith(u"todo 7:"_s));
+        QVERIFY(result.mismatches.at(1).startsWith(u"todo 8:"_s));
+        QVERIFY(result.mismatches.at(2).startsWith(u"todo 9: missing"_s));
+        QCOMPARE(pg.exec(u"SELECT status FROM tandem.legacy_imports"_s).text(0, 0), u"transferred"_s);
+
+        // Put right, it validates. The server stamps updated_at on every
+        // change a writer does not date itself, so the repair dates it.
+        for (const MappedTodo &todo : std::as_const(plan.todos)) {
+            if (todo.legacyId < 7 || todo.legacyId > 9)
+                continue;
+            QVERIFY(pg.run(u"UPDATE tandem.todos SET title = $2, created_at = $3::timestamptz,"
+                           " updated_at = $4::timestamptz, deleted_at = NULL WHERE legacy_id = $1"_s,
+                           {todo.legacyId, todo.title, LegacyValues::formatMicros(todo.createdUs),
+                            LegacyValues::formatMicros(todo.updatedUs)}));
+        }
+        result = ImportValidator::validate(pg, plan);
+        QVERIFY2(result.ok, qPrintable(result.mismatches.join(u"; "_s) + result.error));
+        QCOMPARE(pg.exec(u"SELECT status FROM tandem.legacy_imports"_s).text(0, 0), u"validated"_s);
+        pg.close();
+    }
+};
+
+QTEST_GUILESS_MAIN(MigrateResumeTest)
+#include "migrateresumetest.moc"
