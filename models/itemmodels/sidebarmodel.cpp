@@ -69,13 +69,16 @@ void SidebarModel::reload()
     const QSqlDatabase db = m_database->database();
     const Timestamp::Micros now = m_referenceTime != 0 ? m_referenceTime : Timestamp::now();
 
-    int smartCounts[kSmartListCount];
+    QList<TodoFilter> smartFilters;
     for (int row = 0; row < kSmartListCount; ++row) {
         TodoFilter filter = TodoFilter::smart(kSmartKinds[row]);
         // Completed counts what is done; everything else counts what is still open.
         filter.hideCompleted = kSmartKinds[row] != TodoFilter::Kind::Completed;
-        smartCounts[row] = TodoFilterSql::count(db, m_slot, filter, now);
+        smartFilters << filter;
     }
+    const QList<int> counted = TodoFilterSql::countSmart(db, m_slot, smartFilters, now);
+    int smartCounts[kSmartListCount];
+    std::copy(counted.cbegin(), counted.cend(), std::begin(smartCounts));
 
     QHash<QString, int> openPerList;
     // One index range per list (todos_by_list: list_id, completed). A GROUP BY

@@ -126,3 +126,21 @@ int TodoFilterSql::count(const QSqlDatabase &db, int slot, const TodoFilter &fil
     auto query = Sql::select(db, sql, {});
     return query && query->next() ? query->value(0).toInt() : 0;
 }
+
+QList<int> TodoFilterSql::countSmart(const QSqlDatabase &db, int slot, const QList<TodoFilter> &filters,
+                                     Timestamp::Micros now)
+{
+    QList<int> counts(filters.size(), 0);
+    if (filters.isEmpty() || !bind(db, slot, TodoFilter::smart(TodoFilter::Kind::All), now))
+        return counts;
+    QStringList sums;
+    for (const TodoFilter &filter : filters)
+        sums << u"COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0)"_s.arg(whereClause(slot, filter));
+    auto query = Sql::select(db, u"SELECT "_s + sums.join(u", "_s)
+                                 + u" FROM todos NOT INDEXED WHERE deleted_at IS NULL"_s, {});
+    if (query && query->next()) {
+        for (qsizetype i = 0; i < filters.size(); ++i)
+            counts[i] = query->value(int(i)).toInt();
+    }
+    return counts;
+}

@@ -38,6 +38,11 @@ public:
     static QString whereClause(int slot, const TodoFilter &filter);
     // COUNT(*) of the rows the filter matches.
     static int count(const QSqlDatabase &db, int slot, const TodoFilter &filter, Timestamp::Micros now);
+    // Several counts of smart lists (no list, tag or search) in ONE pass over
+    // the table: the sidebar needs five after every change, and five scans of
+    // 100,000 rows would hold the window up for a tenth of a second.
+    static QList<int> countSmart(const QSqlDatabase &db, int slot, const QList<TodoFilter> &filters,
+                                 Timestamp::Micros now);
     // A slot number unique in this process.
     static int allocateSlot();
     // Escapes % _ and \ so the search text matches literally inside LIKE.
