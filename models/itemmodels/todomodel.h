@@ -74,6 +74,10 @@ protected:
     QString orderByClause() const override;
 
 private:
+    // Below this many matches a search reads the table in order (see setSearchText).
+    static constexpr int kFewMatches = 2000;
+    bool isFewMatches(const QString &search);
+
     Timestamp::Micros now() const;
     void applyFilter();
 
@@ -82,6 +86,7 @@ private:
     TodoFilter m_filter;
     Sort m_sort = Sort::Manual;
     Timestamp::Micros m_referenceTime = 0;
+    QHash<QString, bool> m_fewMatches; // search text -> matched fewer than kFewMatches
 
     struct Columns
     {
