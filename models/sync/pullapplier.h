@@ -16,6 +16,9 @@ class PullApplier
 {
 public:
     static constexpr int kRowsPerTransaction = 2000;
+    // From this many todos on (a first sync, a full resync) one transaction
+    // that rebuilds the indexes at the end is faster than chunks.
+    static constexpr int kBulkRows = 20000;
 
     explicit PullApplier(const QSqlDatabase &db);
 
@@ -32,6 +35,8 @@ private:
     void loadPending();
     bool applyLists(const QList<PullSet::ListRow> &rows, QString *error);
     bool applyTodos(const QList<PullSet::TodoRow> &rows, qsizetype from, qsizetype to, QString *error);
+    bool applyTodosInBulk(const QList<PullSet::TodoRow> &rows, QString *error);
+    bool writeTodos(const QList<PullSet::TodoRow> &rows, qsizetype from, qsizetype to, QString *error);
     bool applyLinks(const QList<PullSet::TagLink> &links, QString *error);
     bool applyConflicts(const QList<PullSet::Conflict> &conflicts, QString *error);
 

@@ -104,6 +104,39 @@ private Q_SLOTS:
             QCOMPARE(query->value(1).toString(), u"\"Call Sam at 5\""_s);
         }
     }
+
+    void shouldPullABigCloudInBulkAndKeepItsIndexes()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase cloud(server);
+        SyncReplica seed(cloud), fresh(cloud);
+        QVERIFY(seed.sync().ok());
+        constexpr int kRows = 25000; // above PullApplier::kBulkRows
+        QVERIFY(cloud.adminExec(u"INSERT INTO tandem.todos (list_id, title, priority, position)"
+                                " SELECT (SELECT id FROM tandem.lists WHERE is_inbox), 'Cloud todo ' || g, g % 4, g"
+                                " FROM generate_series(1, %1) g"_s.arg(kRows)));
+        const QStringList indexesBefore = [&fresh] {
+            QStringList names;
+            auto q = Sql::select(fresh.database->database(),
+                                 u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'todos' ORDER BY name"_s, {});
+            while (q && q->next())
+                names << q->value(0).toString();
+            return names;
+        }();
+        const SyncResult result = fresh.sync();
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(count(fresh, u"SELECT COUNT(*) FROM todos WHERE deleted_at IS NULL"_s), kRows);
+        QCOMPARE(count(fresh, u"SELECT COUNT(*) FROM todos WHERE title = 'Cloud todo 12345' AND priority = 1"_s), 1);
+        QStringList indexesAfter;
+        auto q = Sql::select(fresh.database->database(),
+                             u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'todos' ORDER BY name"_s, {});
+        while (q && q->next())
+            indexesAfter << q->value(0).toString();
+        QCOMPARE(indexesAfter, indexesBefore);
+        auto check = Sql::select(fresh.database->database(), u"PRAGMA integrity_check"_s, {});
+        QVERIFY(check && check->next());
+        QCOMPARE(check->value(0).toString(), u"ok"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(SyncSessionTest)
