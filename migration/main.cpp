@@ -121,7 +121,10 @@ int main(int argc, char *argv[])
         if (parser.isSet(to))
             commandLine.insert(u"url"_s, parser.value(to));
         QString error;
-        const QString profileDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+        // The profile files of tandem and tandem-cli (organisation and
+        // application "tandem"), not a folder of tandem-migrate's own.
+        const QString profileDir = QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+                                       .filePath(u"tandem/tandem"_s);
         const std::optional<Profile> loaded =
             ProfileLoader::load({parser.value(profile), commandLine, env, profileDir}, &error);
         if (!loaded) {
