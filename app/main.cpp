@@ -7,12 +7,14 @@
 #include "sync/synccontroller.h"
 #include "store/todostore.h"
 #include "widgets/mainwindow.h"
+#include "wizard/migrationwizard.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -85,6 +87,13 @@ int main(int argc, char *argv[])
                                  QApplication::translate("main", "Sync is off: %1").arg(error));
     });
     window.show();
+    // First launch: an old-app file at a default location, never offered
+    // here. The cloud's own record is checked by the wizard (a file imported
+    // elsewhere ends as "already imported, nothing changed").
+    if (const QString legacy = MigrationWizard::fileToOffer(); !legacy.isEmpty()) {
+        MigrationWizard::markOffered();
+        QTimer::singleShot(0, &window, [&window] { window.showMigrationWizard(); });
+    }
     if (!profileLoaded)
         QMessageBox::warning(&window, QApplication::translate("main", "Tandem"),
                              QApplication::translate("main", "Sync is off: %1").arg(profileError));

@@ -16,6 +16,7 @@
 #include "tododelegate.h"
 #include "todolistview.h"
 #include "windowactions.h"
+#include "wizard/migrationwizard.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -25,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -166,6 +168,11 @@ void MainWindow::wireActions()
     });
     connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(a->syncSettings, &QAction::triggered, this, &MainWindow::showSyncSettings);
+    auto *importLegacy = new QAction(tr("&Import from the Old App…"), this);
+    importLegacy->setObjectName(u"actionImportLegacy"_s);
+    connect(importLegacy, &QAction::triggered, this, &MainWindow::showMigrationWizard);
+    if (QMenu *file = menuBar()->actions().constFirst()->menu()) // &File
+        file->insertAction(a->syncSettings, importLegacy);
     connect(a->conflictLog, &QAction::triggered, this, &MainWindow::showConflictLog);
 
     // The list's own shortcuts (Space, Delete, Ctrl+A) and its context menu.
@@ -281,6 +288,32 @@ void MainWindow::setSyncController(SyncController *controller)
         });
         box->open();
     });
+}
+
+void MainWindow::showMigrationWizard()
+{
+    if (m_migrationWizard) {
+        m_migrationWizard->raise();
+        m_migrationWizard->activateWindow();
+        return;
+    }
+    auto *wizard = new MigrationWizard(m_syncProfile, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    m_migrationWizard = wizard;
+    // The rows are in the cloud now: the normal pull brings them to the local cache.
+    connect(wizard, &MigrationWizard::migrationFinished, this, [this] {
+        if (m_sync)
+            m_sync->syncNow();
+    });
+    connect(wizard, &MigrationWizard::openImportedListRequested, this, [this, wizard] {
+        wizard->accept();
+        m_sidebarModel->reload();
+        if (const std::optional<TodoList> imported = m_store->listByName(u"Imported"_s))
+            selectFilter(TodoFilter::list(imported->id));
+        else
+            statusBar()->showMessage(tr("The Imported list appears after the next sync."), kStatusMessageMs);
+    });
+    wizard->open();
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -18,6 +18,7 @@ class QUndoStack;
 class QuickAddBar;
 struct QuickAddResult;
 class SidebarModel;
+class MigrationWizard;
 class SyncController;
 class SyncStatusWidget;
 class SidebarView;
@@ -47,6 +48,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
 
     void selectFilter(const TodoFilter &filter);
+    // File > Import from the Old App…; main() also calls it at the first launch.
+    void showMigrationWizard();
     // Shows sync in the status bar and enables Sync Now. The window does not own it.
     void setSyncController(SyncController *controller);
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
@@ -112,6 +115,7 @@ private:
     SyncStatusWidget *m_syncStatus = nullptr;
     TodoFilter m_filter;
     Profile m_syncProfile;
+    QPointer<MigrationWizard> m_migrationWizard;
     PasswordStore *m_passwords = nullptr;
     QPointer<ConflictLogDialog> m_conflictLog;
 };

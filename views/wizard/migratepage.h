@@ -1,0 +1,48 @@
+#pragma once
+
+#include "migrationreport.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QWizardPage>
+
+class MigrationWizard;
+class MigrationWorker;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QThread;
+
+// The transfer and the validation (MigrationRunner::run) on a worker thread:
+// progress, rate and time left by queued signals; Cancel stops it between two
+// batches (the cloud keeps whole batches) and Resume runs it again.
+class MigratePage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit MigratePage(MigrationWizard *wizard);
+    ~MigratePage() override;
+
+    void initializePage() override;
+    bool isComplete() const override;
+
+    bool isRunning() const { return m_thread != nullptr; }
+    // Cancels a running transfer and waits until it has stopped.
+    void stopAndWait();
+
+private:
+    void start();
+    void cancel();
+    void onProgress(qint64 done, qint64 total, double seconds);
+    void onFinished(const MigrationReport &report);
+
+    MigrationWizard *m_wizard;
+    QProgressBar *m_progress;
+    QLabel *m_rate;
+    QLabel *m_status;
+    QPushButton *m_cancel;
+    QPushButton *m_resume;
+    QThread *m_thread = nullptr;
+    MigrationWorker *m_worker = nullptr;
+    bool m_done = false;
+};
