@@ -80,3 +80,14 @@ bool runPgCtl(const Server &server, const QStringList &arguments,
                              + tandemPgReason_));                                                  \
         }                                                                                          \
     } while (false)
+
+// For a test that cannot run without something ./dev test provides (a
+// PgBouncer port, pg_ctl): under CI that is a failure, by hand a skip.
+#define TANDEM_REQUIRE_UNDER_CI(condition, message)                                                \
+    do {                                                                                           \
+        if (!(condition)) {                                                                        \
+            if (TestPostgres::ciIsSet())                                                           \
+                QFAIL(message " (required under CI)");                                             \
+            QSKIP(message " (skipped outside CI; FAILS under CI)");                               \
+        }                                                                                          \
+    } while (false)

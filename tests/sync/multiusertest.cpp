@@ -165,8 +165,7 @@ private Q_SLOTS:
         TANDEM_REQUIRE_POSTGRES(server);
         const QStringList roles = ScratchDatabase::roles();
         QVERIFY2(roles.size() >= 2, "two ordinary roles are needed (TANDEM_TEST_PGROLES)");
-        if (server.bouncerPort == 0)
-            QSKIP("TANDEM_TEST_PGBOUNCER_PORT is not set");
+        TANDEM_REQUIRE_UNDER_CI(server.bouncerPort != 0, "TANDEM_TEST_PGBOUNCER_PORT is not set");
         ScratchDatabase cloud(server);
         QVERIFY(SyncSnapshot::migrate(cloud));
         constexpr int kDesktops = 4;

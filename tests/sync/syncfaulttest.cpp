@@ -226,8 +226,8 @@ private Q_SLOTS:
         QFETCH(bool, viaBouncer);
         QFETCH(bool, pendingWork);
         TANDEM_REQUIRE_POSTGRES(server);
-        if (outage == u"restart"_s && (server.pgCtl.isEmpty() || server.dataDir.isEmpty()))
-            QSKIP("TANDEM_TEST_PGCTL / TANDEM_TEST_PGDATA are not set");
+        TANDEM_REQUIRE_UNDER_CI(outage != u"restart"_s || (!server.pgCtl.isEmpty() && !server.dataDir.isEmpty()),
+                                "TANDEM_TEST_PGCTL / TANDEM_TEST_PGDATA are not set");
         ScratchDatabase cloud(server);
         TcpProxy proxy(server.host, quint16(viaBouncer ? server.bouncerPort : server.port));
         SyncReplica desk(cloud, {}, viaBouncer), other(cloud);
