@@ -87,7 +87,7 @@ LocalDatabase::OpenResult LocalDatabase::open(const QString &filePath)
     return result;
 }
 
-LocalDatabase::OpenResult LocalDatabase::probe(const QString &filePath)
+LocalDatabase::OpenResult LocalDatabase::probe(const QString &filePath, bool *checked)
 {
     // A first look through a read-only connection: if the file is damaged,
     // closing a read-write connection would checkpoint and delete its -wal,
@@ -112,6 +112,8 @@ LocalDatabase::OpenResult LocalDatabase::probe(const QString &filePath)
                     result = {OpenStatus::Locked, check.lastError().text()};
             } else if (!check.next() || check.value(0).toString() != u"ok"_s) {
                 result = {OpenStatus::Corrupt, check.value(0).toString()};
+            } else {
+                *checked = true; // the read-write connection need not read it all again
             }
             if (result.ok()) {
                 QString error;
@@ -168,8 +170,11 @@ LocalDatabase::OpenResult LocalDatabase::openConnection(const QString &filePath)
         return fail(OpenStatus::Unwritable, info.absolutePath());
     }
 
-    if (info.exists() && info.size() > 0) {
-        const OpenResult looked = probe(m_filePath);
+    // A new or empty file has nothing to check; an existing one is checked
+    // once, by the read-only first look, unless that could not open it.
+    bool checked = !info.exists() || info.size() == 0;
+    if (!checked) {
+        const OpenResult looked = probe(m_filePath, &checked);
         if (!looked.ok())
             return fail(looked.status, looked.detail);
     }
@@ -185,16 +190,19 @@ LocalDatabase::OpenResult LocalDatabase::openConnection(const QString &filePath)
     }
 
     QSqlQuery check(db);
-    if (!check.exec(u"PRAGMA quick_check"_s)) {
-        const int code = primaryCode(check.lastError());
-        if (code == kSqliteNotADatabase || code == kSqliteCorrupt)
-            return fail(OpenStatus::Corrupt, check.lastError().text());
-        if (code == kSqliteBusy || code == kSqliteLocked)
-            return fail(OpenStatus::Locked, check.lastError().text());
-        return fail(OpenStatus::Failed, check.lastError().text());
+    // quick_check reads the whole file (45 ms at 40 MB): only when the first look could not.
+    if (!checked) {
+        if (!check.exec(u"PRAGMA quick_check"_s)) {
+            const int code = primaryCode(check.lastError());
+            if (code == kSqliteNotADatabase || code == kSqliteCorrupt)
+                return fail(OpenStatus::Corrupt, check.lastError().text());
+            if (code == kSqliteBusy || code == kSqliteLocked)
+                return fail(OpenStatus::Locked, check.lastError().text());
+            return fail(OpenStatus::Failed, check.lastError().text());
+        }
+        if (!check.next() || check.value(0).toString() != u"ok"_s)
+            return fail(OpenStatus::Corrupt, check.value(0).toString());
     }
-    if (!check.next() || check.value(0).toString() != u"ok"_s)
-        return fail(OpenStatus::Corrupt, check.value(0).toString());
     check.finish();
 
     // Before anything is written (even the journal mode, which rewrites the

@@ -69,7 +69,7 @@ Q_SIGNALS:
 
 private:
     OpenResult openConnection(const QString &filePath);
-    OpenResult probe(const QString &filePath);
+    OpenResult probe(const QString &filePath, bool *checked);
     OpenResult fail(OpenStatus status, const QString &detail);
     static bool configureConnection(QSqlDatabase &db, QString *error);
     static bool ensureInbox(const QSqlDatabase &db, QString *error);
