@@ -12,11 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DatabaseOpener", text);
-}
-
 const QString kKnownFilesKey = u"database/knownFiles"_s;
 
 } // namespace

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 class LocalDatabase;
@@ -10,6 +11,7 @@ class QWidget;
 // empty, or quit. It never deletes a file.
 class DatabaseOpener
 {
+    Q_DECLARE_TR_FUNCTIONS(DatabaseOpener)
 public:
     explicit DatabaseOpener(LocalDatabase *database);
 

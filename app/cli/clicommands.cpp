@@ -20,11 +20,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CliCommands", text);
-}
-
 // UTF-8 whatever the locale says: scripts read it back as JSON or compare it.
 void print(const QString &text)
 {
@@ -66,7 +61,8 @@ QString line(const Todo &todo)
     title.replace(u'\n', u' '); // one todo, one line, even for a pasted title
     QStringList parts{todo.id.left(TodoFinder::kMinimumPrefix), todo.completed ? u"✓"_s : u" "_s, title};
     if (todo.dueAt)
-        parts << u"due "_s + dueText(todo);
+        parts << CliCommands::tr("due %1", "tandem-cli list: the due date of a todo")
+                     .arg(dueText(todo));
     if (todo.priority != Priority::None)
         parts << u"!"_s + Priorities::key(todo.priority);
     if (!todo.tags.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "clirequest.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -16,6 +17,7 @@ class TodoFinder;
 // exactly as the same edit in the window would.
 class CliCommands
 {
+    Q_DECLARE_TR_FUNCTIONS(CliCommands)
 public:
     explicit CliCommands(const CliRequest &request);
     ~CliCommands();

@@ -14,11 +14,6 @@ namespace {
 
 using Command = CliRequest::Command;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CliParser", text);
-}
-
 struct CommandName
 {
     QString name;
@@ -62,7 +57,7 @@ QString tagName(const QString &value, QString *error)
     if (name.startsWith(u'#'))
         name = name.mid(1).trimmed();
     if (name.isEmpty())
-        *error = tr("A tag needs a name.");
+        *error = CliParser::tr("A tag needs a name.");
     return name;
 }
 
@@ -94,19 +89,20 @@ const QList<OptionSpec> &optionSpecs()
         {u"--data-dir"_s, true, {},
          [](CliRequest &r, const QString &v) {
              r.dataDir = v.trimmed();
-             return r.dataDir.isEmpty() ? tr("--data-dir needs a folder.") : QString();
+             return r.dataDir.isEmpty() ? CliParser::tr("--data-dir needs a folder.") : QString();
          }},
         {u"--profile"_s, true, {},
          [](CliRequest &r, const QString &v) {
              r.profile = v.trimmed();
              if (ProfileNames::fromString(r.profile))
                  return QString();
-             return tr("Unknown profile \"%1\"; expected %2.").arg(v, ProfileNames::all().join(u", "_s));
+             return CliParser::tr("Unknown profile \"%1\"; expected %2.")
+                 .arg(v, ProfileNames::all().join(u", "_s));
          }},
         {u"--list"_s, true, {Command::Add, Command::Edit},
          [](CliRequest &r, const QString &v) {
              r.listName = v.trimmed();
-             return r.listName->isEmpty() ? tr("--list needs a list name.") : QString();
+             return r.listName->isEmpty() ? CliParser::tr("--list needs a list name.") : QString();
          }},
         {u"--due"_s, true, {Command::Add, Command::Edit},
          [](CliRequest &r, const QString &v) {
@@ -118,7 +114,10 @@ const QList<OptionSpec> &optionSpecs()
         {u"--priority"_s, true, {Command::Add, Command::Edit},
          [](CliRequest &r, const QString &v) {
              r.priority = CliParser::parsePriority(v);
-             return r.priority ? QString() : tr("Invalid priority \"%1\"; expected 0-3 (none, low, medium, high).").arg(v);
+             return r.priority
+                 ? QString()
+                 : CliParser::tr("Invalid priority \"%1\"; expected 0-3 (none, low, medium, high).")
+                       .arg(v);
          }},
         {u"--tag"_s, true, {Command::Add}, appendTag(&CliRequest::tags)},
         {u"--add-tag"_s, true, {Command::Edit}, appendTag(&CliRequest::addTags)},
@@ -131,7 +130,7 @@ const QList<OptionSpec> &optionSpecs()
         {u"--title"_s, true, {Command::Edit},
          [](CliRequest &r, const QString &v) {
              r.title = v.trimmed();
-             return r.title->isEmpty() ? tr("A todo needs a title.") : QString();
+             return r.title->isEmpty() ? CliParser::tr("A todo needs a title.") : QString();
          }},
         {u"--json"_s, false, {Command::List, Command::Export}, setFlag(&CliRequest::json)},
         {u"--all"_s, false, {Command::List}, setFlag(&CliRequest::all)},
@@ -161,7 +160,7 @@ QString checkPositionals(CliRequest &request, const QStringList &positionals)
     switch (request.command) {
     case Command::Add:
         if (positionals.isEmpty() || positionals.first().trimmed().isEmpty())
-            return tr("add needs a title.");
+            return CliParser::tr("add needs a title.");
         request.target = positionals.first().trimmed();
         break;
     case Command::Edit:
@@ -169,7 +168,7 @@ QString checkPositionals(CliRequest &request, const QStringList &positionals)
     case Command::Undone:
     case Command::Delete:
         if (positionals.isEmpty() || positionals.first().trimmed().isEmpty())
-            return tr("%1 needs the id of a todo.").arg(nameOf(request.command));
+            return CliParser::tr("%1 needs the id of a todo.").arg(nameOf(request.command));
         request.target = positionals.first().trimmed();
         break;
     case Command::List:
@@ -178,12 +177,13 @@ QString checkPositionals(CliRequest &request, const QStringList &positionals)
     case Command::Help:
     case Command::None:
         if (!positionals.isEmpty())
-            return tr("Unexpected argument: %1").arg(positionals.first());
+            return CliParser::tr("Unexpected argument: %1").arg(positionals.first());
         return {};
     }
     // A second title or id is almost always a missing pair of quotes.
     if (positionals.size() > 1)
-        return tr("Unexpected argument: %1 (quote a title that has spaces)").arg(positionals.at(1));
+        return CliParser::tr("Unexpected argument: %1 (quote a title that has spaces)")
+            .arg(positionals.at(1));
     return {};
 }
 

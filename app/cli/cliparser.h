@@ -2,6 +2,7 @@
 
 #include "clirequest.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -16,6 +17,7 @@
 // that a title may start with a dash).
 class CliParser
 {
+    Q_DECLARE_TR_FUNCTIONS(CliParser)
 public:
     // arguments as QCoreApplication::arguments() gives them: program first.
     static CliRequest parse(const QStringList &arguments);

@@ -13,11 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TodoFinder", text);
-}
-
 bool looksLikeId(const QString &text)
 {
     return std::all_of(text.cbegin(), text.cend(), [](QChar c) {

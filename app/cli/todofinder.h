@@ -3,6 +3,7 @@
 #include "domain/todo.h"
 #include "domain/todolist.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -15,6 +16,7 @@ class TodoStore;
 // on the command line. Writes stay with TodoStore::apply().
 class TodoFinder
 {
+    Q_DECLARE_TR_FUNCTIONS(TodoFinder)
 public:
     static constexpr int kMinimumPrefix = 8; // as long as the short id `list` prints
 

@@ -33,15 +33,11 @@ const QString kBootstrapSql = u"SET LOCAL client_min_messages TO warning;"
                               "   checksum text NOT NULL,"
                               "   applied_at timestamptz NOT NULL DEFAULT now())"_s;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CloudSchema", text);
-}
-
 QString notSetUpMessage()
 {
-    return tr("The cloud database is not set up for Tandem yet, and this role may not set it up. "
-              "Sync once as the database's owner (for example with tandem-cli sync), then try again.");
+    return CloudSchema::tr(
+        "The cloud database is not set up for Tandem yet, and this role may not set it up. "
+        "Sync once as the database's owner (for example with tandem-cli sync), then try again.");
 }
 
 // version -> checksum, or nullopt (with message) when it cannot be read.
@@ -72,8 +68,9 @@ CloudSchema::Result judge(const QHash<int, QString> &applied)
         result.serverVersion = std::max(result.serverVersion, it.key());
     if (result.serverVersion > CloudSchema::knownVersion()) {
         result.status = CloudSchema::Status::TooNew;
-        result.message = tr("The cloud database uses a newer Tandem (schema %1; this one knows %2). "
-                            "Please update Tandem; until then it will not write to the cloud.")
+        result.message = CloudSchema::tr(
+            "The cloud database uses a newer Tandem (schema %1; this one knows %2). "
+            "Please update Tandem; until then it will not write to the cloud.")
                              .arg(result.serverVersion)
                              .arg(CloudSchema::knownVersion());
         return result;
@@ -81,9 +78,10 @@ CloudSchema::Result judge(const QHash<int, QString> &applied)
     for (auto it = applied.cbegin(); it != applied.cend(); ++it) {
         if (it.value() != CloudSchema::checksum(it.key())) {
             result.status = CloudSchema::Status::ChecksumMismatch;
-            result.message = tr("Cloud schema step %1 differs from the one this Tandem knows. "
-                                "Refusing to sync until it is checked.")
-                                 .arg(it.key());
+            result.message
+                = CloudSchema::tr("Cloud schema step %1 differs from the one this Tandem knows. "
+                                  "Refusing to sync until it is checked.")
+                      .arg(it.key());
             return result;
         }
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 class PgConnection;
@@ -11,6 +12,7 @@ class PgConnection;
 // once; unlike a session lock it works through PgBouncer's transaction mode.
 class CloudSchema
 {
+    Q_DECLARE_TR_FUNCTIONS(CloudSchema)
 public:
     enum class Status {
         UpToDate,

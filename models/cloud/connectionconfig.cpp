@@ -55,7 +55,8 @@ std::optional<int> nonNegativeNumber(const QString &text)
 bool setKeyword(ConnectionConfig &config, const QString &key, const QString &value, QString *error)
 {
     if (!ConnectionString::isKeyword(key)) {
-        *error = u"Unknown connection parameter \"%1\" (not a libpq keyword)."_s.arg(key);
+        *error = ConnectionConfig::tr("Unknown connection parameter \"%1\" (not a libpq keyword).")
+                     .arg(key);
         return false;
     }
     // QPSQL turns every ";" of its connect options into a space (it is its
@@ -63,21 +64,25 @@ bool setKeyword(ConnectionConfig &config, const QString &key, const QString &val
     const bool viaSetter
         = key == kHost || key == kPort || key == kDatabase || key == kUser || key == kPassword;
     if (!viaSetter && value.contains(u';')) {
-        *error = u"The value of \"%1\" contains \";\", which Qt's PostgreSQL driver cannot pass "
-                 u"on to libpq."_s.arg(key);
+        *error = ConnectionConfig::tr(
+            "The value of \"%1\" contains \";\", which Qt's PostgreSQL driver cannot pass "
+            "on to libpq.")
+                     .arg(key);
         return false;
     }
     // libpq would try the hosts one after the other; the sync engine needs to
     // know which server it talks to, so we take exactly one.
     if ((key == kHost || key == u"hostaddr"_s || key == kPort) && value.contains(u',')) {
-        *error = u"Multiple hosts (host1,host2) are not supported; give exactly one host."_s;
+        *error = ConnectionConfig::tr(
+            "Multiple hosts (host1,host2) are not supported; give exactly one host.");
         return false;
     }
 
     auto number = [&](int *target) {
         const std::optional<int> parsed = value.isEmpty() ? 0 : nonNegativeNumber(value);
         if (!parsed)
-            *error = u"%1 must be a whole number of seconds (0 or more)."_s.arg(key);
+            *error = ConnectionConfig::tr("%1 must be a whole number of seconds (0 or more).")
+                         .arg(key);
         else
             *target = *parsed;
         return parsed.has_value();
@@ -85,7 +90,8 @@ bool setKeyword(ConnectionConfig &config, const QString &key, const QString &val
     auto choice = [&](const QStringList &allowed, QString *target) {
         const QString lower = value.trimmed().toLower();
         if (!lower.isEmpty() && !allowed.contains(lower)) {
-            *error = u"Unknown %1 \"%2\"; expected %3."_s.arg(key, value, allowed.join(u", "_s));
+            *error = ConnectionConfig::tr("Unknown %1 \"%2\"; expected %3.")
+                         .arg(key, value, allowed.join(u", "_s));
             return false;
         }
         *target = lower;
@@ -98,7 +104,8 @@ bool setKeyword(ConnectionConfig &config, const QString &key, const QString &val
         const std::optional<int> port
             = value.isEmpty() ? ConnectionConfig::kDefaultPort : nonNegativeNumber(value);
         if (!port || *port < 1 || *port > ConnectionConfig::kMaxPort) {
-            *error = u"The port must be a number from 1 to %1."_s.arg(ConnectionConfig::kMaxPort);
+            *error = ConnectionConfig::tr("The port must be a number from 1 to %1.")
+                         .arg(ConnectionConfig::kMaxPort);
             return false;
         }
         config.port = *port;
@@ -122,7 +129,7 @@ bool setKeyword(ConnectionConfig &config, const QString &key, const QString &val
         // libpq: any non-zero number switches them on; empty is its default (on).
         const std::optional<int> on = value.isEmpty() ? 1 : nonNegativeNumber(value);
         if (!on) {
-            *error = u"keepalives must be 0 (off) or 1 (on)."_s;
+            *error = ConnectionConfig::tr("keepalives must be 0 (off) or 1 (on).");
             return false;
         }
         config.keepalives = *on != 0;

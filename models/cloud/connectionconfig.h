@@ -2,6 +2,7 @@
 
 #include "connectionstring.h"
 
+#include <QCoreApplication>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,9 @@ class QSqlDatabase;
 // Empty strings and zero numbers mean "not set: libpq's default".
 struct ConnectionConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionConfig)
+
+public:
     static constexpr int kDefaultPort = 5432;
     static constexpr int kMaxPort = 65535;
 

@@ -40,7 +40,8 @@ const QString kJdbcSslOn = u"true"_s;
 
 QString unknownKeywordMessage(const QString &keyword)
 {
-    return u"Unknown connection parameter \"%1\" (not a libpq keyword)."_s.arg(keyword);
+    return ConnectionString::tr("Unknown connection parameter \"%1\" (not a libpq keyword).")
+        .arg(keyword);
 }
 
 int hexValue(char c)
@@ -70,12 +71,14 @@ std::optional<QString> percentDecoded(QStringView text, QString *error)
         const int high = i + 2 < utf8.size() ? hexValue(utf8.at(i + 1)) : -1;
         const int low = high >= 0 ? hexValue(utf8.at(i + 2)) : -1;
         if (low < 0) {
-            *error = u"The URI has a \"%\" that is not followed by two hex digits; "
-                     u"write a literal \"%\" as %25."_s;
+            *error = ConnectionString::tr(
+                "The URI has a \"%\" that is not followed by two hex digits; "
+                "write a literal \"%\" as %25.");
             return std::nullopt;
         }
         if (high == 0 && low == 0) {
-            *error = u"The URI contains %00, which a connection parameter cannot hold."_s;
+            *error = ConnectionString::tr(
+                "The URI contains %00, which a connection parameter cannot hold.");
             return std::nullopt;
         }
         bytes.append(char(high * 16 + low));
@@ -89,20 +92,21 @@ bool splitHostPort(
     QStringView hostPort, QStringView *host, std::optional<QStringView> *port, QString *error)
 {
     if (hostPort.contains(u',')) {
-        *error = u"Multiple hosts (host1,host2) are not supported; give exactly one host."_s;
+        *error = ConnectionString::tr(
+            "Multiple hosts (host1,host2) are not supported; give exactly one host.");
         return false;
     }
     if (hostPort.startsWith(u'[')) {
         const qsizetype close = hostPort.indexOf(u']');
         if (close < 0) {
-            *error = u"The IPv6 address in the URI has no closing \"]\"."_s;
+            *error = ConnectionString::tr("The IPv6 address in the URI has no closing \"]\".");
             return false;
         }
         *host = hostPort.mid(1, close - 1);
         const QStringView after = hostPort.mid(close + 1);
         if (!after.isEmpty() && !after.startsWith(u':')) {
-            *error = u"Unexpected text after the IPv6 address in the URI "
-                     u"(expected [address]:port)."_s;
+            *error = ConnectionString::tr("Unexpected text after the IPv6 address in the URI "
+                                          "(expected [address]:port).");
             return false;
         }
         if (!after.isEmpty())
@@ -111,8 +115,8 @@ bool splitHostPort(
     }
     const qsizetype colon = hostPort.indexOf(u':');
     if (colon >= 0 && hostPort.indexOf(u':', colon + 1) >= 0) {
-        *error
-            = u"An IPv6 address in a URI must be in brackets, e.g. postgresql://[::1]:5432/db."_s;
+        *error = ConnectionString::tr(
+            "An IPv6 address in a URI must be in brackets, e.g. postgresql://[::1]:5432/db.");
         return false;
     }
     *host = colon < 0 ? hostPort : hostPort.left(colon);
@@ -129,7 +133,8 @@ std::optional<ConnectionString::Keywords> parseUri(
     // libpq has no fragment; a "#" is nearly always an unencoded password
     // character, and everything after it would be lost silently.
     if (rest.contains(u'#')) {
-        *error = u"The URI contains \"#\"; percent-encode it as %23 (e.g. in the password)."_s;
+        *error = ConnectionString::tr(
+            "The URI contains \"#\"; percent-encode it as %23 (e.g. in the password).");
         return std::nullopt;
     }
 
@@ -169,8 +174,9 @@ std::optional<ConnectionString::Keywords> parseUri(
         // A non-number here usually means an unencoded "/" or "?" in the
         // password cut the URI short; the text itself is not quoted back.
         if (!std::all_of(port->cbegin(), port->cend(), [](QChar c) { return c.isDigit(); })) {
-            *error = u"The port in the URI is not a number (if the password contains \"/\" or "
-                     u"\"?\", percent-encode them as %2F and %3F)."_s;
+            *error = ConnectionString::tr(
+                "The port in the URI is not a number (if the password contains \"/\" or "
+                "\"?\", percent-encode them as %2F and %3F).");
             return std::nullopt;
         }
         keywords.insert(u"port"_s, port->toString()); // range checked by ConnectionConfig
@@ -183,8 +189,8 @@ std::optional<ConnectionString::Keywords> parseUri(
         if (equals <= 0) {
             // The text is not quoted back: it may be a piece of a password
             // with an unencoded "?" in it.
-            *error
-                = u"A parameter in the URI query has no \"key=\" (expected ?key=value&key=value)."_s;
+            *error = ConnectionString::tr(
+                "A parameter in the URI query has no \"key=\" (expected ?key=value&key=value).");
             return std::nullopt;
         }
         const std::optional<QString> key = percentDecoded(parameter.left(equals), error);
@@ -206,7 +212,8 @@ std::optional<ConnectionString::Keywords> parseUri(
     // libpq would fall back to a local socket; a cloud URI without a host is
     // a mistake (e.g. a copy that lost its middle).
     if (keywords.value(u"host"_s).isEmpty() && keywords.value(u"hostaddr"_s).isEmpty()) {
-        *error = u"The URI has no host (expected postgresql://user:password@host/database)."_s;
+        *error = ConnectionString::tr(
+            "The URI has no host (expected postgresql://user:password@host/database).");
         return std::nullopt;
     }
     return keywords;
@@ -229,8 +236,9 @@ std::optional<ConnectionString::Keywords> parseKeyValue(const QString &text, QSt
     // Set after a bare password: a stray word after it is then most likely
     // the rest of a password with a space in it, and must not be echoed.
     bool afterBareSecret = false;
-    const QString secretSpaceMessage = u"The password seems to contain a space; put it in single "
-                                       u"quotes: password='...'."_s;
+    const QString secretSpaceMessage
+        = ConnectionString::tr("The password seems to contain a space; put it in single "
+                               "quotes: password='...'.");
 
     for (skipSpaces(); i < size; skipSpaces()) {
         const qsizetype keyStart = i;
@@ -243,13 +251,17 @@ std::optional<ConnectionString::Keywords> parseKeyValue(const QString &text, QSt
                 *error = secretSpaceMessage;
                 return std::nullopt;
             }
-            *error = u"Malformed connection string: the word at character %1 has no \"=\" "
-                     u"(expected key=value pairs separated by spaces)."_s.arg(keyStart + 1);
+            *error = ConnectionString::tr(
+                "Malformed connection string: the word at character %1 has no \"=\" "
+                "(expected key=value pairs separated by spaces).")
+                         .arg(keyStart + 1);
             return std::nullopt;
         }
         if (key.isEmpty()) {
-            *error = u"Malformed connection string: the \"=\" at character %1 has no key "
-                     u"before it."_s.arg(i + 1);
+            *error = ConnectionString::tr(
+                "Malformed connection string: the \"=\" at character %1 has no key "
+                "before it.")
+                         .arg(i + 1);
             return std::nullopt;
         }
         ++i; // the "="
@@ -274,8 +286,10 @@ std::optional<ConnectionString::Keywords> parseKeyValue(const QString &text, QSt
                 }
             }
             if (!closed) {
-                *error = u"Malformed connection string: the quoted value that starts at "
-                         u"character %1 has no closing \"'\"."_s.arg(quoteStart + 1);
+                *error = ConnectionString::tr(
+                    "Malformed connection string: the quoted value that starts at "
+                    "character %1 has no closing \"'\".")
+                             .arg(quoteStart + 1);
                 return std::nullopt;
             }
         } else {
@@ -309,7 +323,7 @@ std::optional<ConnectionString::Keywords> ConnectionString::parse(
         text = text.mid(1, text.size() - 2).trimmed();
 
     if (text.isEmpty()) {
-        *error = u"The connection string is empty."_s;
+        *error = tr("The connection string is empty.");
         return std::nullopt;
     }
     for (const QString &prefix : kUriPrefixes) {
@@ -318,8 +332,9 @@ std::optional<ConnectionString::Keywords> ConnectionString::parse(
     }
     const QRegularExpressionMatch scheme = kAnyScheme.match(text);
     if (scheme.hasMatch()) {
-        *error = u"Unsupported URI scheme \"%1://\"; use postgresql:// or postgres://, or libpq "
-                 u"key=value pairs."_s.arg(scheme.captured(1));
+        *error = tr("Unsupported URI scheme \"%1://\"; use postgresql:// or postgres://, or libpq "
+                    "key=value pairs.")
+                     .arg(scheme.captured(1));
         return std::nullopt;
     }
     return parseKeyValue(text, error);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QMap>
 #include <QString>
 
@@ -21,6 +22,7 @@
 // contain the password, nor any text that might be a piece of it.
 class ConnectionString
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionString)
 public:
     using Keywords = QMap<QString, QString>;
 

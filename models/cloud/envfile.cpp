@@ -30,7 +30,7 @@ std::optional<QList<EnvFile::Entry>> EnvFile::read(const QString &path, QString 
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"Cannot read %1: %2."_s.arg(path, file.errorString());
+        *error = tr("Cannot read %1: %2.").arg(path, file.errorString());
         return std::nullopt;
     }
     return parse(QString::fromUtf8(file.readAll()), path, error);
@@ -44,7 +44,7 @@ std::optional<QList<EnvFile::Entry>> EnvFile::parse(
     for (qsizetype index = 0; index < lines.size(); ++index) {
         const int lineNumber = int(index) + 1;
         auto fail = [&](const QString &what) {
-            *error = u"%1, line %2: %3"_s.arg(fileName).arg(lineNumber).arg(what);
+            *error = tr("%1, line %2: %3").arg(fileName).arg(lineNumber).arg(what);
             return std::nullopt;
         };
 
@@ -59,11 +59,11 @@ std::optional<QList<EnvFile::Entry>> EnvFile::parse(
 
         const qsizetype equals = line.indexOf(u'=');
         if (equals < 0)
-            return fail(u"expected KEY=value, but the line has no \"=\"."_s);
+            return fail(tr("expected KEY=value, but the line has no \"=\"."));
         const QString key = line.left(equals).trimmed();
         if (!kKeyPattern.match(key).hasMatch())
-            return fail(u"expected KEY=value, but the part before \"=\" is not a variable "
-                        u"name (letters, digits and _)."_s);
+            return fail(tr("expected KEY=value, but the part before \"=\" is not a variable "
+                           "name (letters, digits and _)."));
 
         QString rest = line.mid(equals + 1).trimmed();
         QString value;
@@ -81,11 +81,11 @@ std::optional<QList<EnvFile::Entry>> EnvFile::parse(
                     value.append(c);
             }
             if (!closed)
-                return fail(
-                    u"the value of %1 has no closing %2 (values span one line)."_s.arg(key, quote));
+                return fail(tr("the value of %1 has no closing %2 (values span one line).")
+                                .arg(key, quote));
             const QString after = rest.mid(i).trimmed();
             if (!after.isEmpty() && !after.startsWith(u'#'))
-                return fail(u"unexpected text after the closing quote of %1."_s.arg(key));
+                return fail(tr("unexpected text after the closing quote of %1.").arg(key));
         } else {
             const qsizetype comment = commentStart(rest);
             value = (comment < 0 ? rest : rest.left(comment)).trimmed();

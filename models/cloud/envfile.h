@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -19,6 +20,7 @@
 // the next character). Values span one line only.
 class EnvFile
 {
+    Q_DECLARE_TR_FUNCTIONS(EnvFile)
 public:
     struct Entry
     {

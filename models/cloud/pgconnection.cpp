@@ -128,7 +128,7 @@ bool PgConnection::open()
     // QPSQL registers the handle as "PGconn*" or, by its struct name, "pg_conn*".
     const bool isPgConn = qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0;
     if (!handle.isValid() || !isPgConn) {
-        m_lastError = u"The QPSQL driver did not hand out a libpq connection."_s;
+        m_lastError = tr("The QPSQL driver did not hand out a libpq connection.");
         m_db.close();
         return false;
     }
@@ -156,7 +156,7 @@ bool PgConnection::isHealthy() const
 PgResult PgConnection::exec(const QString &sql, const QVariantList &params)
 {
     if (!m_conn) {
-        m_lastError = u"Not connected."_s;
+        m_lastError = tr("Not connected.");
         return {};
     }
     const Params encoded = encodeParams(params);
@@ -188,7 +188,7 @@ QList<PgResult> PgConnection::pipeline(const QList<Statement> &statements, bool 
     *ok = false;
     QList<PgResult> results;
     if (!m_conn) {
-        m_lastError = u"Not connected."_s;
+        m_lastError = tr("Not connected.");
         return results;
     }
     if (PQenterPipelineMode(m_conn) != 1) {
@@ -270,7 +270,7 @@ QList<PgResult> PgConnection::transaction(const QList<Statement> &statements, in
 bool PgConnection::runScript(const QString &sql)
 {
     if (!m_conn) {
-        m_lastError = u"Not connected."_s;
+        m_lastError = tr("Not connected.");
         return false;
     }
     const PgResult result(PQexec(m_conn, sql.toUtf8().constData()));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -45,6 +46,7 @@ private:
 // out of the SQL text.
 class PgConnection
 {
+    Q_DECLARE_TR_FUNCTIONS(PgConnection)
 public:
     // Takes a configured, not yet opened QPSQL QSqlDatabase.
     explicit PgConnection(const QSqlDatabase &db);

@@ -153,7 +153,7 @@ bool buildLayer(const Variables &variables, Layer *layer, QStringList *secrets, 
         bool ok = false;
         const int number = value->text.trimmed().toInt(&ok);
         if (!ok || number < setting.minimum || number > setting.maximum) {
-            *error = u"%1 must be a whole number of %2 from %3 to %4."_s
+            *error = ProfileLoader::tr("%1 must be a whole number of %2 from %3 to %4.")
                          .arg(setting.variable, setting.unit)
                          .arg(setting.minimum)
                          .arg(setting.maximum);
@@ -164,7 +164,8 @@ bool buildLayer(const Variables &variables, Layer *layer, QStringList *secrets, 
     if (const auto pooled = variables.find(kPooledVariable); pooled != variables.end()) {
         const QString word = pooled->text.trimmed().toLower();
         if (!kTrueWords.contains(word) && !kFalseWords.contains(word)) {
-            *error = u"%1 must be 1 or 0 (or true/false, yes/no, on/off)."_s.arg(kPooledVariable);
+            *error = ProfileLoader::tr("%1 must be 1 or 0 (or true/false, yes/no, on/off).")
+                         .arg(kPooledVariable);
             return failAt(*pooled, error);
         }
         layer->pooled = kTrueWords.contains(word);
@@ -178,7 +179,7 @@ Variables environmentVariables(const QProcessEnvironment &environment)
     for (const QString &name : knownVariables()) {
         const QString value = environment.value(name);
         if (!value.isEmpty())
-            variables.insert(name, {value, u"environment variable "_s + name});
+            variables.insert(name, {value, ProfileLoader::tr("environment variable %1").arg(name)});
     }
     return variables;
 }
@@ -191,12 +192,13 @@ std::optional<Variables> commandLineVariables(
         const auto known = std::find_if(kCommandLineKeys.cbegin(), kCommandLineKeys.cend(),
             [&](const auto &pair) { return pair.first == it.key(); });
         if (known == kCommandLineKeys.cend()) {
-            *error = u"Unknown command-line setting \"%1\" (known: %2)."_s.arg(
-                it.key(), ProfileLoader::commandLineKeys().join(u", "_s));
+            *error = ProfileLoader::tr("Unknown command-line setting \"%1\" (known: %2).")
+                         .arg(it.key(), ProfileLoader::commandLineKeys().join(u", "_s));
             return std::nullopt;
         }
         if (!it.value().isEmpty())
-            variables.insert(known->second, {it.value(), u"command line (%1)"_s.arg(it.key())});
+            variables.insert(
+                known->second, {it.value(), ProfileLoader::tr("command line (%1)").arg(it.key())});
     }
     return variables;
 }
@@ -209,18 +211,19 @@ std::optional<Variables> fileVariables(const QString &path, QString *error)
     const QStringList known = knownVariables();
     Variables variables;
     for (const EnvFile::Entry &entry : *entries) {
-        const QString where = u"%1, line %2"_s.arg(path).arg(entry.line);
+        const QString where = ProfileLoader::tr("%1, line %2").arg(path).arg(entry.line);
         if (entry.key == kProfileVariable) {
-            *error = u"%1: %2 cannot be set in a profile file (the profile picks the file)."_s.arg(
-                where, kProfileVariable);
+            *error = ProfileLoader::tr(
+                "%1: %2 cannot be set in a profile file (the profile picks the file).")
+                         .arg(where, kProfileVariable);
             return std::nullopt;
         }
         if (!known.contains(entry.key)) {
             // PG* and TANDEM_* names are ours: an unknown one is a typo that
             // must not be ignored silently. Others may be for other tools.
             if (entry.key.startsWith(u"PG"_s) || entry.key.startsWith(u"TANDEM_"_s)) {
-                *error = u"%1: unknown setting %2 (known: %3)."_s.arg(
-                    where, entry.key, known.join(u", "_s));
+                *error = ProfileLoader::tr("%1: unknown setting %2 (known: %3).")
+                             .arg(where, entry.key, known.join(u", "_s));
                 return std::nullopt;
             }
             qCWarning(lcCloudConfig).noquote()
@@ -242,10 +245,12 @@ bool checkSecurity(const Profile &profile, const QProcessEnvironment &environmen
     if (profile.name == ProfileName::Production
         && strength < ConnectionConfig::kSslModes.indexOf(kRequiredSslMode)) {
         const QString asked = connection.sslMode.isEmpty()
-            ? u"no sslmode (libpq then uses \"prefer\")"_s
+            ? ProfileLoader::tr("no sslmode (libpq then uses \"prefer\")")
             : u"\"%1\""_s.arg(connection.sslMode);
-        *error = u"The production profile needs sslmode=require or stronger (verify-ca, "
-                 u"verify-full); the connection asks for %1."_s.arg(asked);
+        *error = ProfileLoader::tr(
+            "The production profile needs sslmode=require or stronger (verify-ca, "
+            "verify-full); the connection asks for %1.")
+                     .arg(asked);
         return false;
     }
     if (!connection.sslMode.startsWith(u"verify-"_s))
@@ -253,17 +258,20 @@ bool checkSecurity(const Profile &profile, const QProcessEnvironment &environmen
     if (!connection.sslRootCert.isEmpty()) {
         if (QFileInfo(connection.sslRootCert).isFile())
             return true;
-        *error = u"sslmode=%1 needs the CA certificate file \"%2\", which does not exist."_s.arg(
-            connection.sslMode, connection.sslRootCert);
+        *error = ProfileLoader::tr(
+            "sslmode=%1 needs the CA certificate file \"%2\", which does not exist.")
+                     .arg(connection.sslMode, connection.sslRootCert);
         return false;
     }
     const QString home = environment.value(u"HOME"_s, QDir::homePath());
     const QString fallback = QDir(home).filePath(kLibpqDefaultRootCert);
     if (QFileInfo(fallback).isFile())
         return true;
-    *error = u"sslmode=%1 needs a CA certificate, and libpq's default \"%2\" does not exist: set "
-             u"PGSSLROOTCERT or sslrootcert (on Debian the system CAs are in "
-             u"/etc/ssl/certs/ca-certificates.crt)."_s.arg(connection.sslMode, fallback);
+    *error = ProfileLoader::tr(
+        "sslmode=%1 needs a CA certificate, and libpq's default \"%2\" does not exist: set "
+        "PGSSLROOTCERT or sslrootcert (on Debian the system CAs are in "
+        "/etc/ssl/certs/ca-certificates.crt).")
+                 .arg(connection.sslMode, fallback);
     return false;
 }
 
@@ -303,8 +311,10 @@ std::optional<Profile> loadProfile(
         ? std::optional<ProfileName>(ProfileName::Development)
         : ProfileNames::fromString(chosen);
     if (!name) {
-        *error = u"Unknown profile \"%1\" (from %2); expected development, staging or "
-                 u"production."_s.arg(chosen, chosenBy);
+        *error = ProfileLoader::tr(
+            "Unknown profile \"%1\" (from %2); expected development, staging or "
+            "production.")
+                     .arg(chosen, chosenBy);
         return std::nullopt;
     }
     Profile profile = Profile::defaults(*name);

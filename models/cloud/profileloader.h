@@ -2,6 +2,7 @@
 
 #include "profile.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QProcessEnvironment>
 #include <QString>
@@ -35,6 +36,7 @@
 // No error message or log line contains a password.
 class ProfileLoader
 {
+    Q_DECLARE_TR_FUNCTIONS(ProfileLoader)
 public:
     struct Inputs
     {

@@ -20,7 +20,6 @@ bool SyncResult::retryable() const
 
 SyncResult SyncResult::classify(const QString &serverMessage, const QString &sqlState, bool connectionBroken)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("SyncResult", text); };
     SyncResult result;
     const QString text = serverMessage.toLower();
     if (sqlState == u"28P01"_s || sqlState == u"28000"_s || text.contains(u"password authentication failed"_s)

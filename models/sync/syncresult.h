@@ -1,10 +1,14 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 // How one sync ended, in terms a person and a retry policy can act on.
 struct SyncResult
 {
+    Q_DECLARE_TR_FUNCTIONS(SyncResult)
+
+public:
     enum class Error {
         None,
         NotConfigured,   // no server in the profile

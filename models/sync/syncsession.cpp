@@ -39,11 +39,6 @@ std::optional<Timestamp::Micros> optionalMicros(const PgResult &result, int row,
     return result.int64(row, column);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncSession", text);
-}
-
 } // namespace
 
 SyncSession::SyncSession(const QSqlDatabase &local, const ConnectionConfig &config, const SyncOptions &options)

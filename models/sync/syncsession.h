@@ -3,6 +3,7 @@
 #include "cloud/connectionconfig.h"
 #include "syncresult.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -28,6 +29,7 @@ struct SyncOptions
 // SyncEngine runs it on a worker thread, and tandem-cli runs it directly.
 class SyncSession
 {
+    Q_DECLARE_TR_FUNCTIONS(SyncSession)
 public:
     static constexpr auto kMassDeleteMinimum = 10;
 

@@ -10,11 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("TodoCommands", text, nullptr, n);
-}
-
 // Pushes a command for the todos that actually change.
 bool pushTodos(QUndoStack *stack, TodoStore *store, const QList<Todo> &before,
                const QList<Todo> &after, const QString &text, const QString &mergeKey = {})
@@ -57,7 +52,7 @@ bool addTodo(QUndoStack *stack, TodoStore *store, const Todo &todo)
     tombstone.deletedAt = todo.createdAt;
     const int depth = stack->count();
     stack->push(new SnapshotCommand(store, {{}, {tombstone}}, {{}, {todo}},
-                                    tr("Add “%1”").arg(todo.title.left(40))));
+        QCoreApplication::translate("TodoCommands", "Add “%1”").arg(todo.title.left(40))));
     return stack->count() > depth;
 }
 
@@ -67,15 +62,19 @@ bool editTodo(QUndoStack *stack, TodoStore *store, const Todo &edited, const QSt
     if (!before)
         return false;
     const QString key = mergeField.isEmpty() ? QString() : edited.id + u':' + mergeField;
-    return pushTodos(stack, store, {*before}, {edited}, tr("Edit “%1”").arg(edited.title.left(40)), key);
+    return pushTodos(stack, store, {*before}, {edited},
+        QCoreApplication::translate("TodoCommands", "Edit “%1”").arg(edited.title.left(40)), key);
 }
 
 bool setCompleted(QUndoStack *stack, TodoStore *store, const QStringList &ids, bool completed)
 {
     const Timestamp::Micros now = Timestamp::now();
     return editEach(stack, store, ids,
-                    completed ? tr("Complete %n todo(s)", int(ids.size())) : tr("Reopen %n todo(s)", int(ids.size())),
-                    [=](Todo &todo) { todo.setCompleted(completed, now); });
+        completed ? QCoreApplication::translate(
+            "TodoCommands", "Complete %n todo(s)", nullptr, int(ids.size()))
+                  : QCoreApplication::translate(
+                      "TodoCommands", "Reopen %n todo(s)", nullptr, int(ids.size())),
+        [=](Todo &todo) { todo.setCompleted(completed, now); });
 }
 
 bool toggleCompleted(QUndoStack *stack, TodoStore *store, const QStringList &ids)
@@ -89,14 +88,17 @@ bool toggleCompleted(QUndoStack *stack, TodoStore *store, const QStringList &ids
 bool deleteTodos(QUndoStack *stack, TodoStore *store, const QStringList &ids)
 {
     const Timestamp::Micros now = Timestamp::now();
-    return editEach(stack, store, ids, tr("Delete %n todo(s)", int(ids.size())),
-                    [=](Todo &todo) { todo.deletedAt = now; });
+    return editEach(stack, store, ids,
+        QCoreApplication::translate("TodoCommands", "Delete %n todo(s)", nullptr, int(ids.size())),
+        [=](Todo &todo) { todo.deletedAt = now; });
 }
 
 bool setPriority(QUndoStack *stack, TodoStore *store, const QStringList &ids, Priority priority)
 {
-    return editEach(stack, store, ids, tr("Set priority of %n todo(s)", int(ids.size())),
-                    [=](Todo &todo) { todo.priority = priority; });
+    return editEach(stack, store, ids,
+        QCoreApplication::translate(
+            "TodoCommands", "Set priority of %n todo(s)", nullptr, int(ids.size())),
+        [=](Todo &todo) { todo.priority = priority; });
 }
 
 bool moveToList(QUndoStack *stack, TodoStore *store, const QStringList &ids, const QString &listId)
@@ -113,7 +115,8 @@ bool moveToList(QUndoStack *stack, TodoStore *store, const QStringList &ids, con
         todo.position = position;
         position += 1.0;
     }
-    return pushTodos(stack, store, before, after, tr("Move %n todo(s)", int(ids.size())));
+    return pushTodos(stack, store, before, after,
+        QCoreApplication::translate("TodoCommands", "Move %n todo(s)", nullptr, int(ids.size())));
 }
 
 bool reorder(QUndoStack *stack, TodoStore *store, const QStringList &ids, const QString &listId,
@@ -132,7 +135,9 @@ bool reorder(QUndoStack *stack, TodoStore *store, const QStringList &ids, const 
         after[i].listId = listId;
         after[i].position = low + step * double(i + 1);
     }
-    return pushTodos(stack, store, before, after, tr("Reorder %n todo(s)", int(ids.size())));
+    return pushTodos(stack, store, before, after,
+        QCoreApplication::translate(
+            "TodoCommands", "Reorder %n todo(s)", nullptr, int(ids.size())));
 }
 
 bool createList(QUndoStack *stack, TodoStore *store, const QString &name, QString *newId)
@@ -144,7 +149,7 @@ bool createList(QUndoStack *stack, TodoStore *store, const QString &name, QStrin
     tombstone.deletedAt = list.createdAt;
     const int depth = stack->count();
     stack->push(new SnapshotCommand(store, {{tombstone}, {}}, {{list}, {}},
-                                    tr("New list “%1”").arg(list.name)));
+        QCoreApplication::translate("TodoCommands", "New list “%1”").arg(list.name)));
     if (newId)
         *newId = list.id;
     return stack->count() > depth;
@@ -159,7 +164,7 @@ bool renameList(QUndoStack *stack, TodoStore *store, const QString &listId, cons
     after.name = name.trimmed();
     const int depth = stack->count();
     stack->push(new SnapshotCommand(store, {{*before}, {}}, {{after}, {}},
-                                    tr("Rename list to “%1”").arg(after.name)));
+        QCoreApplication::translate("TodoCommands", "Rename list to “%1”").arg(after.name)));
     return stack->count() > depth;
 }
 
@@ -177,7 +182,7 @@ bool deleteList(QUndoStack *stack, TodoStore *store, const QString &listId)
         todo.deletedAt = now;
     const int depth = stack->count();
     stack->push(new SnapshotCommand(store, {{*before}, todosBefore}, {{after}, todosAfter},
-                                    tr("Delete list “%1”").arg(before->name)));
+        QCoreApplication::translate("TodoCommands", "Delete list “%1”").arg(before->name)));
     return stack->count() > depth;
 }
 
@@ -201,7 +206,8 @@ bool moveList(QUndoStack *stack, TodoStore *store, const QString &listId, int ne
     if (after.position == moving->position)
         return false;
     const int depth = stack->count();
-    stack->push(new SnapshotCommand(store, {{*moving}, {}}, {{after}, {}}, tr("Move list “%1”").arg(moving->name)));
+    stack->push(new SnapshotCommand(store, {{*moving}, {}}, {{after}, {}},
+        QCoreApplication::translate("TodoCommands", "Move list “%1”").arg(moving->name)));
     return stack->count() > depth;
 }
 

@@ -14,10 +14,6 @@ namespace SyncPassword {
 namespace {
 constexpr int kPromptWidth = 460;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncPassword", text);
-}
 } // namespace
 
 Outcome fill(Profile *profile, PasswordStore *store, QWidget *parent, QString *message)
@@ -43,16 +39,20 @@ Outcome fill(Profile *profile, PasswordStore *store, QWidget *parent, QString *m
     // No keychain and nothing kept: ask, once for this run.
     QInputDialog dialog(parent);
     dialog.setObjectName(u"syncPasswordPrompt"_s);
-    dialog.setWindowTitle(tr("Sync Password"));
+    dialog.setWindowTitle(QCoreApplication::translate("SyncPassword", "Sync Password"));
     dialog.setInputMode(QInputDialog::TextInput);
     dialog.setTextEchoMode(QLineEdit::Password);
     dialog.setLabelText(
-        tr("Password for %1@%2 (%3 profile):").arg(connection.user, connection.host, ProfileNames::toString(profile->name))
+        QCoreApplication::translate("SyncPassword", "Password for %1@%2 (%3 profile):")
+            .arg(connection.user, connection.host, ProfileNames::toString(profile->name))
         + u"\n\n"_s
-        + tr("This computer has no system keychain (Secret Service), so Tandem keeps the password in "
-             "memory only and asks once each time it starts. Sync Settings can store it in a file instead."));
-    dialog.setOkButtonText(tr("Sync"));
-    dialog.setCancelButtonText(tr("Work Offline"));
+        + QCoreApplication::translate("SyncPassword",
+            "This computer has no system keychain (Secret Service), so Tandem keeps the password "
+            "in "
+            "memory only and asks once each time it starts. Sync Settings can store it in a file "
+            "instead."));
+    dialog.setOkButtonText(QCoreApplication::translate("SyncPassword", "Sync"));
+    dialog.setCancelButtonText(QCoreApplication::translate("SyncPassword", "Work Offline"));
     // QInputDialog's label does not wrap by itself: the sentence would make
     // the dialog as wide as the screen.
     for (QLabel *label : dialog.findChildren<QLabel *>())
@@ -60,7 +60,7 @@ Outcome fill(Profile *profile, PasswordStore *store, QWidget *parent, QString *m
     dialog.resize(kPromptWidth, dialog.sizeHint().height());
     if (auto *edit = dialog.findChild<QLineEdit *>()) {
         edit->setObjectName(u"syncPasswordEdit"_s);
-        edit->setAccessibleName(tr("Sync password"));
+        edit->setAccessibleName(QCoreApplication::translate("SyncPassword", "Sync password"));
     }
     const bool accepted = dialog.exec() == QDialog::Accepted;
     const QString answer = accepted ? dialog.textValue() : QString();

@@ -70,7 +70,7 @@ ConnectionProbeResult ConnectionProbe::run()
             result.detail = masked(serverMessage.section(u'\n', 0, 0).trimmed(), config.password);
         };
         if (!db.isValid()) {
-            fail(u"The QPSQL driver is not installed."_s, {}, false);
+            fail(tr("The QPSQL driver is not installed."), {}, false);
         } else if (!pg.open()) {
             fail(pg.lastError(), pg.lastSqlState(), false);
         } else {
