@@ -1,11 +1,12 @@
+#include "cloud/profileloader.h"
 #include "commandline.h"
 #include "databaseopener.h"
-#include "cloud/profileloader.h"
 #include "secrets/passwordstore.h"
 #include "secrets/syncpassword.h"
 #include "store/localdatabase.h"
-#include "sync/synccontroller.h"
 #include "store/todostore.h"
+#include "sync/synccontroller.h"
+#include "translations.h"
 #include "widgets/mainwindow.h"
 #include "wizard/migrationwizard.h"
 
@@ -15,7 +16,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -32,10 +32,9 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(u"app.tandem.Tandem"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/tandem.svg"_s));
 
-    // English plural forms ("1 todo", "3 todos"); other languages come later.
-    QTranslator plurals;
-    if (plurals.load(u":/i18n/tandem_en.qm"_s))
-        QApplication::installTranslator(&plurals);
+    // The system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English
+    // when Tandem has no translation for it.
+    Translations::install(QLocale::system());
 
     const CommandLine commandLine = CommandLine::parse(QApplication::arguments());
     if (!commandLine.error.isEmpty()) {

@@ -1,6 +1,7 @@
 #include "clicommands.h"
 #include "clilog.h"
 #include "cliparser.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 
@@ -17,6 +18,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"tandem"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
     CliLog::install();
+    Translations::install(QLocale::system()); // messages and --help in the system's language
 
     const CliRequest request = CliParser::parse(QCoreApplication::arguments());
     if (request.help) {

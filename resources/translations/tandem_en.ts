@@ -6,17 +6,40 @@
     <message numerus="yes">
         <source>Restore %n Value(s) from the Conflict Log</source>
         <translation>
-            <numerusform>Restore %n Value from the Conflict Log</numerusform><numerusform>Restore %n Values from the Conflict Log</numerusform></translation>
+            <numerusform>Restore %n Value from the Conflict Log</numerusform>
+            <numerusform>Restore %n Values from the Conflict Log</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Restored %n value(s). Edit ▸ Undo (Ctrl+Z) takes it back.</source>
         <translation>
-            <numerusform>Restored %n value. Edit ▸ Undo (Ctrl+Z) takes it back.</numerusform><numerusform>Restored %n values. Edit ▸ Undo (Ctrl+Z) takes it back.</numerusform></translation>
+            <numerusform>Restored %n value. Edit ▸ Undo (Ctrl+Z) takes it back.</numerusform>
+            <numerusform>Restored %n values. Edit ▸ Undo (Ctrl+Z) takes it back.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Dismissed %n entry(ies).</source>
         <translation>
-            <numerusform>Dismissed %n entryy.</numerusform><numerusform>Dismissed %n entryies.</numerusform></translation>
+            <numerusform>Dismissed %n entry.</numerusform>
+            <numerusform>Dismissed %n entries.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message numerus="yes">
+        <source>%n todo(s) imported and validated. %1</source>
+        <translation>
+            <numerusform>%n todo imported and validated. %1</numerusform>
+            <numerusform>%n todos imported and validated. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were repaired or left out (listed in the report below).</source>
+        <translation>
+            <numerusform>%n row was repaired or left out (listed in the report below).</numerusform>
+            <numerusform>%n rows were repaired or left out (listed in the report below).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -24,27 +47,37 @@
     <message numerus="yes">
         <source>The cloud wants to delete %n todo(s) on this computer.</source>
         <translation>
-            <numerusform>The cloud wants to delete %n todo on this computer.</numerusform><numerusform>The cloud wants to delete %n todos on this computer.</numerusform></translation>
+            <numerusform>The cloud wants to delete %n todo on this computer.</numerusform>
+            <numerusform>The cloud wants to delete %n todos on this computer.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n todo(s)</source>
         <translation>
-            <numerusform>%n todo</numerusform><numerusform>%n todos</numerusform></translation>
+            <numerusform>%n todo</numerusform>
+            <numerusform>%n todos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n todos selected</source>
         <translation>
-            <numerusform>%n todo selected</numerusform><numerusform>%n todos selected</numerusform></translation>
+            <numerusform>%n todo selected</numerusform>
+            <numerusform>%n todos selected</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -52,7 +85,19 @@
     <message numerus="yes">
         <source>The system keychain did not answer within %n second(s).</source>
         <translation>
-            <numerusform>The system keychain did not answer within %n second.</numerusform><numerusform>The system keychain did not answer within %n seconds.</numerusform></translation>
+            <numerusform>The system keychain did not answer within %n second.</numerusform>
+            <numerusform>The system keychain did not answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message numerus="yes">
+        <source>%n row(s) need a repair or are left out.</source>
+        <translation>
+            <numerusform>%n row needs a repair or is left out.</numerusform>
+            <numerusform>%n rows need a repair or are left out.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -60,12 +105,16 @@
     <message numerus="yes">
         <source>%1, %n open</source>
         <translation>
-            <numerusform>%1, %n open</numerusform><numerusform>%1, %n open</numerusform></translation>
+            <numerusform>%1, %n open</numerusform>
+            <numerusform>%1, %n open</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n open todos</source>
         <translation>
-            <numerusform>%n open todo</numerusform><numerusform>%n open todos</numerusform></translation>
+            <numerusform>%n open todo</numerusform>
+            <numerusform>%n open todos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -73,7 +122,64 @@
     <message numerus="yes">
         <source>%n change(s) not yet synced</source>
         <translation>
-            <numerusform>%n change not yet synced</numerusform><numerusform>%n changes not yet synced</numerusform></translation>
+            <numerusform>%n change not yet synced</numerusform>
+            <numerusform>%n changes not yet synced</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodoCommands</name>
+    <message numerus="yes">
+        <source>Complete %n todo(s)</source>
+        <translation>
+            <numerusform>Complete %n todo</numerusform>
+            <numerusform>Complete %n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reopen %n todo(s)</source>
+        <translation>
+            <numerusform>Reopen %n todo</numerusform>
+            <numerusform>Reopen %n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n todo(s)</source>
+        <translation>
+            <numerusform>Delete %n todo</numerusform>
+            <numerusform>Delete %n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set priority of %n todo(s)</source>
+        <translation>
+            <numerusform>Set priority of %n todo</numerusform>
+            <numerusform>Set priority of %n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n todo(s)</source>
+        <translation>
+            <numerusform>Move %n todo</numerusform>
+            <numerusform>Move %n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorder %n todo(s)</source>
+        <translation>
+            <numerusform>Reorder %n todo</numerusform>
+            <numerusform>Reorder %n todos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ValidatePage</name>
+    <message numerus="yes">
+        <source>Validated: %n row(s) compared, every one as in the file.</source>
+        <translation>
+            <numerusform>Validated: %n row compared, as in the file.</numerusform>
+            <numerusform>Validated: %n rows compared, every one as in the file.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

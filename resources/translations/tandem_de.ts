@@ -1,0 +1,2317 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>A copy of the old file is made beside it and checked before anything else happens.</source>
+        <translation>Neben der alten Datei wird eine Kopie angelegt und geprüft, bevor irgendetwas anderes geschieht.</translation>
+    </message>
+    <message>
+        <source>Backup result</source>
+        <translation>Ergebnis der Sicherung</translation>
+    </message>
+    <message>
+        <source>Making the backup of %1…</source>
+        <translation>Sicherung von %1 wird angelegt…</translation>
+    </message>
+    <message>
+        <source>The backup could not be made: %1
+Nothing was changed.</source>
+        <translation>Die Sicherung konnte nicht angelegt werden: %1
+Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Backup made and verified (integrity check and equal row counts):
+%1
+
+The old file itself is left exactly as it is.</source>
+        <translation>Sicherung angelegt und geprüft (Integritätsprüfung und gleiche Zeilenzahlen):
+%1
+
+Die alte Datei selbst bleibt genau so, wie sie ist.</translation>
+    </message>
+</context>
+<context>
+    <name>CliCommands</name>
+    <message>
+        <source>due %1</source>
+        <comment>tandem-cli list: the due date of a todo</comment>
+        <translation>fällig %1</translation>
+    </message>
+    <message>
+        <source>No command given; see tandem-cli --help.</source>
+        <translation>Kein Befehl angegeben; siehe tandem-cli --help.</translation>
+    </message>
+    <message>
+        <source>No cloud database is configured for the %1 profile; set DATABASE_URL (or PGHOST and the other PG* variables), or put them in %2.</source>
+        <translation>Für das Profil %1 ist keine Cloud-Datenbank eingerichtet; setzen Sie DATABASE_URL (oder PGHOST und die anderen PG*-Variablen) oder tragen Sie sie in %2 ein.</translation>
+    </message>
+    <message>
+        <source>The sync failed.</source>
+        <translation>Die Synchronisierung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Run tandem-cli sync --yes to go ahead.</source>
+        <translation>Führen Sie tandem-cli sync --yes aus, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Synced: pushed %1 changes, pulled %2 rows, %3 conflicts.
+</source>
+        <translation>Synchronisiert: %1 Änderungen gesendet, %2 Zeilen empfangen, %3 Konflikte.
+</translation>
+    </message>
+</context>
+<context>
+    <name>CliParser</name>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>Ein Schlagwort braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>--data-dir needs a folder.</source>
+        <translation>--data-dir braucht einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Unknown profile &quot;%1&quot;; expected %2.</source>
+        <translation>Unbekanntes Profil „%1“; erwartet: %2.</translation>
+    </message>
+    <message>
+        <source>--list needs a list name.</source>
+        <translation>--list braucht einen Listennamen.</translation>
+    </message>
+    <message>
+        <source>Invalid priority &quot;%1&quot;; expected 0-3 (none, low, medium, high).</source>
+        <translation>Ungültige Priorität „%1“; erwartet: 0-3 (none, low, medium, high).</translation>
+    </message>
+    <message>
+        <source>A todo needs a title.</source>
+        <translation>Eine Aufgabe braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>add needs a title.</source>
+        <translation>add braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>%1 needs the id of a todo.</source>
+        <translation>%1 braucht die ID einer Aufgabe.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1 (quote a title that has spaces)</source>
+        <translation>Unerwartetes Argument: %1 (setzen Sie einen Titel mit Leerzeichen in Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>Invalid due date &quot;%1&quot;; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.</source>
+        <translation>Ungültiges Fälligkeitsdatum „%1“; erwartet: JJJJ-MM-TT oder JJJJ-MM-TTTHH:MM.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist in this computer&apos;s time zone (the clocks skip it).</source>
+        <translation>%1 gibt es in der Zeitzone dieses Computers nicht (die Uhr springt darüber hinweg).</translation>
+    </message>
+    <message>
+        <source>Unknown option: %1</source>
+        <translation>Unbekannte Option: %1</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 braucht einen Wert.</translation>
+    </message>
+    <message>
+        <source>%1 takes no value.</source>
+        <translation>%1 nimmt keinen Wert an.</translation>
+    </message>
+    <message>
+        <source>No command given; see tandem-cli --help.</source>
+        <translation>Kein Befehl angegeben; siehe tandem-cli --help.</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1 (see tandem-cli --help)</source>
+        <translation>Unbekannter Befehl: %1 (siehe tandem-cli --help)</translation>
+    </message>
+    <message>
+        <source>%1 is not an option of %2.</source>
+        <translation>%1 ist keine Option von %2.</translation>
+    </message>
+    <message>
+        <source>--due and --no-due cannot be used together.</source>
+        <translation>--due und --no-due können nicht zusammen verwendet werden.</translation>
+    </message>
+    <message>
+        <source>edit needs something to change (see tandem-cli --help).</source>
+        <translation>edit braucht etwas zum Ändern (siehe tandem-cli --help).</translation>
+    </message>
+    <message>
+        <source>Usage: tandem-cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]
+
+Tandem without a window: the same local cache and sync as the desktop app,
+for scripts and testing. Options may come before or after the command.
+
+Commands:
+  add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
+                      Add a todo; prints its id.
+  list [--json] [--all]
+                      Show the open todos (--all: the completed ones too).
+  edit ID [--title T] [--notes N] [--due DATE | --no-due] [--priority P]
+          [--add-tag T]... [--remove-tag T]... [--list NAME]
+                      Change a todo.
+  done ID | undone ID | delete ID
+                      Mark a todo done or not done, or delete it.
+  sync [--yes]        Push local changes and pull the cloud&apos;s, once.
+                      --yes confirms a pull that would delete many todos.
+  export [--json]     All lists and todos (with tags) as JSON.
+  help                This text.
+
+Values:
+  ID        a todo&apos;s id, or at least its first 8 characters
+  DATE      YYYY-MM-DD, or YYYY-MM-DDTHH:MM in local time
+  P         0-3, or none, low, medium, high
+  NAME      an existing list, any case; Inbox is the inbox
+  T         a tag name; a leading # is dropped
+  TITLE     one argument (quote it); after -- it may start with a dash
+
+Global options:
+  --data-dir DIR      Use DIR/tandem.db instead of the desktop app&apos;s cache.
+  --profile PROFILE   development, staging or production (default:
+                      TANDEM_PROFILE, else development). The server comes from
+                      DATABASE_URL, the PG* variables or the profile&apos;s .env file.
+  -h, --help          Show this text.
+  --version           Show the version.
+
+Exit status: 0 success, 1 failure (database, sync, unknown id or list),
+2 wrong call (unknown command or option, missing or invalid value).
+Errors are one line on stderr; QT_LOGGING_RULES=tandem.*=true shows the log.
+</source>
+        <translation>Aufruf: tandem-cli [GLOBALE OPTIONEN] BEFEHL [ARGUMENTE] [OPTIONEN]
+
+Tandem ohne Fenster: derselbe lokale Zwischenspeicher und dieselbe
+Synchronisierung wie in der Desktop-Anwendung, für Skripte und Tests.
+Optionen dürfen vor oder nach dem Befehl stehen.
+
+Befehle:
+  add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
+                      Eine Aufgabe hinzufügen; gibt ihre ID aus.
+  list [--json] [--all]
+                      Die offenen Aufgaben zeigen (--all: auch die erledigten).
+  edit ID [--title T] [--notes N] [--due DATE | --no-due] [--priority P]
+          [--add-tag T]... [--remove-tag T]... [--list NAME]
+                      Eine Aufgabe ändern.
+  done ID | undone ID | delete ID
+                      Eine Aufgabe als erledigt oder nicht erledigt markieren
+                      oder sie löschen.
+  sync [--yes]        Lokale Änderungen senden und die der Cloud holen, einmal.
+                      --yes bestätigt einen Abgleich, der viele Aufgaben löschen würde.
+  export [--json]     Alle Listen und Aufgaben (mit Schlagwörtern) als JSON.
+  help                Dieser Text.
+
+Werte:
+  ID        die ID einer Aufgabe oder mindestens ihre ersten 8 Zeichen
+  DATE      JJJJ-MM-TT oder JJJJ-MM-TTTHH:MM in Ortszeit
+  P         0-3 oder none, low, medium, high
+  NAME      eine vorhandene Liste, Groß-/Kleinschreibung egal; Inbox ist der Eingang
+  T         ein Schlagwort; ein führendes # wird weggelassen
+  TITLE     ein Argument (in Anführungszeichen); nach -- darf es mit einem
+            Bindestrich beginnen
+
+Globale Optionen:
+  --data-dir DIR      DIR/tandem.db statt des Zwischenspeichers der
+                      Desktop-Anwendung verwenden.
+  --profile PROFILE   development, staging oder production (Vorgabe:
+                      TANDEM_PROFILE, sonst development). Der Server kommt aus
+                      DATABASE_URL, den PG*-Variablen oder der .env-Datei des Profils.
+  -h, --help          Diesen Text zeigen.
+  --version           Die Version zeigen.
+
+Rückgabewert: 0 Erfolg, 1 Fehler (Datenbank, Synchronisierung, unbekannte ID
+oder Liste), 2 falscher Aufruf (unbekannter Befehl oder unbekannte Option,
+fehlender oder ungültiger Wert).
+Fehler stehen in einer Zeile auf stderr; QT_LOGGING_RULES=tandem.*=true zeigt das Protokoll.
+</translation>
+    </message>
+</context>
+<context>
+    <name>CloudPage</name>
+    <message>
+        <source>Cloud Connection</source>
+        <translation>Cloud-Verbindung</translation>
+    </message>
+    <message>
+        <source>The todos go to the cloud database of your sync settings.</source>
+        <translation>Die Aufgaben kommen in die Cloud-Datenbank aus Ihren Synchronisierungseinstellungen.</translation>
+    </message>
+    <message>
+        <source>Cloud database</source>
+        <translation>Cloud-Datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>No cloud database is set up. Set it up in Sync Settings first, then import.</source>
+        <translation>Es ist keine Cloud-Datenbank eingerichtet. Richten Sie sie zuerst in den Synchronisierungseinstellungen ein und importieren Sie dann.</translation>
+    </message>
+    <message>
+        <source>Server: %1
+Database: %2
+User: %3</source>
+        <translation>Server: %1
+Datenbank: %2
+Benutzer: %3</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, %2, %3 ms.</source>
+        <translation>Verbunden: PostgreSQL %1, %2, %3 ms.</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>verschlüsselt</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>unverschlüsselt</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1
+%2</source>
+        <translation>Keine Verbindung möglich: %1
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>CloudSchema</name>
+    <message>
+        <source>The cloud database is not set up for Tandem yet, and this role may not set it up. Sync once as the database&apos;s owner (for example with tandem-cli sync), then try again.</source>
+        <translation>Die Cloud-Datenbank ist noch nicht für Tandem eingerichtet, und diese Rolle darf sie nicht einrichten. Synchronisieren Sie einmal als Eigentümer der Datenbank (zum Beispiel mit tandem-cli sync) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The cloud database uses a newer Tandem (schema %1; this one knows %2). Please update Tandem; until then it will not write to the cloud.</source>
+        <translation>Die Cloud-Datenbank verwendet ein neueres Tandem (Schema %1; dieses kennt %2). Bitte aktualisieren Sie Tandem; bis dahin schreibt es nicht in die Cloud.</translation>
+    </message>
+    <message>
+        <source>Cloud schema step %1 differs from the one this Tandem knows. Refusing to sync until it is checked.</source>
+        <translation>Schritt %1 des Cloud-Schemas weicht von dem ab, den dieses Tandem kennt. Die Synchronisierung bleibt aus, bis das geprüft ist.</translation>
+    </message>
+    <message>
+        <source>Cloud schema step %1 failed: %2</source>
+        <translation>Schritt %1 des Cloud-Schemas ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Tandem keeps your todos on this computer and in step with your other desktops.</source>
+        <translation>Tandem hält Ihre Aufgaben auf diesem Computer und im Gleichschritt mit Ihren anderen Desktops.</translation>
+    </message>
+    <message>
+        <source>Keep the database in &lt;dir&gt; instead of the usual place.</source>
+        <translation>Die Datenbank in &lt;dir&gt; statt am üblichen Ort ablegen.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>dir</translation>
+    </message>
+    <message>
+        <source>Use the settings of &lt;profile&gt;: development, staging or production.</source>
+        <translation>Die Einstellungen von &lt;profile&gt; verwenden: development, staging oder production.</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>profile</translation>
+    </message>
+    <message>
+        <source>--data-dir needs a folder.</source>
+        <translation>--data-dir braucht einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictLogDialog</name>
+    <message>
+        <source>Conflict Log</source>
+        <translation>Konfliktprotokoll</translation>
+    </message>
+    <message>
+        <source>When two desktops changed the same todo, the later change was kept. These are the values it replaced, newest first. Restore puts a value back (you can undo it); Dismiss hides the entry.</source>
+        <translation>Wenn zwei Desktops dieselbe Aufgabe geändert haben, wurde die spätere Änderung behalten. Hier stehen die Werte, die sie ersetzt hat, die neuesten zuerst. „Wiederherstellen“ setzt einen Wert zurück (das lässt sich rückgängig machen); „Verwerfen“ blendet den Eintrag aus.</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>No conflicts. When two desktops change the same todo, the value that was replaced shows up here.</source>
+        <translation>Keine Konflikte. Wenn zwei Desktops dieselbe Aufgabe ändern, erscheint hier der Wert, der ersetzt wurde.</translation>
+    </message>
+    <message>
+        <source>Conflict log status</source>
+        <translation>Status des Konfliktprotokolls</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Restore the overwritten value</source>
+        <translation>Den überschriebenen Wert wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Put the overwritten value back. Edit ▸ Undo takes it back again.</source>
+        <translation>Den überschriebenen Wert zurücksetzen. Bearbeiten ▸ Rückgängig nimmt das wieder zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Dismiss the entry</source>
+        <translation>Den Eintrag verwerfen</translation>
+    </message>
+    <message>
+        <source>Hide the entry from the log.</source>
+        <translation>Den Eintrag im Protokoll ausblenden.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>“%1”: this change of a list cannot be restored.</source>
+        <translation>„%1“: Diese Änderung einer Liste kann nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer on this computer.</source>
+        <translation>„%1“ ist nicht mehr auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>“%1” has been deleted since; its old value cannot go back into it.</source>
+        <translation>„%1“ wurde inzwischen gelöscht; der alte Wert kann nicht mehr hinein.</translation>
+    </message>
+    <message>
+        <source>“%1”: its old list is gone.</source>
+        <translation>„%1“: Die alte Liste gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>“%1”: this value cannot be restored.</source>
+        <translation>„%1“: Dieser Wert kann nicht wiederhergestellt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n Value(s) from the Conflict Log</source>
+        <translation>
+            <numerusform>%n Wert aus dem Konfliktprotokoll wiederherstellen</numerusform>
+            <numerusform>%n Werte aus dem Konfliktprotokoll wiederherstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n value(s). Edit ▸ Undo (Ctrl+Z) takes it back.</source>
+        <translation>
+            <numerusform>%n Wert wiederhergestellt. Bearbeiten ▸ Rückgängig (Strg+Z) nimmt das zurück.</numerusform>
+            <numerusform>%n Werte wiederhergestellt. Bearbeiten ▸ Rückgängig (Strg+Z) nimmt das zurück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to restore: the values are already there.</source>
+        <translation>Nichts wiederherzustellen: Die Werte sind schon da.</translation>
+    </message>
+    <message>
+        <source>Could not dismiss: %1</source>
+        <translation>Verwerfen nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dismissed %n entry(ies).</source>
+        <translation>
+            <numerusform>%n Eintrag verworfen.</numerusform>
+            <numerusform>%n Einträge verworfen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Todo</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Overwritten Value</source>
+        <translation>Überschriebener Wert</translation>
+    </message>
+    <message>
+        <source>Kept Value</source>
+        <translation>Behaltener Wert</translation>
+    </message>
+    <message>
+        <source>What Happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>List name</source>
+        <translation>Listenname</translation>
+    </message>
+    <message>
+        <source>List order</source>
+        <translation>Listenreihenfolge</translation>
+    </message>
+    <message>
+        <source>List deleted</source>
+        <translation>Liste gelöscht</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>Erledigt am</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Due at a time</source>
+        <translation>Fällig zu einer Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Reihenfolge</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Overwritten</source>
+        <translation>Überschrieben</translation>
+    </message>
+    <message>
+        <source>Edit of a deleted todo</source>
+        <translation>Bearbeitung einer gelöschten Aufgabe</translation>
+    </message>
+    <message>
+        <source>(a list no longer on this computer)</source>
+        <translation>(eine Liste, die nicht mehr auf diesem Computer ist)</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>%1 (deleted list)</source>
+        <translation>%1 (gelöschte Liste)</translation>
+    </message>
+    <message>
+        <source>%1 (list)</source>
+        <translation>%1 (Liste)</translation>
+    </message>
+    <message>
+        <source>(a todo no longer on this computer)</source>
+        <translation>(eine Aufgabe, die nicht mehr auf diesem Computer ist)</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (gelöscht)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>priority</comment>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>priority</comment>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <comment>priority</comment>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <comment>priority</comment>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionConfig</name>
+    <message>
+        <source>Unknown connection parameter &quot;%1&quot; (not a libpq keyword).</source>
+        <translation>Unbekannter Verbindungsparameter „%1“ (kein libpq-Schlüsselwort).</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; contains &quot;;&quot;, which Qt&apos;s PostgreSQL driver cannot pass on to libpq.</source>
+        <translation>Der Wert von „%1“ enthält „;“, was der PostgreSQL-Treiber von Qt nicht an libpq weitergeben kann.</translation>
+    </message>
+    <message>
+        <source>Multiple hosts (host1,host2) are not supported; give exactly one host.</source>
+        <translation>Mehrere Hosts (host1,host2) werden nicht unterstützt; geben Sie genau einen Host an.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of seconds (0 or more).</source>
+        <translation>%1 muss eine ganze Zahl von Sekunden sein (0 oder mehr).</translation>
+    </message>
+    <message>
+        <source>Unknown %1 &quot;%2&quot;; expected %3.</source>
+        <translation>Unbekannter Wert für %1: „%2“; erwartet: %3.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to %1.</source>
+        <translation>Der Port muss eine Zahl von 1 bis %1 sein.</translation>
+    </message>
+    <message>
+        <source>keepalives must be 0 (off) or 1 (on).</source>
+        <translation>keepalives muss 0 (aus) oder 1 (an) sein.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>The QPSQL driver is not installed.</source>
+        <translation>Der QPSQL-Treiber ist nicht installiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionString</name>
+    <message>
+        <source>Unknown connection parameter &quot;%1&quot; (not a libpq keyword).</source>
+        <translation>Unbekannter Verbindungsparameter „%1“ (kein libpq-Schlüsselwort).</translation>
+    </message>
+    <message>
+        <source>The URI has a &quot;%&quot; that is not followed by two hex digits; write a literal &quot;%&quot; as %25.</source>
+        <translation>Die URI enthält ein „%“, auf das keine zwei Hexadezimalziffern folgen; schreiben Sie ein wörtliches „%“ als %25.</translation>
+    </message>
+    <message>
+        <source>The URI contains %00, which a connection parameter cannot hold.</source>
+        <translation>Die URI enthält %00, was ein Verbindungsparameter nicht aufnehmen kann.</translation>
+    </message>
+    <message>
+        <source>Multiple hosts (host1,host2) are not supported; give exactly one host.</source>
+        <translation>Mehrere Hosts (host1,host2) werden nicht unterstützt; geben Sie genau einen Host an.</translation>
+    </message>
+    <message>
+        <source>The IPv6 address in the URI has no closing &quot;]&quot;.</source>
+        <translation>Der IPv6-Adresse in der URI fehlt die schließende „]“.</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the IPv6 address in the URI (expected [address]:port).</source>
+        <translation>Unerwarteter Text nach der IPv6-Adresse in der URI (erwartet: [Adresse]:Port).</translation>
+    </message>
+    <message>
+        <source>An IPv6 address in a URI must be in brackets, e.g. postgresql://[::1]:5432/db.</source>
+        <translation>Eine IPv6-Adresse in einer URI muss in eckigen Klammern stehen, z. B. postgresql://[::1]:5432/db.</translation>
+    </message>
+    <message>
+        <source>The URI contains &quot;#&quot;; percent-encode it as %23 (e.g. in the password).</source>
+        <translation>Die URI enthält „#“; kodieren Sie es als %23 (z. B. im Passwort).</translation>
+    </message>
+    <message>
+        <source>The port in the URI is not a number (if the password contains &quot;/&quot; or &quot;?&quot;, percent-encode them as %2F and %3F).</source>
+        <translation>Der Port in der URI ist keine Zahl (wenn das Passwort „/“ oder „?“ enthält, kodieren Sie sie als %2F und %3F).</translation>
+    </message>
+    <message>
+        <source>A parameter in the URI query has no &quot;key=&quot; (expected ?key=value&amp;key=value).</source>
+        <translation>Einem Parameter in der Abfrage der URI fehlt „key=“ (erwartet: ?key=value&amp;key=value).</translation>
+    </message>
+    <message>
+        <source>The URI has no host (expected postgresql://user:password@host/database).</source>
+        <translation>Die URI hat keinen Host (erwartet: postgresql://benutzer:passwort@host/datenbank).</translation>
+    </message>
+    <message>
+        <source>The password seems to contain a space; put it in single quotes: password=&apos;...&apos;.</source>
+        <translation>Das Passwort scheint ein Leerzeichen zu enthalten; setzen Sie es in einfache Anführungszeichen: password=&apos;...&apos;.</translation>
+    </message>
+    <message>
+        <source>Malformed connection string: the word at character %1 has no &quot;=&quot; (expected key=value pairs separated by spaces).</source>
+        <translation>Fehlerhafte Verbindungszeichenkette: Dem Wort bei Zeichen %1 fehlt „=“ (erwartet: durch Leerzeichen getrennte key=value-Paare).</translation>
+    </message>
+    <message>
+        <source>Malformed connection string: the &quot;=&quot; at character %1 has no key before it.</source>
+        <translation>Fehlerhafte Verbindungszeichenkette: Vor dem „=“ bei Zeichen %1 steht kein Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Malformed connection string: the quoted value that starts at character %1 has no closing &quot;&apos;&quot;.</source>
+        <translation>Fehlerhafte Verbindungszeichenkette: Dem Wert in Anführungszeichen, der bei Zeichen %1 beginnt, fehlt das schließende „&apos;“.</translation>
+    </message>
+    <message>
+        <source>The connection string is empty.</source>
+        <translation>Die Verbindungszeichenkette ist leer.</translation>
+    </message>
+    <message>
+        <source>Unsupported URI scheme &quot;%1://&quot;; use postgresql:// or postgres://, or libpq key=value pairs.</source>
+        <translation>Nicht unterstütztes URI-Schema „%1://“; verwenden Sie postgresql:// oder postgres:// oder key=value-Paare von libpq.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseOpener</name>
+    <message>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <source>Your todo database is missing.</source>
+        <translation>Ihre Aufgabendatenbank fehlt.</translation>
+    </message>
+    <message>
+        <source>Tandem used %1 before, but the file is no longer there. If you moved it, put it back and choose Retry. Otherwise Tandem can start with an empty database.</source>
+        <translation>Tandem hat bisher %1 verwendet, aber die Datei ist nicht mehr da. Wenn Sie sie verschoben haben, legen Sie sie zurück und wählen Sie „Erneut versuchen“. Andernfalls kann Tandem mit einer leeren Datenbank starten.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Start Empty</source>
+        <translation>Leer starten</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>File: %1
+%2</source>
+        <translation>Datei: %1
+%2</translation>
+    </message>
+    <message>
+        <source>Tandem will not change or delete the file. It can set the file aside under a new name, so that nothing is lost, and start with an empty database.</source>
+        <translation>Tandem wird die Datei weder ändern noch löschen. Es kann die Datei unter einem neuen Namen beiseitelegen, damit nichts verloren geht, und mit einer leeren Datenbank starten.</translation>
+    </message>
+    <message>
+        <source>Set Aside and Start Empty</source>
+        <translation>Beiseitelegen und leer starten</translation>
+    </message>
+    <message>
+        <source>Close the other Tandem window, then choose Retry.</source>
+        <translation>Schließen Sie das andere Tandem-Fenster und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1.</source>
+        <translation>Die beschädigte Datei wurde als %1 aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select a todo to see its details</source>
+        <translation>Wählen Sie eine Aufgabe aus, um ihre Details zu sehen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Has a due date</source>
+        <translation>Hat ein Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>um</translation>
+    </message>
+    <message>
+        <source>Has a due time</source>
+        <translation>Hat eine Fälligkeitszeit</translation>
+    </message>
+    <message>
+        <source>Due time</source>
+        <translation>Fälligkeitszeit</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Mark as done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Give this todo a due date</source>
+        <translation>Dieser Aufgabe ein Fälligkeitsdatum geben</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>due date in the detail pane</comment>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Due at a time of day, not just on the date</source>
+        <translation>Zu einer Uhrzeit fällig, nicht nur am Tag</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>e.g. work, errands</source>
+        <translation>z. B. Arbeit, Besorgungen</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas</source>
+        <translation>Schlagwörter durch Kommas trennen</translation>
+    </message>
+    <message>
+        <source>Add notes…</source>
+        <translation>Notizen hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Mark as not done</source>
+        <translation>Als nicht erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Eingang</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Your old todos are in the list &quot;Imported&quot;.</source>
+        <translation>Ihre alten Aufgaben sind in der Liste „Imported“.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Importbericht</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Imported List</source>
+        <translation>Liste „Imported“ ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open the Imported list</source>
+        <translation>Die Liste „Imported“ öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todo(s) imported and validated. %1</source>
+        <translation>
+            <numerusform>%n Aufgabe importiert und geprüft. %1</numerusform>
+            <numerusform>%n Aufgaben importiert und geprüft. %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every row arrived as it was.</source>
+        <translation>Jede Zeile ist unverändert angekommen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were repaired or left out (listed in the report below).</source>
+        <translation>
+            <numerusform>%n Zeile wurde repariert oder ausgelassen (im Bericht unten aufgeführt).</numerusform>
+            <numerusform>%n Zeilen wurden repariert oder ausgelassen (im Bericht unten aufgeführt).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnvFile</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>expected KEY=value, but the line has no &quot;=&quot;.</source>
+        <translation>KEY=value erwartet, aber die Zeile hat kein „=“.</translation>
+    </message>
+    <message>
+        <source>expected KEY=value, but the part before &quot;=&quot; is not a variable name (letters, digits and _).</source>
+        <translation>KEY=value erwartet, aber der Teil vor „=“ ist kein Variablenname (Buchstaben, Ziffern und _).</translation>
+    </message>
+    <message>
+        <source>the value of %1 has no closing %2 (values span one line).</source>
+        <translation>dem Wert von %1 fehlt das schließende %2 (Werte reichen über eine Zeile).</translation>
+    </message>
+    <message>
+        <source>unexpected text after the closing quote of %1.</source>
+        <translation>unerwarteter Text nach dem schließenden Anführungszeichen von %1.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalDatabase</name>
+    <message>
+        <source>The file has schema version %1; this Tandem knows up to %2.</source>
+        <translation>Die Datei hat die Schemaversion %1; dieses Tandem kennt bis %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>SQLite kept journal mode %1.</source>
+        <translation>SQLite hat den Journalmodus %1 beibehalten.</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Could not rename %1 to %2.</source>
+        <translation>%1 konnte nicht in %2 umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>Tandem cannot create the folder for its database.</source>
+        <translation>Tandem kann den Ordner für seine Datenbank nicht anlegen.</translation>
+    </message>
+    <message>
+        <source>Tandem cannot write to its database. Check the permissions of the file and its folder.</source>
+        <translation>Tandem kann nicht in seine Datenbank schreiben. Prüfen Sie die Berechtigungen der Datei und ihres Ordners.</translation>
+    </message>
+    <message>
+        <source>Another Tandem window is already using this database.</source>
+        <translation>Ein anderes Tandem-Fenster verwendet diese Datenbank bereits.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or is not a Tandem database.</source>
+        <translation>Die Datenbankdatei ist beschädigt oder keine Tandem-Datenbank.</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer version of Tandem. Please update Tandem.</source>
+        <translation>Die Datenbank wurde von einer neueren Version von Tandem geschrieben. Bitte aktualisieren Sie Tandem.</translation>
+    </message>
+    <message>
+        <source>Tandem could not open its database.</source>
+        <translation>Tandem konnte seine Datenbank nicht öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <source>Search todos</source>
+        <translation>Aufgaben suchen</translation>
+    </message>
+    <message>
+        <source>Search title and notes (Ctrl+F)</source>
+        <translation>Titel und Notizen durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import from the Old App…</source>
+        <translation>Aus der alten App &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Speichern nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The cloud wants to delete %n todo(s) on this computer.</source>
+        <translation>
+            <numerusform>Die Cloud möchte %n Aufgabe auf diesem Computer löschen.</numerusform>
+            <numerusform>Die Cloud möchte %n Aufgaben auf diesem Computer löschen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is more than usual. If you or another desktop deleted them on purpose, continue. Otherwise keep them: nothing is deleted until you decide.</source>
+        <translation>Das ist mehr als üblich. Wenn Sie oder ein anderer Desktop sie absichtlich gelöscht haben, fahren Sie fort. Andernfalls behalten Sie sie: Es wird nichts gelöscht, bis Sie sich entscheiden.</translation>
+    </message>
+    <message>
+        <source>Delete Them Here Too</source>
+        <translation>Auch hier löschen</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>The Imported list appears after the next sync.</source>
+        <translation>Die Liste „Imported“ erscheint nach der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Todos</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todo(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe</numerusform>
+            <numerusform>%n Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n überfällig</numerusform>
+            <numerusform>%n überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>Nichts überfällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todos selected</source>
+        <translation>
+            <numerusform>%n Aufgabe ausgewählt</numerusform>
+            <numerusform>%n Aufgaben ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>New List</source>
+        <translation>Neue Liste</translation>
+    </message>
+    <message>
+        <source>Deleted list “%1”. Undo with Ctrl+Z.</source>
+        <translation>Liste „%1“ gelöscht. Mit Strg+Z rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>About Tandem</source>
+        <translation>Über Tandem</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Your todos, offline first, in step on every desktop.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Ihre Aufgaben, offline zuerst, im Gleichschritt auf jedem Desktop.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sync settings saved. Sync restarts with them.</source>
+        <translation>Synchronisierungseinstellungen gespeichert. Die Synchronisierung startet mit ihnen neu.</translation>
+    </message>
+</context>
+<context>
+    <name>MigratePage</name>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>The todos are being copied to the cloud. You can keep using Tandem meanwhile.</source>
+        <translation>Die Aufgaben werden in die Cloud kopiert. Sie können Tandem währenddessen weiter verwenden.</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Importfortschritt</translation>
+    </message>
+    <message>
+        <source>%v of %m todos</source>
+        <translation>%v von %m Aufgaben</translation>
+    </message>
+    <message>
+        <source>Rate and time left</source>
+        <translation>Rate und verbleibende Zeit</translation>
+    </message>
+    <message>
+        <source>Import status</source>
+        <translation>Importstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the import</source>
+        <translation>Den Import anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume the import</source>
+        <translation>Den Import fortsetzen</translation>
+    </message>
+    <message>
+        <source>Connecting to the cloud database…</source>
+        <translation>Verbindung zur Cloud-Datenbank wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>Wird nach dem aktuellen Stapel angehalten…</translation>
+    </message>
+    <message>
+        <source>%1 todos/s, about %2 s left</source>
+        <translation>%1 Aufgaben/s, noch etwa %2 s</translation>
+    </message>
+    <message>
+        <source>Copying the todos…</source>
+        <translation>Die Aufgaben werden kopiert…</translation>
+    </message>
+    <message>
+        <source>All todos were copied and compared with the file.</source>
+        <translation>Alle Aufgaben wurden kopiert und mit der Datei verglichen.</translation>
+    </message>
+    <message>
+        <source>This file was already imported; nothing was changed.</source>
+        <translation>Diese Datei wurde bereits importiert; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 todos. The cloud holds the batches copied so far; Resume continues where it stopped.</source>
+        <translation>Nach %1 von %2 Aufgaben angehalten. Die Cloud enthält die bisher kopierten Stapel; „Fortsetzen“ macht dort weiter, wo angehalten wurde.</translation>
+    </message>
+    <message>
+        <source>The import did not finish: %1</source>
+        <translation>Der Import wurde nicht abgeschlossen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationWizard</name>
+    <message>
+        <source>Import from the Old App</source>
+        <translation>Aus der alten App importieren</translation>
+    </message>
+    <message>
+        <source>Import from the old app</source>
+        <translation>Aus der alten App importieren</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStore</name>
+    <message numerus="yes">
+        <source>The system keychain did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>Der Systemschlüsselbund hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>Der Systemschlüsselbund hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No system keychain (Secret Service) is available: %1</source>
+        <translation>Es ist kein Systemschlüsselbund (Secret Service) verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Could not delete %1.</source>
+        <translation>%1 konnte nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The system keychain did not give out the sync password: %1</source>
+        <translation>Der Systemschlüsselbund hat das Synchronisierungspasswort nicht herausgegeben: %1</translation>
+    </message>
+    <message>
+        <source>The password is stored in %1, readable only by you.</source>
+        <translation>Das Passwort ist in %1 gespeichert, nur für Sie lesbar.</translation>
+    </message>
+    <message>
+        <source>There is no system keychain: Tandem keeps the password in memory until it quits.</source>
+        <translation>Es gibt keinen Systemschlüsselbund: Tandem behält das Passwort im Speicher, bis es beendet wird.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not store the sync password: %1</source>
+        <translation>Der Systemschlüsselbund hat das Synchronisierungspasswort nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The password is stored in the system keychain.</source>
+        <translation>Das Passwort ist im Systemschlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not delete the sync password: %1</source>
+        <translation>Der Systemschlüsselbund hat das Synchronisierungspasswort nicht gelöscht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PgConnection</name>
+    <message>
+        <source>The QPSQL driver did not hand out a libpq connection.</source>
+        <translation>Der QPSQL-Treiber hat keine libpq-Verbindung herausgegeben.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>What will be imported (a dry run: nothing has been written yet).</source>
+        <translation>Was importiert wird (ein Probelauf: Es wurde noch nichts geschrieben).</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Rows per table</source>
+        <translation>Zeilen pro Tabelle</translation>
+    </message>
+    <message>
+        <source>Rows that need a repair:</source>
+        <translation>Zeilen, die repariert werden müssen:</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Legacy id</source>
+        <translation>Alte ID</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Raw value</source>
+        <translation>Rohwert</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>Was geschieht</translation>
+    </message>
+    <message>
+        <source>Rows that need a repair</source>
+        <translation>Zeilen, die repariert werden müssen</translation>
+    </message>
+    <message>
+        <source>%1: %2 read, %3 to import, %4 repaired, %5 left out</source>
+        <translation>%1: %2 gelesen, %3 zu importieren, %4 repariert, %5 ausgelassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) need a repair or are left out.</source>
+        <translation>
+            <numerusform>%n Zeile muss repariert werden oder wird ausgelassen.</numerusform>
+            <numerusform>%n Zeilen müssen repariert werden oder werden ausgelassen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileLoader</name>
+    <message>
+        <source>%1 must be a whole number of %2 from %3 to %4.</source>
+        <translation>%1 muss eine ganze Zahl (%2) von %3 bis %4 sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be 1 or 0 (or true/false, yes/no, on/off).</source>
+        <translation>%1 muss 1 oder 0 sein (oder true/false, yes/no, on/off).</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>Unknown command-line setting &quot;%1&quot; (known: %2).</source>
+        <translation>Unbekannte Befehlszeileneinstellung „%1“ (bekannt: %2).</translation>
+    </message>
+    <message>
+        <source>command line (%1)</source>
+        <translation>Befehlszeile (%1)</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, Zeile %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot be set in a profile file (the profile picks the file).</source>
+        <translation>%1: %2 kann nicht in einer Profildatei gesetzt werden (das Profil wählt die Datei).</translation>
+    </message>
+    <message>
+        <source>%1: unknown setting %2 (known: %3).</source>
+        <translation>%1: unbekannte Einstellung %2 (bekannt: %3).</translation>
+    </message>
+    <message>
+        <source>no sslmode (libpq then uses &quot;prefer&quot;)</source>
+        <translation>kein sslmode (libpq verwendet dann „prefer“)</translation>
+    </message>
+    <message>
+        <source>The production profile needs sslmode=require or stronger (verify-ca, verify-full); the connection asks for %1.</source>
+        <translation>Das Profil production braucht sslmode=require oder stärker (verify-ca, verify-full); die Verbindung verlangt %1.</translation>
+    </message>
+    <message>
+        <source>sslmode=%1 needs the CA certificate file &quot;%2&quot;, which does not exist.</source>
+        <translation>sslmode=%1 braucht die CA-Zertifikatsdatei „%2“, die es nicht gibt.</translation>
+    </message>
+    <message>
+        <source>sslmode=%1 needs a CA certificate, and libpq&apos;s default &quot;%2&quot; does not exist: set PGSSLROOTCERT or sslrootcert (on Debian the system CAs are in /etc/ssl/certs/ca-certificates.crt).</source>
+        <translation>sslmode=%1 braucht ein CA-Zertifikat, und die Vorgabe von libpq „%2“ gibt es nicht: Setzen Sie PGSSLROOTCERT oder sslrootcert (unter Debian liegen die System-CAs in /etc/ssl/certs/ca-certificates.crt).</translation>
+    </message>
+    <message>
+        <source>Unknown profile &quot;%1&quot; (from %2); expected development, staging or production.</source>
+        <translation>Unbekanntes Profil „%1“ (aus %2); erwartet: development, staging oder production.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAddBar</name>
+    <message>
+        <source>Add a todo</source>
+        <translation>Eine Aufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Type a todo and press Enter. Dates like “tomorrow” or “friday 15:00”, !high for priority, #tag for tags and @list for a list are understood.</source>
+        <translation>Geben Sie eine Aufgabe ein und drücken Sie die Eingabetaste. Verstanden werden (auf Englisch) Datumsangaben wie „tomorrow“ oder „friday 15:00“, !high für die Priorität, #schlagwort für Schlagwörter und @liste für eine Liste.</translation>
+    </message>
+    <message>
+        <source>Add a todo… e.g. “Call Sam tomorrow 15:00 !high #work”</source>
+        <translation>Aufgabe hinzufügen… z. B. „Sam anrufen tomorrow 15:00 !high #arbeit“</translation>
+    </message>
+    <message>
+        <source>Understood</source>
+        <translation>Erkannt</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAddParser</name>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>Format of a due date, as in QDate::toString()</comment>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Due today at %1</source>
+        <translation>Heute um %1 fällig</translation>
+    </message>
+    <message>
+        <source>Due tomorrow at %1</source>
+        <translation>Morgen um %1 fällig</translation>
+    </message>
+    <message>
+        <source>Due %1 at %2</source>
+        <translation>Fällig am %1 um %2</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Heute fällig</translation>
+    </message>
+    <message>
+        <source>Due tomorrow</source>
+        <translation>Morgen fällig</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Fällig am %1</translation>
+    </message>
+    <message>
+        <source>Low priority</source>
+        <translation>Niedrige Priorität</translation>
+    </message>
+    <message>
+        <source>Medium priority</source>
+        <translation>Mittlere Priorität</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>Hohe Priorität</translation>
+    </message>
+    <message>
+        <source>List: %1</source>
+        <translation>Liste: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Demnächst</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n open</source>
+        <translation>
+            <numerusform>%1, %n offen</numerusform>
+            <numerusform>%1, %n offen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open todos</source>
+        <translation>
+            <numerusform>%n offene Aufgabe</numerusform>
+            <numerusform>%n offene Aufgaben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SidebarView</name>
+    <message>
+        <source>Lists and tags</source>
+        <translation>Listen und Schlagwörter</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>The Old App&apos;s File</source>
+        <translation>Die Datei der alten App</translation>
+    </message>
+    <message>
+        <source>The file of the old app that holds your todos (todo_app_local.db).</source>
+        <translation>Die Datei der alten App, die Ihre Aufgaben enthält (todo_app_local.db).</translation>
+    </message>
+    <message>
+        <source>Old app file</source>
+        <translation>Datei der alten App</translation>
+    </message>
+    <message>
+        <source>Path to todo_app_local.db</source>
+        <translation>Pfad zu todo_app_local.db</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose the old app file</source>
+        <translation>Die Datei der alten App auswählen</translation>
+    </message>
+    <message>
+        <source>File check result</source>
+        <translation>Ergebnis der Dateiprüfung</translation>
+    </message>
+    <message>
+        <source>No file of the old app was found in the usual places:
+%1
+Choose it.</source>
+        <translation>An den üblichen Orten wurde keine Datei der alten App gefunden:
+%1
+Wählen Sie sie aus.</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation>Diese Datei kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 file. Reading it…</source>
+        <translation>Datei der Version %1. Sie wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows</source>
+        <translation>%1: %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>Version %1 file of the old app.
+%2
+%3 rows need a repair (shown before the import).</source>
+        <translation>Datei der Version %1 der alten App.
+%2
+%3 Zeilen müssen repariert werden (wird vor dem Import gezeigt).</translation>
+    </message>
+    <message>
+        <source>This file was already imported; importing it again changes nothing.</source>
+        <translation>Diese Datei wurde bereits importiert; ein erneuter Import ändert nichts.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync is off: no cloud database is set up.</source>
+        <translation>Synchronisierung aus: Es ist keine Cloud-Datenbank eingerichtet.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>Sync is off: no cloud database is set up.</source>
+        <translation>Synchronisierung aus: Es ist keine Cloud-Datenbank eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Sync cannot open the local database: %1</source>
+        <translation>Die Synchronisierung kann die lokale Datenbank nicht öffnen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPassword</name>
+    <message>
+        <source>Sync Password</source>
+        <translation>Synchronisierungspasswort</translation>
+    </message>
+    <message>
+        <source>Password for %1@%2 (%3 profile):</source>
+        <translation>Passwort für %1@%2 (Profil %3):</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain (Secret Service), so Tandem keeps the password in memory only and asks once each time it starts. Sync Settings can store it in a file instead.</source>
+        <translation>Dieser Computer hat keinen Systemschlüsselbund (Secret Service), daher behält Tandem das Passwort nur im Speicher und fragt bei jedem Start einmal danach. In den Synchronisierungseinstellungen kann es stattdessen in einer Datei gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <source>Work Offline</source>
+        <translation>Offline arbeiten</translation>
+    </message>
+    <message>
+        <source>Sync password</source>
+        <translation>Synchronisierungspasswort</translation>
+    </message>
+</context>
+<context>
+    <name>SyncResult</name>
+    <message>
+        <source>The cloud database refused the user name or password.</source>
+        <translation>Die Cloud-Datenbank hat den Benutzernamen oder das Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>A secure (TLS) connection to the cloud database could not be made: %1</source>
+        <translation>Es konnte keine sichere (TLS-)Verbindung zur Cloud-Datenbank hergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The cloud database took too long to answer (statement timeout).</source>
+        <translation>Die Cloud-Datenbank hat zu lange für eine Antwort gebraucht (Zeitüberschreitung der Anweisung).</translation>
+    </message>
+    <message>
+        <source>The cloud database&apos;s host name could not be found. Check the address and your network.</source>
+        <translation>Der Hostname der Cloud-Datenbank wurde nicht gefunden. Prüfen Sie die Adresse und Ihr Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The cloud database cannot be reached. Tandem keeps working offline and will try again.</source>
+        <translation>Die Cloud-Datenbank ist nicht erreichbar. Tandem arbeitet offline weiter und versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The connection to the cloud database was lost. Tandem will reconnect.</source>
+        <translation>Die Verbindung zur Cloud-Datenbank wurde unterbrochen. Tandem verbindet sich erneut.</translation>
+    </message>
+    <message>
+        <source>The cloud database reported an error: %1</source>
+        <translation>Die Cloud-Datenbank hat einen Fehler gemeldet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSession</name>
+    <message>
+        <source>No cloud database is set up.</source>
+        <translation>Es ist keine Cloud-Datenbank eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The cloud would delete %1 of your %2 todos. Tandem waits for you to confirm.</source>
+        <translation>Die Cloud würde %1 Ihrer %2 Aufgaben löschen. Tandem wartet auf Ihre Bestätigung.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Sync Settings</source>
+        <translation>Synchronisierungseinstellungen</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Active profile</source>
+        <translation>Aktives Profil</translation>
+    </message>
+    <message>
+        <source>The profile is chosen when Tandem starts (--profile or TANDEM_PROFILE). These settings are saved in %1.</source>
+        <translation>Das Profil wird beim Start von Tandem gewählt (--profile oder TANDEM_PROFILE). Diese Einstellungen werden in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Connection string</source>
+        <translation>Verbindungszeichenkette</translation>
+    </message>
+    <message>
+        <source>Paste it as Neon&apos;s console shows it, or as libpq key=value pairs. A password in it moves to the field below. Leave it empty to keep Tandem on this computer only.</source>
+        <translation>Fügen Sie sie so ein, wie die Konsole von Neon sie zeigt, oder als key=value-Paare von libpq. Ein darin enthaltenes Passwort wandert in das Feld darunter. Lassen Sie sie leer, damit Tandem nur auf diesem Computer bleibt.</translation>
+    </message>
+    <message>
+        <source>Connection string problem</source>
+        <translation>Problem mit der Verbindungszeichenkette</translation>
+    </message>
+    <message>
+        <source>&amp;Connection string:</source>
+        <translation>&amp;Verbindungszeichenkette:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Store the password in a file readable only by me (less safe)</source>
+        <translation>Das Passwort in einer nur für mich lesbaren Datei speichern (weniger sicher)</translation>
+    </message>
+    <message>
+        <source>Store the password in a file readable only by me</source>
+        <translation>Das Passwort in einer nur für mich lesbaren Datei speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Encryption (sslmode)</source>
+        <translation>Verschlüsselung (sslmode)</translation>
+    </message>
+    <message>
+        <source>disable — never encrypt</source>
+        <translation>disable — nie verschlüsseln</translation>
+    </message>
+    <message>
+        <source>allow — encrypt only if the server insists</source>
+        <translation>allow — nur verschlüsseln, wenn der Server darauf besteht</translation>
+    </message>
+    <message>
+        <source>prefer — encrypt if the server can</source>
+        <translation>prefer — verschlüsseln, wenn der Server es kann</translation>
+    </message>
+    <message>
+        <source>require — always encrypt (Neon)</source>
+        <translation>require — immer verschlüsseln (Neon)</translation>
+    </message>
+    <message>
+        <source>verify-ca — encrypt and check the server&apos;s certificate</source>
+        <translation>verify-ca — verschlüsseln und das Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>verify-full — also check the host name (safest)</source>
+        <translation>verify-full — auch den Hostnamen prüfen (am sichersten)</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>Ver&amp;schlüsselung:</translation>
+    </message>
+    <message>
+        <source>Settings problem</source>
+        <translation>Problem mit den Einstellungen</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>For verify-ca and verify-full</source>
+        <translation>Für verify-ca und verify-full</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>Die CA-Zertifikatsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem CAs</source>
+        <translation>S&amp;ystem-CAs</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s certificate authorities</source>
+        <translation>Die Zertifizierungsstellen des Systems verwenden</translation>
+    </message>
+    <message>
+        <source>Use %1, the public certificate authorities this computer trusts. Neon&apos;s certificates are signed by one of them.</source>
+        <translation>%1 verwenden, die öffentlichen Zertifizierungsstellen, denen dieser Computer vertraut. Die Zertifikate von Neon sind von einer davon signiert.</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate:</source>
+        <translation>C&amp;A-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Connection Test</source>
+        <translation>Verbindungstest</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Die Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation>Noch nicht getestet.</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>Server version</source>
+        <translation>Serverversion</translation>
+    </message>
+    <message>
+        <source>Encrypted (TLS)</source>
+        <translation>Verschlüsselt (TLS)</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Encrypted (TLS):</source>
+        <translation>Verschlüsselt (TLS):</translation>
+    </message>
+    <message>
+        <source>Round trip:</source>
+        <translation>Umlaufzeit:</translation>
+    </message>
+    <message>
+        <source>The environment sets %1, which overrides what is saved here.</source>
+        <translation>Die Umgebung setzt %1, was die hier gespeicherten Werte überschreibt.</translation>
+    </message>
+    <message>
+        <source>Saving restarts sync with the new settings.</source>
+        <translation>Beim Speichern startet die Synchronisierung mit den neuen Einstellungen neu.</translation>
+    </message>
+    <message>
+        <source>Save the sync settings</source>
+        <translation>Die Synchronisierungseinstellungen speichern</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.crt *.pem *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in a file.</source>
+        <translation>Im Systemschlüsselbund aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>There is no system keychain (Secret Service) on this computer: Tandem keeps the password in memory and asks for it again after it restarts.</source>
+        <translation>Auf diesem Computer gibt es keinen Systemschlüsselbund (Secret Service): Tandem behält das Passwort im Speicher und fragt nach einem Neustart erneut danach.</translation>
+    </message>
+    <message>
+        <source>The password goes into %1, which only you can read (mode 0600). Anyone with access to your account or your backups can read it too.</source>
+        <translation>Das Passwort kommt in %1, das nur Sie lesen können (Modus 0600). Wer Zugriff auf Ihr Konto oder Ihre Sicherungen hat, kann es ebenfalls lesen.</translation>
+    </message>
+    <message>
+        <source>Take sslpassword out of the connection string: Tandem does not store key passphrases.</source>
+        <translation>Nehmen Sie sslpassword aus der Verbindungszeichenkette heraus: Tandem speichert keine Schlüssel-Passphrasen.</translation>
+    </message>
+    <message>
+        <source>sslmode=%1 checks the server&apos;s certificate: choose the CA certificate file below (for Neon: System CAs).</source>
+        <translation>sslmode=%1 prüft das Zertifikat des Servers: Wählen Sie unten die CA-Zertifikatsdatei (für Neon: System-CAs).</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Verbunden.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>%1 ms (SELECT 1, median of %2)</source>
+        <translation>%1 ms (SELECT 1, Median von %2)</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Sync Now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet synced</source>
+        <translation>
+            <numerusform>%n Änderung noch nicht synchronisiert</numerusform>
+            <numerusform>%n Änderungen noch nicht synchronisiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync off</source>
+        <translation>Synchronisierung aus</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Offline · %1</source>
+        <translation>Offline · %1</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Synchronisierungsfehler</translation>
+    </message>
+    <message>
+        <source>Sync waits for you</source>
+        <translation>Synchronisierung wartet auf Sie</translation>
+    </message>
+    <message>
+        <source>Online · %1</source>
+        <translation>Online · %1</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>Synchronisiert um %1</translation>
+    </message>
+</context>
+<context>
+    <name>TodoCommands</name>
+    <message>
+        <source>Add “%1”</source>
+        <translation>„%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Complete %n todo(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe erledigen</numerusform>
+            <numerusform>%n Aufgaben erledigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reopen %n todo(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe wieder öffnen</numerusform>
+            <numerusform>%n Aufgaben wieder öffnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n todo(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe löschen</numerusform>
+            <numerusform>%n Aufgaben löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set priority of %n todo(s)</source>
+        <translation>
+            <numerusform>Priorität von %n Aufgabe setzen</numerusform>
+            <numerusform>Priorität von %n Aufgaben setzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n todo(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe verschieben</numerusform>
+            <numerusform>%n Aufgaben verschieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorder %n todo(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe neu anordnen</numerusform>
+            <numerusform>%n Aufgaben neu anordnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New list “%1”</source>
+        <translation>Neue Liste „%1“</translation>
+    </message>
+    <message>
+        <source>Rename list to “%1”</source>
+        <translation>Liste in „%1“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete list “%1”</source>
+        <translation>Liste „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Move list “%1”</source>
+        <translation>Liste „%1“ verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>TodoDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>short due date in this year</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>short due date in another year</comment>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>due day, then due time</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Not yet synced</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Mark as not done</source>
+        <translation>Als nicht erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Mark as done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>Overdue: due %1</source>
+        <translation>Überfällig: fällig %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Fällig %1</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>Hohe Priorität</translation>
+    </message>
+    <message>
+        <source>Medium priority</source>
+        <translation>Mittlere Priorität</translation>
+    </message>
+    <message>
+        <source>Low priority</source>
+        <translation>Niedrige Priorität</translation>
+    </message>
+</context>
+<context>
+    <name>TodoFinder</name>
+    <message>
+        <source>No todo with the id %1.</source>
+        <translation>Keine Aufgabe mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>The id %1 matches more than one todo; give more of it.</source>
+        <translation>Die ID %1 passt zu mehr als einer Aufgabe; geben Sie mehr davon an.</translation>
+    </message>
+    <message>
+        <source>No list named &quot;%1&quot;.</source>
+        <translation>Keine Liste namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>TodoListView</name>
+    <message>
+        <source>Todos</source>
+        <translation>Aufgaben</translation>
+    </message>
+</context>
+<context>
+    <name>TodoStore</name>
+    <message>
+        <source>A list needs a name.</source>
+        <translation>Eine Liste braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The Inbox cannot be deleted.</source>
+        <translation>Der Eingang kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>A todo needs a title.</source>
+        <translation>Eine Aufgabe braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>The list of a todo no longer exists.</source>
+        <translation>Die Liste einer Aufgabe existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>ValidatePage</name>
+    <message>
+        <source>Validation</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Every imported row was read back from the cloud and compared with the file.</source>
+        <translation>Jede importierte Zeile wurde aus der Cloud zurückgelesen und mit der Datei verglichen.</translation>
+    </message>
+    <message>
+        <source>Validation result</source>
+        <translation>Ergebnis der Prüfung</translation>
+    </message>
+    <message>
+        <source>Rows that differ</source>
+        <translation>Abweichende Zeilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Validated: %n row(s) compared, every one as in the file.</source>
+        <translation>
+            <numerusform>Geprüft: %n Zeile verglichen, sie stimmt mit der Datei überein.</numerusform>
+            <numerusform>Geprüft: %n Zeilen verglichen, jede stimmt mit der Datei überein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This file was imported and validated before; nothing was compared again.</source>
+        <translation>Diese Datei wurde bereits importiert und geprüft; es wurde nichts erneut verglichen.</translation>
+    </message>
+    <message>
+        <source>Not validated: %1</source>
+        <translation>Nicht geprüft: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Import from the Old App</source>
+        <translation>Aus der alten App importieren</translation>
+    </message>
+    <message>
+        <source>Bring the todos of the old app into Tandem, once.</source>
+        <translation>Die Aufgaben der alten App einmalig in Tandem übernehmen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This assistant moves the todos, tags and their links from the old app&apos;s file into your Tandem cloud database. It will:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;find the old file (or let you pick it) and check it;&lt;/li&gt;&lt;li&gt;make a verified backup copy beside it;&lt;/li&gt;&lt;li&gt;check the connection to your cloud database;&lt;/li&gt;&lt;li&gt;show what will be imported and every row that needs a repair;&lt;/li&gt;&lt;li&gt;transfer the rows, then compare every row in the cloud with the file.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Nothing is deleted.&lt;/b&gt; The old file stays exactly as it is, and the imported todos go to a new list called &quot;Imported&quot;. You can cancel at any time and resume later.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dieser Assistent überträgt die Aufgaben, Schlagwörter und ihre Verknüpfungen aus der Datei der alten App in Ihre Tandem-Cloud-Datenbank. Er wird:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;die alte Datei finden (oder Sie sie auswählen lassen) und prüfen;&lt;/li&gt;&lt;li&gt;daneben eine geprüfte Sicherungskopie anlegen;&lt;/li&gt;&lt;li&gt;die Verbindung zu Ihrer Cloud-Datenbank prüfen;&lt;/li&gt;&lt;li&gt;zeigen, was importiert wird und welche Zeilen repariert werden müssen;&lt;/li&gt;&lt;li&gt;die Zeilen übertragen und dann jede Zeile in der Cloud mit der Datei vergleichen.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Es wird nichts gelöscht.&lt;/b&gt; Die alte Datei bleibt genau so, wie sie ist, und die importierten Aufgaben kommen in eine neue Liste namens „Imported“. Sie können jederzeit abbrechen und später fortsetzen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What the import does</source>
+        <translation>Was der Import macht</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New Todo</source>
+        <translation>&amp;Neue Aufgabe</translation>
+    </message>
+    <message>
+        <source>New &amp;List</source>
+        <translation>Neue &amp;Liste</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Sync Se&amp;ttings…</source>
+        <translation>Synchronisierungs&amp;einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Title</source>
+        <translation>&amp;Titel bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;None</source>
+        <translation>&amp;Keine</translation>
+    </message>
+    <message>
+        <source>&amp;Low</source>
+        <translation>&amp;Niedrig</translation>
+    </message>
+    <message>
+        <source>&amp;Medium</source>
+        <translation>&amp;Mittel</translation>
+    </message>
+    <message>
+        <source>&amp;High</source>
+        <translation>&amp;Hoch</translation>
+    </message>
+    <message>
+        <source>&amp;Rename List</source>
+        <translation>Liste umbe&amp;nennen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete List</source>
+        <translation>Liste lö&amp;schen</translation>
+    </message>
+    <message>
+        <source>Move List &amp;Up</source>
+        <translation>Liste nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move List Do&amp;wn</source>
+        <translation>Liste nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Completed</source>
+        <translation>&amp;Erledigte ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Conflict Log…</source>
+        <translation>&amp;Konfliktprotokoll…</translation>
+    </message>
+    <message>
+        <source>&amp;Manual Order</source>
+        <translation>&amp;Manuelle Reihenfolge</translation>
+    </message>
+    <message>
+        <source>&amp;Due Date</source>
+        <translation>&amp;Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priorität</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Newest First</source>
+        <translation>&amp;Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>&amp;About Tandem</source>
+        <translation>Ü&amp;ber Tandem</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Move To</source>
+        <translation>&amp;Verschieben nach</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Sort By</source>
+        <translation>&amp;Sortieren nach</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <source>Sync is off: %1</source>
+        <translation>Synchronisierung aus: %1</translation>
+    </message>
+</context>
+</TS>
