@@ -1,13 +1,15 @@
 // tandem-bench: the performance targets of the desktop app, measured on this
 // machine, printed as a Markdown table. See docs/benchmarks.md.
 //
-//   tandem-bench [--quick] [--rows N] [--work-dir DIR] [--keep]
+//   tandem-bench [--quick] [--rows N] [--migration-rows N] [--only app,sync,migration]
+//                [--work-dir DIR] [--keep]
 //
 // Exit code 0 whatever the verdicts; 1 when a measurement could not be made.
 
 #include "addbench.h"
 #include "benchdatabase.h"
 #include "machineinfo.h"
+#include "migrationbench.h"
 #include "resulttable.h"
 #include "searchbench.h"
 #include "startupbench.h"
@@ -35,6 +37,7 @@ struct Config
     int searchRounds = 2;
     int adds = 200;
     int quickAdds = 30;
+    MigrationBench::Config migration;
 };
 
 void print(const QString &text)
@@ -85,6 +88,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption quickOption(u"quick"_s, u"A small, fast run (10,000 todos, fewer repetitions): a smoke test."_s);
     const QCommandLineOption rowsOption(u"rows"_s, u"Live todos in the prepared cache (default 100000)."_s, u"N"_s);
+    const QCommandLineOption migrationRowsOption(u"migration-rows"_s, u"Todos in the legacy file of the migration rows (default 200000)."_s, u"N"_s);
+    const QCommandLineOption onlyOption(u"only"_s, u"Only these groups of rows, comma-separated: app (start-up, search, add), sync, migration."_s, u"groups"_s);
     const QCommandLineOption workDirOption(u"work-dir"_s, u"Where to create the database (default: a temporary folder)."_s, u"dir"_s);
     const QCommandLineOption keepOption(u"keep"_s, u"Keep the work folder (and its database) afterwards."_s);
     // The start-up measurement runs this executable again, once per repetition.
@@ -98,7 +103,7 @@ int main(int argc, char *argv[])
         hidden.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(hidden);
     }
-    parser.addOptions({quickOption, rowsOption, workDirOption, keepOption});
+    parser.addOptions({quickOption, rowsOption, migrationRowsOption, onlyOption, workDirOption, keepOption});
     parser.process(app);
 
     if (parser.isSet(childOption)) {
@@ -110,13 +115,27 @@ int main(int argc, char *argv[])
 
     Config config;
     if (parser.isSet(quickOption))
-        config = Config{10'000, 2, 1, 30, 5};
+        config = Config{10'000, 2, 1, 30, 5, MigrationBench::Config{2'000, 1, 2'000}};
     if (parser.isSet(rowsOption)) {
         bool ok = false;
         config.rows = parser.value(rowsOption).toInt(&ok);
         if (!ok || config.rows < 1)
             return fail(u"--rows needs a positive number"_s);
     }
+    if (parser.isSet(migrationRowsOption)) {
+        bool ok = false;
+        config.migration.rows = parser.value(migrationRowsOption).toInt(&ok);
+        if (!ok || config.migration.rows < 1)
+            return fail(u"--migration-rows needs a positive number"_s);
+        config.migration.roundTripRows = config.migration.rows;
+    }
+    const QStringList groups = {u"app"_s, u"sync"_s, u"migration"_s};
+    const QStringList only = parser.value(onlyOption).split(u',', Qt::SkipEmptyParts);
+    for (const QString &group : only) {
+        if (!groups.contains(group))
+            return fail(u"--only takes %1, not %2"_s.arg(groups.join(u", "_s), group));
+    }
+    auto wanted = [&only](const QString &group) { return only.isEmpty() || only.contains(group); };
 
     std::unique_ptr<QTemporaryDir> temporary;
     QString workDir = parser.value(workDirOption);
@@ -136,47 +155,59 @@ int main(int argc, char *argv[])
     print(u"# Tandem benchmarks\n"_s);
     print(machine.toLines().join(u'\n'));
 
-    BenchDatabase data;
-    QString error;
-    QElapsedTimer prepareTimer;
-    prepareTimer.start();
-    if (!BenchDatabase::create(QDir(workDir).filePath(u"tandem.db"_s), config.rows, &data, &error))
-        return fail(u"cannot prepare the database: %1"_s.arg(error));
-    print(u"- data: %1 (prepared in %2 s, not measured)\n"_s.arg(data.summary()).arg(double(prepareTimer.elapsed()) / 1000.0, 0, 'f', 1));
-
     ResultTable table;
     QStringList details;
     QList<Measurement> measurements;
+    QString error;
 
-    StartupBench startup(data.filePath, settingsDir, config.startupRepetitions);
-    if (!startup.run(&measurements, &details, &error))
-        return fail(u"start-up: %1"_s.arg(error));
-    table.add(measurements);
-    measurements.clear();
+    if (wanted(u"app"_s)) {
+        BenchDatabase data;
+        QElapsedTimer prepareTimer;
+        prepareTimer.start();
+        if (!BenchDatabase::create(QDir(workDir).filePath(u"tandem.db"_s), config.rows, &data, &error))
+            return fail(u"cannot prepare the database: %1"_s.arg(error));
+        print(u"- data: %1 (prepared in %2 s, not measured)\n"_s.arg(data.summary()).arg(double(prepareTimer.elapsed()) / 1000.0, 0, 'f', 1));
 
-    const QList<SearchBench::Word> words = {
-        {QString::fromLatin1(BenchDatabase::kRareWord), data.rareWordMatches},
-        {QString::fromLatin1(BenchDatabase::kMissingWord), 0},
-    };
-    SearchBench search(data.filePath, words, config.searchRounds);
-    if (!search.run(&measurements, &details, &error))
-        return fail(u"search: %1"_s.arg(error));
-    table.add(measurements);
-    measurements.clear();
+        StartupBench startup(data.filePath, settingsDir, config.startupRepetitions);
+        if (!startup.run(&measurements, &details, &error))
+            return fail(u"start-up: %1"_s.arg(error));
+        table.add(measurements);
+        measurements.clear();
 
-    AddBench add(data.filePath, config.adds, config.quickAdds);
-    if (!add.run(&measurements, &details, &error))
-        return fail(u"add: %1"_s.arg(error));
-    table.add(measurements);
-    measurements.clear();
+        const QList<SearchBench::Word> words = {
+            {QString::fromLatin1(BenchDatabase::kRareWord), data.rareWordMatches},
+            {QString::fromLatin1(BenchDatabase::kMissingWord), 0},
+        };
+        SearchBench search(data.filePath, words, config.searchRounds);
+        if (!search.run(&measurements, &details, &error))
+            return fail(u"search: %1"_s.arg(error));
+        table.add(measurements);
+        measurements.clear();
 
-    SyncBench::Config syncConfig;
-    if (parser.isSet(quickOption))
-        syncConfig = SyncBench::Config{10'000, 2'000, 5, 200};
-    SyncBench sync(syncConfig);
-    if (!sync.run(&measurements, &details, &error))
-        return fail(u"sync: %1"_s.arg(error));
-    table.add(measurements);
+        AddBench add(data.filePath, config.adds, config.quickAdds);
+        if (!add.run(&measurements, &details, &error))
+            return fail(u"add: %1"_s.arg(error));
+        table.add(measurements);
+        measurements.clear();
+    }
+
+    if (wanted(u"sync"_s)) {
+        SyncBench::Config syncConfig;
+        if (parser.isSet(quickOption))
+            syncConfig = SyncBench::Config{10'000, 2'000, 5, 200};
+        SyncBench sync(syncConfig);
+        if (!sync.run(&measurements, &details, &error))
+            return fail(u"sync: %1"_s.arg(error));
+        table.add(measurements);
+        measurements.clear();
+    }
+
+    if (wanted(u"migration"_s)) {
+        MigrationBench migration(config.migration, workDir);
+        if (!migration.run(&measurements, &details, &error))
+            return fail(u"migration: %1"_s.arg(error));
+        table.add(measurements);
+    }
 
     table.print(stdout);
     print(u"\n## Details\n"_s);

@@ -1,0 +1,120 @@
+#include "childprocess.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QThread>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// How often the parent looks whether the child has exited: the wall time is
+// exact to about this much, and the bench's own thread stays idle meanwhile.
+constexpr int kPollIntervalMs = 1;
+
+// NUL-terminated copies that outlive the spawn call, and the char* array over them.
+class CStrings
+{
+public:
+    explicit CStrings(const QStringList &strings)
+    {
+        for (const QString &s : strings)
+            m_storage.push_back(s.toLocal8Bit());
+        for (QByteArray &s : m_storage)
+            m_pointers.push_back(s.data());
+        m_pointers.push_back(nullptr);
+    }
+    char *const *data() { return m_pointers.data(); }
+
+private:
+    std::vector<QByteArray> m_storage;
+    std::vector<char *> m_pointers;
+};
+
+} // namespace
+
+QString ChildProcess::Result::describe() const
+{
+    if (!started)
+        return u"not started: %1"_s.arg(error);
+    if (timedOut)
+        return u"timed out after %1 s"_s.arg(double(wallNs) / 1e9, 0, 'f', 0);
+    if (signal != 0)
+        return u"killed by signal %1"_s.arg(signal);
+    return u"exit code %1"_s.arg(exitCode);
+}
+
+ChildProcess::Result ChildProcess::run(const QString &program, const QStringList &arguments,
+    const QProcessEnvironment &environment, const QString &stdoutPath, const QString &stderrPath,
+    qint64 timeoutMs)
+{
+    Result result;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    const QByteArray outFile = QFile::encodeName(stdoutPath);
+    const QByteArray errFile = QFile::encodeName(stderrPath);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(
+        &actions, STDOUT_FILENO, outFile.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(
+        &actions, STDERR_FILENO, errFile.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+    CStrings argv(QStringList {program} + arguments);
+    CStrings envp(environment.toStringList());
+    const QByteArray path = QFile::encodeName(program);
+
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    const int spawnError
+        = posix_spawnp(&pid, path.constData(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawnError != 0) {
+        result.error = QString::fromLocal8Bit(std::strerror(spawnError));
+        return result;
+    }
+    result.started = true;
+
+    int status = 0;
+    struct rusage usage = {};
+    for (;;) {
+        const pid_t done = wait4(pid, &status, WNOHANG, &usage);
+        if (done == pid)
+            break;
+        if (done < 0 && errno != EINTR) {
+            result.error = QString::fromLocal8Bit(std::strerror(errno));
+            result.started = false;
+            return result;
+        }
+        if (!result.timedOut && timer.elapsed() > timeoutMs) {
+            result.timedOut = true;
+            kill(pid, SIGKILL);
+        }
+        QThread::msleep(kPollIntervalMs);
+    }
+    result.wallNs = timer.nsecsElapsed();
+    result.maxRssKiB = usage.ru_maxrss; // kilobytes on Linux
+    if (WIFEXITED(status))
+        result.exitCode = WEXITSTATUS(status);
+    else if (WIFSIGNALED(status))
+        result.signal = WTERMSIG(status);
+    return result;
+}
+
+QString ChildProcess::tail(const QString &path, int maxChars)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QString text = QString::fromUtf8(file.readAll()).trimmed();
+    return text.size() <= maxChars ? text : u"…"_s + text.right(maxChars);
+}

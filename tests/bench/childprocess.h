@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QtGlobal>
+
+// Runs another program to completion and reports what it cost: the wall time
+// from spawn to exit and the peak resident memory of that one process
+// (ru_maxrss from wait4(), so nothing else in the bench is counted). Its
+// stdout and stderr go to files, so a chatty tool cannot block on a full pipe
+// and the bench can show the end of its output when it fails.
+//
+// QProcess is not used: it gives neither the child's resource usage nor an
+// exit time free of the event loop's latency.
+class ChildProcess
+{
+public:
+    struct Result
+    {
+        bool started = false;
+        bool timedOut = false;
+        int exitCode = -1; // when it exited normally
+        int signal = 0; // when a signal ended it
+        qint64 wallNs = 0;
+        qint64 maxRssKiB = 0;
+        QString error; // why it could not be started
+
+        bool exitedWith(int code) const
+        {
+            return started && !timedOut && signal == 0 && exitCode == code;
+        }
+        QString describe() const; // "exit code 3", "killed by signal 9", …
+    };
+
+    // program is looked up in PATH when it has no slash. The child is killed
+    // (SIGKILL) after timeoutMs.
+    static Result run(const QString &program, const QStringList &arguments,
+        const QProcessEnvironment &environment, const QString &stdoutPath,
+        const QString &stderrPath, qint64 timeoutMs);
+
+    // The last maxChars characters of a file, for a failure's details.
+    static QString tail(const QString &path, int maxChars = 400);
+};
