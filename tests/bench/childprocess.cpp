@@ -110,11 +110,19 @@ ChildProcess::Result ChildProcess::run(const QString &program, const QStringList
     return result;
 }
 
-QString ChildProcess::tail(const QString &path, int maxChars)
+QString ChildProcess::reasonIn(const QString &path, int maxChars)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    const QString text = QString::fromUtf8(file.readAll()).trimmed();
-    return text.size() <= maxChars ? text : u"…"_s + text.right(maxChars);
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    QString reason;
+    for (auto it = lines.crbegin(); it != lines.crend() && reason.isEmpty(); ++it) {
+        if (it->contains(u"error"_s, Qt::CaseInsensitive)
+            || it->contains(u"fatal"_s, Qt::CaseInsensitive))
+            reason = it->trimmed();
+    }
+    if (reason.isEmpty() && !lines.isEmpty())
+        reason = lines.last().trimmed();
+    return reason.size() <= maxChars ? reason : reason.left(maxChars) + u'…';
 }

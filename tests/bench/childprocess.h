@@ -39,6 +39,7 @@ public:
         const QProcessEnvironment &environment, const QString &stdoutPath,
         const QString &stderrPath, qint64 timeoutMs);
 
-    // The last maxChars characters of a file, for a failure's details.
-    static QString tail(const QString &path, int maxChars = 400);
+    // The line of a tool's output that says why it failed: the last one
+    // that mentions an error, else the last one; cut to maxChars.
+    static QString reasonIn(const QString &path, int maxChars = 300);
 };

@@ -61,7 +61,7 @@ QString LegacyFixture::file(int rows, qint64 *generatedMs, QString *error)
             u"--rows"_s, QString::number(rows), u"--seed"_s, QString::number(kSeed)},
         QProcessEnvironment::systemEnvironment(), partial + u".out"_s, partial + u".err"_s,
         kGenerateTimeoutMs);
-    const QString output = ChildProcess::tail(partial + u".err"_s);
+    const QString output = ChildProcess::reasonIn(partial + u".err"_s);
     QFile::remove(partial + u".out"_s);
     QFile::remove(partial + u".err"_s);
     if (!run.exitedWith(0)) {

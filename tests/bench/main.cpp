@@ -1,8 +1,8 @@
 // tandem-bench: the performance targets of the desktop app, measured on this
 // machine, printed as a Markdown table. See docs/benchmarks.md.
 //
-//   tandem-bench [--quick] [--rows N] [--migration-rows N] [--only app,sync,migration]
-//                [--work-dir DIR] [--keep]
+//   tandem-bench [--quick] [--rows N] [--migration-rows N] [--tandem-migrate PATH]
+//                [--only app,sync,migration] [--work-dir DIR] [--keep]
 //
 // Exit code 0 whatever the verdicts; 1 when a measurement could not be made.
 
@@ -19,6 +19,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -89,6 +90,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption quickOption(u"quick"_s, u"A small, fast run (10,000 todos, fewer repetitions): a smoke test."_s);
     const QCommandLineOption rowsOption(u"rows"_s, u"Live todos in the prepared cache (default 100000)."_s, u"N"_s);
     const QCommandLineOption migrationRowsOption(u"migration-rows"_s, u"Todos in the legacy file of the migration rows (default 200000)."_s, u"N"_s);
+    const QCommandLineOption tandemMigrateOption(u"tandem-migrate"_s, u"The tandem-migrate executable the migration rows run (default: the one built with the bench)."_s, u"path"_s);
     const QCommandLineOption onlyOption(u"only"_s, u"Only these groups of rows, comma-separated: app (start-up, search, add), sync, migration."_s, u"groups"_s);
     const QCommandLineOption workDirOption(u"work-dir"_s, u"Where to create the database (default: a temporary folder)."_s, u"dir"_s);
     const QCommandLineOption keepOption(u"keep"_s, u"Keep the work folder (and its database) afterwards."_s);
@@ -103,7 +105,7 @@ int main(int argc, char *argv[])
         hidden.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(hidden);
     }
-    parser.addOptions({quickOption, rowsOption, migrationRowsOption, onlyOption, workDirOption, keepOption});
+    parser.addOptions({quickOption, rowsOption, migrationRowsOption, tandemMigrateOption, onlyOption, workDirOption, keepOption});
     parser.process(app);
 
     if (parser.isSet(childOption)) {
@@ -129,6 +131,8 @@ int main(int argc, char *argv[])
             return fail(u"--migration-rows needs a positive number"_s);
         config.migration.roundTripRows = config.migration.rows;
     }
+    if (parser.isSet(tandemMigrateOption))
+        config.migration.tandemMigrate = QFileInfo(parser.value(tandemMigrateOption)).absoluteFilePath();
     const QStringList groups = {u"app"_s, u"sync"_s, u"migration"_s};
     const QStringList only = parser.value(onlyOption).split(u',', Qt::SkipEmptyParts);
     for (const QString &group : only) {

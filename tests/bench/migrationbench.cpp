@@ -76,10 +76,10 @@ QString problemOf(const ChildProcess::Result &process, qint64 cloudTodos, int ex
 {
     if (!process.exitedWith(0)) {
         // pgloader logs to stdout, tandem-migrate to stderr: whichever said something.
-        QString said = ChildProcess::tail(stderrPath);
+        QString said = ChildProcess::reasonIn(stderrPath);
         if (said.isEmpty())
-            said = ChildProcess::tail(stdoutPath);
-        return u"%1: %2"_s.arg(process.describe(), said.replace(u'\n', u' '));
+            said = ChildProcess::reasonIn(stdoutPath);
+        return u"%1: %2"_s.arg(process.describe(), said);
     }
     if (cloudTodos != expectedTodos)
         return u"the cloud holds %1 todos, the file %2"_s.arg(cloudTodos).arg(expectedTodos);
@@ -125,8 +125,8 @@ bool MigrationBench::run(QList<Measurement> *measurements, QStringList *details,
                 Measurement::info(name, u"not measured: no PostgreSQL (run ./dev bench)"_s));
         return true;
     }
-    if (!QFileInfo(QStringLiteral(TANDEM_MIGRATE_PATH)).isExecutable()) {
-        *error = u"tandem-migrate is not built: %1"_s.arg(QStringLiteral(TANDEM_MIGRATE_PATH));
+    if (!QFileInfo(m_config.tandemMigrate).isExecutable()) {
+        *error = u"tandem-migrate is not built: %1"_s.arg(m_config.tandemMigrate);
         return false;
     }
     if (!againstPgloader(pg, measurements, details, error))
@@ -329,6 +329,8 @@ MigrationBench::ToolRun MigrationBench::runPgloader(
     if (run.process.exitedWith(0))
         run.cloudTodos = countIn(cloud, u"SELECT count(*) FROM public.todo"_s);
     run.problem = problemOf(run.process, run.cloudTodos, expectedTodos, out, err);
+    if (!run.ok())
+        run.problem += u" (its output, kept with --keep: %1)"_s.arg(dir);
     removeIfFine(dir, run.ok());
     return run;
 }
@@ -350,11 +352,13 @@ MigrationBench::ToolRun MigrationBench::runTandemMigrate(const QString &legacyFi
     const QString out = QDir(dir).filePath(u"stdout.txt"_s);
     const QString err = QDir(dir).filePath(u"stderr.txt"_s);
     run.process
-        = ChildProcess::run(QStringLiteral(TANDEM_MIGRATE_PATH), {copy, u"--to"_s, url, u"--yes"_s},
+        = ChildProcess::run(m_config.tandemMigrate, {copy, u"--to"_s, url, u"--yes"_s},
             toolEnvironment(QDir(dir).filePath(u"config"_s)), out, err, timeoutMs);
     if (run.process.exitedWith(0))
         run.cloudTodos = countIn(cloud, u"SELECT count(*) FROM tandem.todos"_s);
     run.problem = problemOf(run.process, run.cloudTodos, expectedTodos, out, err);
+    if (!run.ok())
+        run.problem += u" (its output, kept with --keep: %1)"_s.arg(dir);
     removeIfFine(dir, run.ok());
     return run;
 }

@@ -30,6 +30,9 @@ public:
         int rows = 200'000;
         int runs = 3;
         int roundTripRows = 200'000;
+        // The tandem-migrate to measure: the one built beside the bench, or
+        // another build of it (--tandem-migrate), to compare two versions.
+        QString tandemMigrate = QStringLiteral(TANDEM_MIGRATE_PATH);
     };
 
     MigrationBench(const Config &config, const QString &workDir);
