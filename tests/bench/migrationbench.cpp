@@ -79,7 +79,7 @@ QString problemOf(const ChildProcess::Result &process, qint64 cloudTodos, int ex
         QString said = ChildProcess::reasonIn(stderrPath);
         if (said.isEmpty())
             said = ChildProcess::reasonIn(stdoutPath);
-        return u"%1: %2"_s.arg(process.describe(), said);
+        return said.isEmpty() ? process.describe() : u"%1: %2"_s.arg(process.describe(), said);
     }
     if (cloudTodos != expectedTodos)
         return u"the cloud holds %1 todos, the file %2"_s.arg(cloudTodos).arg(expectedTodos);
@@ -117,6 +117,8 @@ MigrationBench::MigrationBench(const Config &config, const QString &workDir)
 
 bool MigrationBench::run(QList<Measurement> *measurements, QStringList *details, QString *error)
 {
+    // The steps below tell a setup failure by a non-empty *error.
+    error->clear();
     TestPostgres::Server pg;
     if (!TestPostgres::unavailableReason(&pg).isEmpty()) {
         for (const QString &name :
@@ -351,9 +353,8 @@ MigrationBench::ToolRun MigrationBench::runTandemMigrate(const QString &legacyFi
         host, QString::number(port), cloud.name(), pg.user, pg.password);
     const QString out = QDir(dir).filePath(u"stdout.txt"_s);
     const QString err = QDir(dir).filePath(u"stderr.txt"_s);
-    run.process
-        = ChildProcess::run(m_config.tandemMigrate, {copy, u"--to"_s, url, u"--yes"_s},
-            toolEnvironment(QDir(dir).filePath(u"config"_s)), out, err, timeoutMs);
+    run.process = ChildProcess::run(m_config.tandemMigrate, {copy, u"--to"_s, url, u"--yes"_s},
+        toolEnvironment(QDir(dir).filePath(u"config"_s)), out, err, timeoutMs);
     if (run.process.exitedWith(0))
         run.cloudTodos = countIn(cloud, u"SELECT count(*) FROM tandem.todos"_s);
     run.problem = problemOf(run.process, run.cloudTodos, expectedTodos, out, err);
