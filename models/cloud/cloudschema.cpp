@@ -20,6 +20,7 @@ const char *const kSteps[] = {
     ":/tandem/migrations/0002_bookkeeping.sql",
     ":/tandem/migrations/0003_isolation.sql",
     ":/tandem/migrations/0004_push.sql",
+    ":/tandem/migrations/0005_bulk.sql",
 };
 constexpr int kStepCount = int(std::size(kSteps));
 
