@@ -1,64 +1,43 @@
 #include "cloudimporter.h"
 
+#include "legacyreader.h"
 #include "legacyvalues.h"
 #include "migrationlog.h"
 
 #include "cloud/pgconnection.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QSqlDatabase>
 #include <QUuid>
 
 #include <libpq-fe.h>
+
+#include <algorithm>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// Run by the first import against a database. The cloud schema steps belong
-// to CloudSchema; this bookkeeping table is the migration's own, with the
-// same row-level security as the synced tables.
-const QString kCreateTable = uR"(
-CREATE TABLE IF NOT EXISTS tandem.legacy_imports (
-    fingerprint     text NOT NULL,
-    owner           text NOT NULL DEFAULT current_user,
-    source_path     text NOT NULL DEFAULT '',
-    schema_version  int NOT NULL DEFAULT 0,
-    list_id         uuid NOT NULL,
-    status          text NOT NULL DEFAULT 'running',
-    run_id          uuid,
-    heartbeat       timestamptz,
-    todos_total     bigint NOT NULL DEFAULT 0,
-    todos_done      bigint NOT NULL DEFAULT 0,
-    tags_total      bigint NOT NULL DEFAULT 0,
-    links_total     bigint NOT NULL DEFAULT 0,
-    batches_done    int NOT NULL DEFAULT 0,
-    checksum        text,
-    app_version     text NOT NULL DEFAULT '',
-    started_at      timestamptz NOT NULL DEFAULT now(),
-    transferred_at  timestamptz,
-    validated_at    timestamptz,
-    finished_at     timestamptz,
-    PRIMARY KEY (owner, fingerprint)
-);
-ALTER TABLE tandem.legacy_imports ENABLE ROW LEVEL SECURITY;
-ALTER TABLE tandem.legacy_imports FORCE ROW LEVEL SECURITY;
-DO $$ BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = 'tandem' AND tablename = 'legacy_imports') THEN
-        CREATE POLICY own_rows ON tandem.legacy_imports
-            USING (owner = current_user) WITH CHECK (owner = current_user);
-    END IF;
-END $$;
-GRANT SELECT, INSERT, UPDATE ON tandem.legacy_imports TO PUBLIC;
-)"_s;
-
-QString ts(qint64 us)
-{
-    return LegacyValues::formatMicros(us);
-}
-
 double secondsSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e9;
+}
+
+// The array literal of a todo's tag names, as a COPY field: {"a","b"}.
+void appendTagArray(QByteArray *out, const QStringList &keys)
+{
+    QString array = u"{"_s;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        if (i)
+            array += u',';
+        QString key = keys.at(i);
+        key.replace(u"\\"_s, u"\\\\"_s).replace(u"\""_s, u"\\\""_s);
+        array += u'"' + key + u'"';
+    }
+    array += u'}';
+    CloudImporter::appendCopyField(out, array);
 }
 
 } // namespace
@@ -66,22 +45,6 @@ double secondsSince(const QElapsedTimer &timer)
 CloudImporter::CloudImporter(PgConnection &connection) : m_pg(connection)
 {
     m_runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-bool CloudImporter::ensureTable(PgConnection &pg, QString *error)
-{
-    const PgResult exists = pg.exec(u"SELECT to_regclass('tandem.legacy_imports') IS NOT NULL"_s);
-    if (exists.ok() && exists.rowCount() == 1 && exists.boolean(0, 0))
-        return true;
-    // A fixed key: two first imports at once would both try to create it.
-    const QString sql = u"BEGIN; SELECT pg_advisory_xact_lock(hashtext('tandem.legacy_imports')); "_s + kCreateTable
-                        + u" COMMIT;"_s;
-    if (!pg.runScript(sql)) {
-        *error = u"cannot create tandem.legacy_imports: %1"_s.arg(pg.lastError());
-        pg.runScript(u"ROLLBACK"_s);
-        return false;
-    }
-    return true;
 }
 
 QString CloudImporter::currentUser(PgConnection &pg, QString *error)
@@ -94,21 +57,29 @@ QString CloudImporter::currentUser(PgConnection &pg, QString *error)
     return r.text(0, 0);
 }
 
-QByteArray CloudImporter::copyField(const QString &text)
+void CloudImporter::appendCopyField(QByteArray *out, const QString &text)
 {
-    // COPY's text format: backslash escapes for the characters it uses.
-    QByteArray out;
     const QByteArray in = text.toUtf8();
-    out.reserve(in.size() + 8);
+    const auto special = [](char c) { return c == '\\' || c == '\t' || c == '\n' || c == '\r'; };
+    if (std::none_of(in.cbegin(), in.cend(), special)) {
+        out->append(in);
+        return;
+    }
     for (const char c : in) {
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        default: out += c;
+        case '\\': out->append("\\\\"); break;
+        case '\t': out->append("\\t"); break;
+        case '\n': out->append("\\n"); break;
+        case '\r': out->append("\\r"); break;
+        default: out->append(c);
         }
     }
+}
+
+QByteArray CloudImporter::copyField(const QString &text)
+{
+    QByteArray out;
+    appendCopyField(&out, text);
     return out;
 }
 
@@ -152,6 +123,7 @@ CloudImporter::Outcome CloudImporter::claim(const MigrationPlan &plan, const Opt
 {
     QElapsedTimer timer;
     timer.start();
+    m_present.clear();
     if (!m_pg.begin() || !lock(plan)) {
         *message = m_pg.lastError();
         m_pg.rollback();
@@ -179,10 +151,19 @@ CloudImporter::Outcome CloudImporter::claim(const MigrationPlan &plan, const Opt
             *message = u"another migration of this file is running"_s;
             return Outcome::Busy;
         }
-        *done = row.int64(0, 3);
-        ok = m_pg.run(u"UPDATE tandem.legacy_imports SET run_id = $2, heartbeat = now(), status = 'running'"
-                      " WHERE owner = current_user AND fingerprint = $1"_s,
-                      {plan.fingerprint, m_runId});
+        // What an earlier run committed is the progress: whole batches,
+        // each todo with its tags.
+        const PgResult present = m_pg.exec(u"SELECT legacy_id FROM tandem.todos WHERE list_id = $1"
+                                           " AND owner = current_user AND legacy_id IS NOT NULL ORDER BY legacy_id"_s,
+                                           {plan.listId.toString(QUuid::WithoutBraces)});
+        ok = present.ok();
+        for (int r = 0; ok && r < present.rowCount(); ++r)
+            m_present.append(present.int64(r, 0));
+        *done = m_present.size();
+        ok = ok
+             && m_pg.run(u"UPDATE tandem.legacy_imports SET run_id = $2, heartbeat = now(), status = 'running',"
+                         " todos_done = $3 WHERE owner = current_user AND fingerprint = $1"_s,
+                         {plan.fingerprint, m_runId, *done});
     } else {
         *done = 0;
         ok = m_pg.run(u"INSERT INTO tandem.legacy_imports (fingerprint, source_path, schema_version, list_id, run_id,"
@@ -214,76 +195,155 @@ CloudImporter::Outcome CloudImporter::claim(const MigrationPlan &plan, const Opt
     return Outcome::Transferred;
 }
 
-bool CloudImporter::writeBatch(const MigrationPlan &plan, qsizetype from, qsizetype to, const Options &options,
-                               int batch, QString *error)
+bool CloudImporter::readBatch(LegacyReader &reader, qint64 limit, Batch *batch, QString *error)
 {
-    QElapsedTimer timer;
-    timer.start();
-    if (!m_pg.begin() || !lock(plan)) {
-        *error = m_pg.lastError();
-        m_pg.rollback();
+    batch->count = 0;
+    batch->links = 0;
+    batch->rows.clear();
+    batch->rows.reserve(limit * 256);
+    QByteArray &out = batch->rows;
+    MappedTodo t;
+    while (batch->count < limit && reader.next(&t, error)) {
+        // Already in the cloud (a resumed run): both lists are in legacy id order.
+        while (m_presentAt < m_present.size() && m_present.at(m_presentAt) < t.legacyId)
+            ++m_presentAt;
+        if (m_presentAt < m_present.size() && m_present.at(m_presentAt) == t.legacyId)
+            continue;
+        out += t.id.toByteArray(QUuid::WithoutBraces);
+        out += '\t';
+        appendCopyField(&out, t.title);
+        out += '\t';
+        appendCopyField(&out, t.notes);
+        out += t.completed ? "\tt\t" : "\tf\t";
+        if (t.dueUs)
+            LegacyValues::appendMicros(&out, *t.dueUs);
+        else
+            out += "\\N";
+        out += t.dueHasTime ? "\tt\t" : "\tf\t";
+        out += QByteArray::number(t.priority);
+        out += '\t';
+        out += QByteArray::number(t.position, 'g', 17);
+        out += '\t';
+        LegacyValues::appendMicros(&out, t.createdUs);
+        out += '\t';
+        LegacyValues::appendMicros(&out, t.updatedUs);
+        out += '\t';
+        out += QByteArray::number(t.legacyId);
+        out += '\t';
+        appendTagArray(&out, t.tags);
+        out += '\n';
+        ++batch->count;
+        batch->links += t.tags.size();
+    }
+    return error->isEmpty();
+}
+
+bool CloudImporter::startBatch(PgConnection &pg, const MigrationPlan &plan, const Batch &batch,
+                               const Options &options, int number, QString *error)
+{
+    PGconn *conn = pg.handle();
+    const auto literal = [conn](const QString &text) {
+        const QByteArray utf8 = text.toUtf8();
+        char *escaped = PQescapeLiteral(conn, utf8.constData(), size_t(utf8.size()));
+        const QByteArray out(escaped ? escaped : "NULL");
+        PQfreemem(escaped);
+        return out;
+    };
+    const QByteArray fingerprint = literal(plan.fingerprint);
+    QByteArray sql = "BEGIN;";
+    if (options.statementTimeoutMs > 0)
+        sql += " SET LOCAL statement_timeout = " + QByteArray::number(options.statementTimeoutMs) + ";";
+    sql += " SELECT tandem.legacy_import_batch(" + fingerprint + ", " + literal(m_runId) + ");"
+           " CREATE TEMP TABLE migr_todos (id uuid, title text, notes text, completed boolean,"
+           " due_at timestamptz, due_has_time boolean, priority smallint, position double precision,"
+           " created_at timestamptz, updated_at timestamptz, legacy_id bigint, tag_keys text[]) ON COMMIT DROP;"
+           " COPY migr_todos FROM STDIN;"
+           " INSERT INTO tandem.todos (id, list_id, title, notes, completed, due_at, due_has_time, priority,"
+           " position, created_at, updated_at, legacy_id)"
+           " SELECT id, " + literal(plan.listId.toString(QUuid::WithoutBraces)) + "::uuid, title, notes,"
+           " completed, due_at, due_has_time, priority, position, created_at, updated_at, legacy_id"
+           " FROM migr_todos;"
+           " SELECT extract(epoch FROM clock_timestamp());"
+           " INSERT INTO tandem.todo_tags (todo_id, tag_id, created_at)"
+           " SELECT m.id, g.id, m.created_at FROM migr_todos m CROSS JOIN LATERAL unnest(m.tag_keys) AS k(key)"
+           " JOIN tandem.tags g ON g.owner = current_user AND lower(g.name) = k.key;"
+           " SELECT extract(epoch FROM clock_timestamp());"
+           " UPDATE tandem.legacy_imports SET todos_done = todos_done + " + QByteArray::number(batch.count) + ","
+           " batches_done = batches_done + 1, heartbeat = now()"
+           " WHERE owner = current_user AND fingerprint = " + fingerprint + ";"
+           " COMMIT;";
+    if (PQsendQuery(conn, sql.constData()) != 1) {
+        *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
         return false;
     }
-    // Under the lock: is the import still ours? A run whose lease went stale
-    // (a very slow batch) must stop instead of racing the run that took over.
-    const PgResult owner = m_pg.exec(u"SELECT run_id::text, todos_done FROM tandem.legacy_imports"
-                                     " WHERE owner = current_user AND fingerprint = $1"_s,
-                                     {plan.fingerprint});
-    if (!owner.ok() || owner.rowCount() != 1 || owner.text(0, 0) != m_runId || owner.int64(0, 1) != from) {
-        *error = owner.ok() ? u"another run took over this import"_s : owner.errorMessage();
-        m_pg.rollback();
-        return false;
+    // Up to COPY: BEGIN, the check, the table.
+    bool copying = false;
+    while (!copying) {
+        PGresult *r = PQgetResult(conn);
+        if (!r)
+            break;
+        const ExecStatusType status = PQresultStatus(r);
+        copying = status == PGRES_COPY_IN;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && !copying && error->isEmpty())
+            *error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+        PQclear(r);
     }
-    QByteArray todos;
-    QByteArray links;
-    for (qsizetype i = from; i < to; ++i) {
-        const MappedTodo &t = plan.todos.at(i);
-        const QByteArray id = t.id.toString(QUuid::WithoutBraces).toLatin1();
-        todos += id + '\t' + copyField(t.title) + '\t' + copyField(t.notes) + '\t' + (t.completed ? "t" : "f") + '\t'
-                 + (t.dueUs ? ts(*t.dueUs).toLatin1() : copyNull()) + '\t' + (t.dueHasTime ? "t" : "f") + '\t'
-                 + QByteArray::number(t.priority) + '\t' + QByteArray::number(t.position, 'g', 17) + '\t'
-                 + ts(t.createdUs).toLatin1() + '\t' + ts(t.updatedUs).toLatin1() + '\t'
-                 + QByteArray::number(t.legacyId) + '\n';
-        for (const QString &key : t.tags)
-            links += id + '\t' + copyField(key) + '\t' + ts(t.createdUs).toLatin1() + '\n';
-    }
-    bool ok = m_pg.run(u"CREATE TEMP TABLE migr_todos (id uuid, title text, notes text, completed boolean,"
-                       " due_at timestamptz, due_has_time boolean, priority smallint, position double precision,"
-                       " created_at timestamptz, updated_at timestamptz, legacy_id bigint) ON COMMIT DROP"_s)
-              && copyRows(u"COPY migr_todos FROM STDIN"_s, todos, error)
-              && m_pg.run(u"INSERT INTO tandem.todos (id, list_id, title, notes, completed, due_at, due_has_time,"
-                          " priority, position, created_at, updated_at, legacy_id)"
-                          " SELECT id, $1::uuid, title, notes, completed, due_at, due_has_time, priority, position,"
-                          " created_at, updated_at, legacy_id FROM migr_todos ON CONFLICT (id) DO NOTHING"_s,
-                          {plan.listId.toString(QUuid::WithoutBraces)});
-    m_todoSeconds += secondsSince(timer);
-    timer.restart();
-    if (ok && !links.isEmpty()) {
-        ok = m_pg.run(u"CREATE TEMP TABLE migr_links (todo_id uuid, tag_key text, created_at timestamptz)"
-                      " ON COMMIT DROP"_s)
-             && copyRows(u"COPY migr_links FROM STDIN"_s, links, error)
-             && m_pg.run(u"INSERT INTO tandem.todo_tags (todo_id, tag_id, created_at)"
-                         " SELECT l.todo_id, g.id, l.created_at FROM migr_links l"
-                         " JOIN tandem.tags g ON g.owner = current_user AND lower(g.name) = l.tag_key"
-                         " ON CONFLICT DO NOTHING"_s);
-    }
-    ok = ok
-         && m_pg.run(u"UPDATE tandem.legacy_imports SET todos_done = $2, batches_done = batches_done + 1,"
-                     " heartbeat = now() WHERE owner = current_user AND fingerprint = $1"_s,
-                     {plan.fingerprint, qint64(to)});
-    if (ok && options.faultHook)
-        options.faultHook(u"in-batch"_s, batch);
-    if (!ok || !m_pg.commit()) {
+    if (!copying) {
+        // The server skipped the rest: drain what is left and give the
+        // transaction back.
+        while (PGresult *r = PQgetResult(conn))
+            PQclear(r);
         if (error->isEmpty())
-            *error = m_pg.lastError();
-        m_pg.rollback();
+            *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        pg.rollback();
         return false;
     }
-    m_linkSeconds += secondsSince(timer);
+    constexpr qsizetype kChunk = 1 << 18;
+    bool sent = true;
+    for (qsizetype at = 0; at < batch.rows.size() && sent; at += kChunk)
+        sent = PQputCopyData(conn, batch.rows.constData() + at, int(qMin(kChunk, batch.rows.size() - at))) == 1;
+    if (sent && options.faultHook)
+        options.faultHook(u"in-batch"_s, number);
+    if (PQputCopyEnd(conn, sent ? nullptr : "the client could not send the rows") != 1 || !sent) {
+        *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        while (PGresult *r = PQgetResult(conn))
+            PQclear(r);
+        pg.rollback();
+        return false;
+    }
     return true;
 }
 
-CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, const Options &options, QString *message)
+bool CloudImporter::finishBatch(PgConnection &pg, QString *error)
+{
+    PGconn *conn = pg.handle();
+    QList<double> clocks;
+    bool ok = true;
+    while (PGresult *r = PQgetResult(conn)) {
+        const ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_TUPLES_OK && PQntuples(r) == 1 && PQnfields(r) == 1)
+            clocks << QByteArray(PQgetvalue(r, 0, 0)).toDouble();
+        else if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && ok) {
+            ok = false;
+            *error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+        }
+        PQclear(r);
+    }
+    if (!ok || PQtransactionStatus(conn) != PQTRANS_IDLE) {
+        if (error->isEmpty())
+            *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        pg.rollback();
+        return false;
+    }
+    // The server's clock between the todo insert and the link insert: how
+    // much of the batch the links took.
+    if (clocks.size() == 2)
+        m_linkSeconds += clocks.at(1) - clocks.at(0);
+    return true;
+}
+
+CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, LegacyReader &reader, const Options &options,
+                                               QString *message)
 {
     QElapsedTimer timer;
     timer.start();
@@ -293,34 +353,109 @@ CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, const 
         return claimed;
     m_resumedFrom = done;
     if (done > 0)
-        qCInfo(lcMigration) << "resuming at todo" << done << "of" << plan.todos.size();
+        qCInfo(lcMigration) << "resuming:" << done << "of" << plan.todos.size() << "todos are in the cloud";
     const qint64 total = plan.todos.size();
-    const qsizetype batchSize = qMax(1, options.batchSize);
-    int batch = 0;
-    while (done < total) {
-        if (options.cancel && options.cancel->load()) {
-            // Give the lease back so the next run need not wait for it.
-            m_pg.run(u"UPDATE tandem.legacy_imports SET heartbeat = NULL WHERE owner = current_user"
-                     " AND fingerprint = $1 AND run_id = $2"_s,
-                     {plan.fingerprint, m_runId});
-            *message = u"cancelled after %1 of %2 todos; the cloud holds whole batches only, and running the"
-                       " migration again resumes it"_s.arg(done).arg(total);
-            return Outcome::Cancelled;
+    const qint64 batchSize = qMax(1, options.batchSize);
+    const double linkSecondsBefore = m_linkSeconds;
+    const auto failed = [&](const QString &why) {
+        *message = u"%1; %2 of %3 todos are in the cloud, and running the migration again resumes it"_s.arg(why)
+                       .arg(done)
+                       .arg(total);
+        return Outcome::Failed;
+    };
+    QString error;
+    m_presentAt = 0;
+    if (!reader.seek(plan, 0, &error))
+        return failed(u"cannot read the backup (%1)"_s.arg(error));
+
+    // Lanes: this connection and, when it opens, a second one, so that the
+    // server inserts two batches at once on two cores. Each lane has at
+    // most one batch in flight; the next batch is read from the file while
+    // they work.
+    std::unique_ptr<PgConnection> second;
+    const QString secondName = u"%1-lane2"_s.arg(m_pg.database().connectionName());
+    if (options.connections > 1 && total - done > batchSize) {
+        QSqlDatabase db = QSqlDatabase::cloneDatabase(m_pg.database(), secondName);
+        second = std::make_unique<PgConnection>(db);
+        if (!second->open()) {
+            qCInfo(lcMigration) << "one connection only:" << second->lastError();
+            second.reset();
         }
-        const qsizetype to = qMin<qsizetype>(total, done + batchSize);
-        ++batch;
-        QString error;
-        if (!writeBatch(plan, done, to, options, batch, &error)) {
-            *message = u"batch %1 failed (%2); %3 of %4 todos are in the cloud, running the migration again"
-                       " resumes it"_s.arg(batch).arg(error).arg(done).arg(total);
-            return Outcome::Failed;
-        }
-        done = to;
-        if (options.progress)
-            options.progress(done, total, secondsSince(timer));
-        if (options.faultHook)
-            options.faultHook(u"after-batch"_s, batch);
     }
+    struct Lane
+    {
+        PgConnection *pg = nullptr;
+        bool busy = false;
+        int number = 0;
+        qint64 count = 0;
+    };
+    QList<Lane> lanes{{&m_pg}};
+    if (second)
+        lanes.append({second.get()});
+    const auto closeSecond = qScopeGuard([&] {
+        second.reset();
+        QSqlDatabase::removeDatabase(secondName);
+    });
+
+    Batch next;
+    bool readOk = readBatch(reader, batchSize, &next, &error);
+    int started = 0;
+    QString failure;
+    bool stopping = false;
+    // Round robin: collect a lane's batch, give it the next one.
+    for (qsizetype i = 0;; i = (i + 1) % lanes.size()) {
+        Lane &lane = lanes[i];
+        if (lane.busy) {
+            QString batchError;
+            lane.busy = false;
+            if (!finishBatch(*lane.pg, &batchError)) {
+                if (failure.isEmpty())
+                    failure = u"batch %1 failed (%2)"_s.arg(lane.number).arg(batchError);
+                stopping = true;
+            } else {
+                done += lane.count;
+                if (options.progress)
+                    options.progress(done, total, secondsSince(timer));
+                if (options.faultHook)
+                    options.faultHook(u"after-batch"_s, lane.number);
+            }
+        }
+        if (!readOk && failure.isEmpty()) {
+            failure = u"cannot read the backup (%1)"_s.arg(error);
+            stopping = true;
+        }
+        if (options.cancel && options.cancel->load())
+            stopping = true;
+        if (!stopping && next.count > 0) {
+            QString batchError;
+            lane.number = ++started;
+            lane.count = next.count;
+            if (!startBatch(*lane.pg, plan, next, options, lane.number, &batchError)) {
+                failure = u"batch %1 failed (%2)"_s.arg(lane.number).arg(batchError);
+                stopping = true;
+            } else {
+                lane.busy = true;
+                readOk = readBatch(reader, batchSize, &next, &error);
+            }
+        }
+        if (std::none_of(lanes.cbegin(), lanes.cend(), [](const Lane &l) { return l.busy; })
+            && (stopping || next.count == 0))
+            break;
+    }
+    if (!failure.isEmpty())
+        return failed(failure);
+    if (options.cancel && options.cancel->load() && done < total) {
+        // Give the lease back so the next run need not wait for it.
+        m_pg.run(u"UPDATE tandem.legacy_imports SET heartbeat = NULL WHERE owner = current_user"
+                 " AND fingerprint = $1 AND run_id = $2"_s,
+                 {plan.fingerprint, m_runId});
+        *message = u"cancelled after %1 of %2 todos; the cloud holds whole batches only, and running the"
+                   " migration again resumes it"_s.arg(done).arg(total);
+        return Outcome::Cancelled;
+    }
+    if (done != total)
+        return failed(u"the file had %1 todos when it was read, %2 now"_s.arg(total).arg(done));
+    m_todoSeconds += secondsSince(timer) - (m_linkSeconds - linkSecondsBefore);
     // The lease is kept until validation ends, so that a waiting run does
     // not take over between the two.
     if (!m_pg.run(u"UPDATE tandem.legacy_imports SET status = 'transferred', transferred_at = now(), heartbeat = now()"

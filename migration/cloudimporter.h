@@ -7,25 +7,37 @@
 #include <atomic>
 #include <functional>
 
+class LegacyReader;
 class PgConnection;
 
-// Writes a MigrationPlan to the cloud, resumably.
+// Writes a MigrationPlan to the cloud, resumably, in two round trips a
+// batch, two batches at a time.
 //
-// Every batch of todos is one transaction: BEGIN, the advisory lock on the
-// file's fingerprint, a check that this run still holds the import, COPY
-// into temporary tables, INSERT ... SELECT ... ON CONFLICT DO NOTHING into
-// tandem.todos and tandem.todo_tags, the progress row, COMMIT. The ids are
-// derived from the file (see LegacyReader::assignIds), so a batch sent twice
-// (after a crash between COMMIT and the progress being read back) changes
-// nothing, and a run killed at any moment resumes from the last committed
-// batch and ends exactly like an uninterrupted one. Cancelling stops between
-// batches, so the cloud never holds half a batch.
+// A batch is one query string through the simple query protocol: BEGIN;
+// tandem.legacy_import_batch() (the file's advisory lock, shared between
+// the batches of one run, and a check that this run still holds the
+// import); a temporary table; COPY of the batch's todos, each with its tag
+// names, into it; INSERT ... SELECT into tandem.todos and tandem.todo_tags;
+// the progress count; COMMIT. The server stops at COPY and waits for the
+// rows (first round trip), then runs the rest (second). Two connections
+// ("lanes") each have a batch in flight, so the server works on two cores,
+// and the next batch is read from the legacy file meanwhile.
+//
+// The progress is the cloud's own rows: a batch commits its todos with
+// their tags or nothing, so a resumed run reads which legacy ids the list
+// holds and sends the others. The ids are derived from the file
+// (LegacyReader::todoId), so a run killed at any moment resumes and ends
+// exactly like an uninterrupted one. Cancelling lets the batches in flight
+// commit and stops; the cloud never holds half a batch.
 //
 // Only one run works on a file at a time: the progress row holds the run's
 // id and a heartbeat (a lease). Another run finding a live lease waits
 // (Busy); a lease older than leaseSeconds belongs to a run that died and is
-// taken over. Every statement is transaction scoped, so all of it works
-// through PgBouncer's transaction mode.
+// taken over, under the file's advisory lock taken exclusively, which waits
+// for the dead run's last batches and makes any later one of them fail.
+// Nothing outlives its transaction (no session settings, no prepared
+// statements, temporary tables ON COMMIT DROP), so all of it works through
+// PgBouncer's transaction mode.
 class CloudImporter
 {
 public:
@@ -33,27 +45,29 @@ public:
 
     struct Options
     {
-        int batchSize = 1000;
+        int batchSize = 10000;
         int leaseSeconds = 10;
+        int statementTimeoutMs = 0; // 0: the server's
+        // Connections that insert batches at the same time (the server
+        // works on one core per connection).
+        int connections = 2;
         QString sourcePath;
         QString appVersion;
         // done and total todos, seconds since the transfer began.
         std::function<void(qint64 done, qint64 total, double seconds)> progress;
         const std::atomic<bool> *cancel = nullptr;
-        // Test hook: called with "after-batch" or "in-batch" (before COMMIT)
-        // and the batch number (1-based) of this run.
+        // Test hook: called with "after-batch", or "in-batch" (the batch's
+        // rows are sent, its transaction is open), and the batch number
+        // (1-based) of this run.
         std::function<void(const QString &phase, int batch)> faultHook;
     };
 
     explicit CloudImporter(PgConnection &connection);
 
-    // CREATE TABLE IF NOT EXISTS tandem.legacy_imports with its row-level
-    // security, under a global advisory lock (two first runs at once).
-    static bool ensureTable(PgConnection &connection, QString *error);
     // The role the rows will belong to (RLS: owner = current_user).
     static QString currentUser(PgConnection &connection, QString *error);
 
-    Outcome transfer(const MigrationPlan &plan, const Options &options, QString *message);
+    Outcome transfer(const MigrationPlan &plan, LegacyReader &reader, const Options &options, QString *message);
 
     // Seconds spent on each table in the last transfer.
     double todoSeconds() const { return m_todoSeconds; }
@@ -61,14 +75,24 @@ public:
     double linkSeconds() const { return m_linkSeconds; }
     qint64 resumedFrom() const { return m_resumedFrom; }
 
+    // COPY's text format: backslash escapes for the characters it uses.
+    static void appendCopyField(QByteArray *out, const QString &text);
     static QByteArray copyField(const QString &text);
-    static QByteArray copyNull() { return QByteArrayLiteral("\\N"); }
 
 private:
+    struct Batch
+    {
+        qint64 count = 0;
+        qint64 links = 0;
+        QByteArray rows; // COPY text
+    };
+    // The next todos of the file that are not in the cloud yet, up to limit.
+    bool readBatch(LegacyReader &reader, qint64 limit, Batch *batch, QString *error);
     bool lock(const MigrationPlan &plan);
     bool copyRows(const QString &sql, const QByteArray &data, QString *error);
-    bool writeBatch(const MigrationPlan &plan, qsizetype from, qsizetype to, const Options &options, int batch,
-                    QString *error);
+    bool startBatch(PgConnection &pg, const MigrationPlan &plan, const Batch &batch, const Options &options,
+                    int number, QString *error);
+    bool finishBatch(PgConnection &pg, QString *error);
     Outcome claim(const MigrationPlan &plan, const Options &options, qint64 *done, QString *message);
 
     PgConnection &m_pg;
@@ -77,4 +101,6 @@ private:
     double m_tagSeconds = 0;
     double m_linkSeconds = 0;
     qint64 m_resumedFrom = 0;
+    QList<qint64> m_present; // legacy ids already in the cloud (a resumed run), ascending
+    qsizetype m_presentAt = 0;
 };

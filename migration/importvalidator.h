@@ -6,15 +6,24 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
+
 class PgConnection;
 
-// Proves that what arrived is what was read: the number of todos and, per
-// todo, an md5 over a canonical text form of its values, computed by SQL on
-// the server and by C++ here. The canonical form (fields joined by U+001F):
-// legacy_id, title, notes, completed (true/false), priority, created_at,
-// updated_at and due_at as integer microseconds since the epoch (empty when
-// none), the todo's tag names lower-cased and sorted by their UTF-8 bytes,
-// joined by ",". Only when every row matches is the import "validated".
+// Proves that what arrived is what was read, with a checksum per row
+// computed on both sides: by SQL on the server, by C++ here.
+//
+// A todo's checksum is the md5 of its canonical values joined by U+001F:
+// legacy_id, title, notes, completed (true/false), priority, then created_at,
+// updated_at and due_at as seconds since the epoch with six decimals, as
+// extract(epoch ...) prints them (empty when none). A tag link's checksum is
+// the md5 of the todo's legacy_id, U+001F and the tag's lower-cased name.
+//
+// The server first sends, for the todos and for the links of the import's
+// list, the count and the XOR of the checksums (no sort, one row back).
+// Only when those differ from the plan's does it send every row, to name
+// the rows that differ. Only when everything matches is the import
+// "validated".
 class ImportValidator
 {
 public:
@@ -23,14 +32,15 @@ public:
         bool ok = false;
         qint64 expectedRows = 0;
         qint64 cloudRows = 0;
-        QStringList mismatches; // "todo 17: title/notes/... differ", "todo 5: missing in the cloud"
+        QStringList mismatches; // "todo 17: the cloud's values differ ...", "todo 5: missing in the cloud"
         QString error;           // the query failed
-        QString checksum;        // md5 over all rows' checksums in legacy id order
+        QString checksum;        // md5 over all todos' checksums in legacy id order
     };
 
-    static QString rowChecksum(const MappedTodo &todo);
+    static std::array<quint8, 16> rowDigest(const MappedTodo &todo);
+    static std::array<quint8, 16> linkDigest(qint64 legacyId, const QString &tagKey);
     static QString planChecksum(const MigrationPlan &plan);
 
-    // Compares, and on success marks the import validated (one statement).
+    // Compares, and on success marks the import validated.
     static Result validate(PgConnection &connection, const MigrationPlan &plan);
 };

@@ -4,22 +4,52 @@
 
 #include <QString>
 
+#include <memory>
+
 // Reads a (backed up) legacy database and maps every row onto the cloud
-// schema, recording each repair and each row left out (see docs in
-// legacyreader.cpp for the fallbacks).
+// schema, recording each repair and each row left out (the fallbacks are
+// listed in legacyreader.cpp).
+//
+// Two passes, so that memory does not grow with the file: scan() reads
+// every row once and builds the plan (counts, problems, the fingerprint, a
+// checksum per todo); after assignIds(), seek() and next() read the todos
+// again, in the same order and mapped the same way, for the transfer.
 class LegacyReader
 {
 public:
     // fallbackUs: the time used when neither timestamp of a row can be read
     // (the legacy file's modification time).
-    static bool read(const QString &path, int schemaVersion, qint64 fallbackUs, MigrationPlan *plan,
-                     QString *error);
+    LegacyReader(const QString &path, int schemaVersion, qint64 fallbackUs);
+    ~LegacyReader();
+    LegacyReader(const LegacyReader &) = delete;
+    LegacyReader &operator=(const LegacyReader &) = delete;
 
-    // Derives the cloud ids (UUIDv5) from the file's fingerprint, the owner
-    // and the legacy ids, so a rerun of the same file by the same person
-    // produces the same ids and can never duplicate a row; another file or
-    // another person gets other ids.
+    bool scan(MigrationPlan *plan, QString *error);
+
+    // Derives the cloud ids from the file's fingerprint and the owner, so a
+    // rerun of the same file by the same person produces the same ids and
+    // can never duplicate a row; another file or another person gets other
+    // ids.
     static void assignIds(MigrationPlan *plan, const QString &owner);
+    // A todo's id: a UUID (version 8) whose first 52 bits come from the
+    // owner and the fingerprint and whose next 64 are the legacy id, so one
+    // import's ids are unique, the same on every run, and ascending in
+    // legacy id order: the cloud's primary key index grows at its end
+    // instead of at 200,000 random places.
+    static QUuid todoId(const MigrationPlan &plan, qint64 legacyId);
 
-    static QUuid todoId(const QString &fingerprint, const QString &owner, qint64 legacyId);
+    // Positions the second pass before plan.todos[from].
+    bool seek(const MigrationPlan &plan, qsizetype from, QString *error);
+    // The next todo, mapped, with its id and tags. False at the end, or on
+    // an error (then *error is set).
+    bool next(MappedTodo *todo, QString *error);
+
+    // Both passes at once, every todo in memory: for tests and previews of
+    // small files.
+    static bool readAll(const QString &path, int schemaVersion, qint64 fallbackUs, const QString &owner,
+                        MigrationPlan *plan, QList<MappedTodo> *todos, QString *error);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
 };

@@ -80,7 +80,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption dryRun(u"dry-run"_s, u"Show what would be migrated and every problem; write nothing."_s);
     const QCommandLineOption json(u"json"_s, u"Write the report as JSON to FILE."_s, u"FILE"_s);
     const QCommandLineOption yes(u"yes"_s, u"Do not ask for confirmation."_s);
-    const QCommandLineOption batch(u"batch"_s, u"Todos per transaction (default 1000)."_s, u"N"_s, u"1000"_s);
+    const QCommandLineOption batch(u"batch"_s, u"Todos per transaction (default 10000)."_s, u"N"_s, u"10000"_s);
     const QCommandLineOption progress(u"progress"_s, u"Show progress on stderr."_s);
     parser.addOptions({to, profile, dryRun, json, yes, batch, progress});
     if (!parser.parse(app.arguments())) {
@@ -133,6 +133,7 @@ int main(int argc, char *argv[])
         }
         if (loaded->hasServer())
             options.connection = loaded->connection;
+        options.statementTimeoutMs = loaded->statementTimeoutMs;
         if (!parser.isSet(yes)) {
             // A script must say --yes; a person is asked.
             if (!isatty(STDIN_FILENO)) {

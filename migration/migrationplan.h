@@ -3,13 +3,18 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
+#include <array>
 #include <optional>
 
-// What the legacy file holds, already mapped onto the cloud schema, plus
-// every problem found on the way. Built once from the backup by
-// LegacyReader; the transfer and the validation only read it.
+// What the legacy file holds, mapped onto the cloud schema, and every
+// problem found on the way. LegacyReader::scan() builds it from the backup
+// in one pass; it keeps no values, only what the transfer and the validation
+// need between reading and writing (about 40 bytes a todo), so a file of any
+// size is migrated in bounded memory: the transfer reads the rows a second
+// time, batch by batch (LegacyReader::seek/next).
 
 // One thing about one legacy row that did not map one to one.
 struct RowProblem
@@ -22,6 +27,7 @@ struct RowProblem
     bool skipped = false; // true: the row does not reach the cloud
 };
 
+// One todo, mapped. Lives only while its row is read, checked or sent.
 struct MappedTodo
 {
     qint64 legacyId = 0;
@@ -35,19 +41,29 @@ struct MappedTodo
     std::optional<qint64> dueUs;
     bool dueHasTime = false;
     double position = 0;
-    QStringList tags; // lower-cased tag names, sorted
+    QStringList tags; // lower-cased tag names
+};
+
+// What the plan remembers of a todo: its legacy id and the md5 of its
+// canonical values (ImportValidator::rowDigest).
+struct TodoDigest
+{
+    qint64 legacyId = 0;
+    std::array<quint8, 16> checksum{};
 };
 
 struct MappedTag
 {
     QUuid id;
     QString name; // as first seen
+    QString key;  // lower-cased: tags are merged without regard to case
 };
 
+// A todo's tag, after orphans and duplicates (merged by case) are dropped.
 struct MappedLink
 {
-    QUuid todoId;
-    QString tagKey; // lower-cased tag name; resolved to the tag's id on the server
+    qint64 todoLegacyId = 0;
+    int tag = 0; // index into MigrationPlan::tags
 };
 
 struct TableCount
@@ -63,12 +79,13 @@ struct TableCount
 struct MigrationPlan
 {
     int schemaVersion = 0; // 1 or 2
-    QString fingerprint;   // sha256 hex of the rows' content (see LegacyReader)
+    QString fingerprint;   // BLAKE2b-256 hex of the rows' content (see LegacyReader)
     QString owner;         // the cloud role the ids are derived for
     QUuid listId;          // the "Imported" list of this file
-    QList<MappedTodo> todos;
+    QByteArray idPrefix;   // the first bytes of every todo id of this import (LegacyReader::todoId)
+    QList<TodoDigest> todos; // every todo that reaches the cloud, in legacy id order
     QList<MappedTag> tags;
-    QList<MappedLink> links;
+    QList<MappedLink> links; // in todo legacy id order
     QList<RowProblem> problems;
     qint64 readTodos = 0;
     qint64 readTags = 0;

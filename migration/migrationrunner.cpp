@@ -86,33 +86,39 @@ MigrationReport MigrationRunner::run(const Options &options)
             return finish(report, Failed, u"failed"_s,
                           u"the cloud schema is not usable (%1); the cloud is unchanged"_s.arg(schema.message));
         QString error;
-        if (!CloudImporter::ensureTable(pg, &error))
-            return finish(report, Failed, u"failed"_s, error + u"; the cloud is unchanged"_s);
         owner = CloudImporter::currentUser(pg, &error);
         if (owner.isEmpty())
             return finish(report, Failed, u"failed"_s, error + u"; the cloud is unchanged"_s);
     }
 
     // The backup comes before any read of the rows: beside the file for a
-    // real run, in a temporary folder for a dry run (which writes nothing
-    // beside the legacy file).
+    // real run (unless the caller made and verified one already: the
+    // wizard's Backup page), in a temporary folder for a dry run (which
+    // writes nothing beside the legacy file).
     QTemporaryDir scratch;
-    const QString backupPath = options.dryRun ? scratch.filePath(u"preview.db"_s)
-                                              : LegacySource::backupPathFor(options.sourcePath);
     QString error;
-    if (!LegacySource::backup(options.sourcePath, backupPath, &error))
-        return finish(report, options.dryRun ? BadInput : Failed, u"failed"_s,
-                      error + u"; the cloud is unchanged"_s);
+    QString backupPath = options.existingBackup;
+    QElapsedTimer phase;
+    phase.start();
+    if (backupPath.isEmpty() || options.dryRun) {
+        backupPath = options.dryRun ? scratch.filePath(u"preview.db"_s) : LegacySource::backupPathFor(options.sourcePath);
+        if (!LegacySource::backup(options.sourcePath, backupPath, &error))
+            return finish(report, options.dryRun ? BadInput : Failed, u"failed"_s,
+                          error + u"; the cloud is unchanged"_s);
+    }
     if (!options.dryRun)
         report.backup = backupPath;
+    qCDebug(lcMigration) << "backup:" << phase.restart() << "ms";
 
     MigrationPlan plan;
     const QDateTime mtime = QFileInfo(options.sourcePath).lastModified();
-    if (!LegacyReader::read(backupPath, inspection.schemaVersion, mtime.toMSecsSinceEpoch() * 1000, &plan, &error))
+    LegacyReader reader(backupPath, inspection.schemaVersion, mtime.toMSecsSinceEpoch() * 1000);
+    if (!reader.scan(&plan, &error))
         return finish(report, Failed, u"failed"_s, u"cannot read the backup: %1; the cloud is unchanged"_s.arg(error));
     LegacyReader::assignIds(&plan, owner);
     report.fromPlan(plan);
     const bool repaired = !plan.problems.isEmpty();
+    qCDebug(lcMigration) << "scan:" << phase.restart() << "ms";
 
     if (options.dryRun) {
         report.totalSeconds = double(clock.elapsed()) / 1000;
@@ -127,13 +133,14 @@ MigrationReport MigrationRunner::run(const Options &options)
     CloudImporter::Options transfer;
     transfer.batchSize = options.batchSize;
     transfer.leaseSeconds = options.leaseSeconds;
+    transfer.statementTimeoutMs = options.statementTimeoutMs;
     transfer.sourcePath = options.sourcePath;
     transfer.appVersion = options.appVersion;
     transfer.progress = options.progress;
     transfer.cancel = options.cancel;
     transfer.faultHook = options.faultHook;
     QString message;
-    CloudImporter::Outcome outcome = importer.transfer(plan, transfer, &message);
+    CloudImporter::Outcome outcome = importer.transfer(plan, reader, transfer, &message);
     bool announced = false;
     // Another run holds the import: wait for it to finish or to die (its
     // lease then runs out and this run takes over).
@@ -146,12 +153,15 @@ MigrationReport MigrationRunner::run(const Options &options)
                           u"cancelled while waiting for another run; the cloud is unchanged by this run"_s);
         QThread::msleep(250);
         message.clear();
-        outcome = importer.transfer(plan, transfer, &message);
+        outcome = importer.transfer(plan, reader, transfer, &message);
     }
     if (outcome == CloudImporter::Outcome::AlreadyMigrated) {
-        // A backup of this file was made by the run that migrated it.
-        QFile::remove(backupPath);
-        report.backup.clear();
+        // A backup of this file was made by the run that migrated it; the
+        // one this run made is not needed (one the caller made is theirs).
+        if (options.existingBackup.isEmpty()) {
+            QFile::remove(backupPath);
+            report.backup.clear();
+        }
         return finish(report, AlreadyMigrated, u"already-migrated"_s,
                       u"This file was already migrated (fingerprint %1); nothing was changed."_s.arg(plan.fingerprint));
     }
@@ -165,7 +175,9 @@ MigrationReport MigrationRunner::run(const Options &options)
                     : t.table == u"tag"_s ? importer.tagSeconds()
                                           : importer.linkSeconds();
     }
+    qCDebug(lcMigration) << "transfer:" << phase.restart() << "ms";
     const ImportValidator::Result validation = ImportValidator::validate(pg, plan);
+    qCDebug(lcMigration) << "validation:" << phase.restart() << "ms";
     report.mismatches = validation.mismatches;
     report.totalSeconds = double(clock.elapsed()) / 1000;
     if (!validation.error.isEmpty())

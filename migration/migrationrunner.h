@@ -33,8 +33,12 @@ public:
         QString sourcePath;
         std::optional<ConnectionConfig> connection; // not needed for a dry run
         bool dryRun = false;
-        int batchSize = 1000;
+        // A backup of sourcePath made and verified by the caller
+        // (LegacySource::backup); empty: run() makes one.
+        QString existingBackup;
+        int batchSize = 10000;
         int leaseSeconds = 10;
+        int statementTimeoutMs = 0; // 0: the server's
         QString appVersion;
         std::function<void(qint64 done, qint64 total, double seconds)> progress;
         const std::atomic<bool> *cancel = nullptr;

@@ -313,13 +313,11 @@ private slots:
         const QString role = ScratchDatabase::roles().value(0);
         QVERIFY(!role.isEmpty());
         {
-            // The schema and the import table are the admin's to create.
+            // The schema (with the import table) is the admin's to create.
             QSqlDatabase admin = cloud.connection(u"admin-setup"_s);
             PgConnection pg(admin);
             QVERIFY(pg.open());
             QVERIFY(CloudSchema::ensure(pg).usable());
-            QString error;
-            QVERIFY2(CloudImporter::ensureTable(pg, &error), qPrintable(error));
         }
         QSqlDatabase::removeDatabase(u"admin-setup"_s);
         QTemporaryDir dir;

@@ -245,6 +245,9 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(wizard, u"migrateRate"_s)->text().contains(u"todos/s"_s));
         QCOMPARE(finished.size(), 1);
         QCOMPARE(wizard.result().status, u"validated"_s);
+        // The run used the Backup page's backup instead of making another.
+        QCOMPARE(QDir(dir.path()).entryList({u"todo_app_local.db.bak-*"_s}, QDir::Files), backups);
+        QCOMPARE(wizard.result().backup, dir.filePath(backups.first()));
 
         // 7: validated.
         clickNext(wizard);

@@ -1,5 +1,7 @@
 #include "migratepage.h"
 
+#include "backuppage.h"
+
 #include "migrationwizard.h"
 #include "migrationworker.h"
 
@@ -89,6 +91,10 @@ void MigratePage::start()
 {
     MigrationRunner::Options options;
     options.sourcePath = m_wizard->sourcePath();
+    // The Backup page made and verified one already: the run uses it
+    // instead of making a second.
+    if (const auto *backup = qobject_cast<BackupPage *>(m_wizard->page(MigrationWizard::BackupId)))
+        options.existingBackup = backup->backupPath();
     options.connection = m_wizard->profile().connection;
     options.batchSize = m_wizard->batchSize();
     options.faultHook = m_wizard->batchHook();

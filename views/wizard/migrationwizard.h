@@ -44,7 +44,7 @@ public:
 
     // Todos per transaction of the transfer (tests use 1 to cancel a long run).
     int batchSize() const { return m_batchSize; }
-    void setBatchSize(int size) { m_batchSize = size > 0 ? size : 1000; }
+    void setBatchSize(int size) { m_batchSize = size > 0 ? size : 10000; }
     // Called by the transfer at each phase of each batch (MigrationRunner::
     // Options::faultHook), on the worker thread; tests slow the run down with it.
     using BatchHook = std::function<void(const QString &phase, int batch)>;
@@ -68,7 +68,7 @@ Q_SIGNALS:
 private:
     Profile m_profile;
     QProcessEnvironment m_env;
-    int m_batchSize = 1000;
+    int m_batchSize = 10000;
     BatchHook m_batchHook;
     MigrationReport m_preview;
     MigrationReport m_result;
