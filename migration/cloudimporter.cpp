@@ -7,8 +7,9 @@
 #include "cloud/pgconnection.h"
 
 #include <QElapsedTimer>
-#include <QScopeGuard>
-#include <QSqlDatabase>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUuid>
 
 #include <libpq-fe.h>
@@ -40,7 +41,52 @@ void appendTagArray(QByteArray *out, const QStringList &keys)
     CloudImporter::appendCopyField(out, array);
 }
 
+void rollback(pg_conn *conn)
+{
+    PQclear(PQexec(conn, "ROLLBACK"));
+}
+
 } // namespace
+
+void CloudImporter::ConnectionCloser::operator()(pg_conn *conn) const
+{
+    PQfinish(conn);
+}
+
+CloudImporter::~CloudImporter() = default;
+
+std::unique_ptr<pg_conn, CloudImporter::ConnectionCloser> CloudImporter::openSecondConnection()
+{
+    // The same server, role and settings as the first connection, straight
+    // through libpq: QPSQL would spend five more round trips setting up a
+    // connection that only sends batches.
+    PQconninfoOption *options = PQconninfo(m_pg.handle());
+    if (!options)
+        return {};
+    QList<QByteArray> keys, values;
+    for (PQconninfoOption *o = options; o->keyword; ++o) {
+        if (o->val && *o->val && qstrcmp(o->keyword, "client_encoding") != 0) {
+            keys.append(o->keyword);
+            values.append(o->val);
+        }
+    }
+    PQconninfoFree(options);
+    keys.append("client_encoding");
+    values.append("UTF8");
+    QList<const char *> k, v;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        k.append(keys.at(i).constData());
+        v.append(values.at(i).constData());
+    }
+    k.append(nullptr);
+    v.append(nullptr);
+    std::unique_ptr<pg_conn, ConnectionCloser> conn(PQconnectdbParams(k.constData(), v.constData(), 0));
+    if (!conn || PQstatus(conn.get()) != CONNECTION_OK) {
+        qCInfo(lcMigration) << "one connection only:" << (conn ? PQerrorMessage(conn.get()) : "out of memory");
+        return {};
+    }
+    return conn;
+}
 
 CloudImporter::CloudImporter(PgConnection &connection) : m_pg(connection)
 {
@@ -83,113 +129,49 @@ QByteArray CloudImporter::copyField(const QString &text)
     return out;
 }
 
-bool CloudImporter::lock(const MigrationPlan &plan)
-{
-    return m_pg.run(u"SELECT pg_advisory_xact_lock(hashtextextended($1, 0))"_s, {plan.fingerprint});
-}
-
-bool CloudImporter::copyRows(const QString &sql, const QByteArray &data, QString *error)
-{
-    PGconn *conn = m_pg.handle();
-    PGresult *start = PQexec(conn, sql.toUtf8().constData());
-    const bool copying = PQresultStatus(start) == PGRES_COPY_IN;
-    PQclear(start);
-    if (!copying) {
-        *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-        return false;
-    }
-    constexpr qsizetype kChunk = 1 << 20;
-    bool sent = true;
-    for (qsizetype at = 0; at < data.size() && sent; at += kChunk) {
-        const qsizetype n = qMin(kChunk, data.size() - at);
-        sent = PQputCopyData(conn, data.constData() + at, int(n)) == 1;
-    }
-    sent = PQputCopyEnd(conn, sent ? nullptr : "client failed") == 1 && sent;
-    bool ok = sent;
-    while (PGresult *r = PQgetResult(conn)) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-            ok = false;
-            *error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
-        }
-        PQclear(r);
-    }
-    if (!sent && error->isEmpty())
-        *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-    return ok;
-}
-
 CloudImporter::Outcome CloudImporter::claim(const MigrationPlan &plan, const Options &options, qint64 *done,
                                             QString *message)
 {
     QElapsedTimer timer;
     timer.start();
     m_present.clear();
-    if (!m_pg.begin() || !lock(plan)) {
-        *message = m_pg.lastError();
-        m_pg.rollback();
+    QJsonArray tags;
+    for (const MappedTag &tag : plan.tags)
+        tags.append(QJsonObject{{u"id"_s, tag.id.toString(QUuid::WithoutBraces)}, {u"name"_s, tag.name}});
+    const QString listId = plan.listId.toString(QUuid::WithoutBraces);
+    const PgResult claimed = m_pg.exec(
+        u"SELECT outcome, done FROM tandem.legacy_import_claim($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)"_s,
+        {plan.fingerprint, m_runId, options.leaseSeconds, options.sourcePath, plan.schemaVersion, listId,
+         qint64(plan.todos.size()), QString::fromUtf8(QJsonDocument(tags).toJson(QJsonDocument::Compact)),
+         qint64(plan.links.size()), options.appVersion});
+    if (!claimed.ok() || claimed.rowCount() != 1) {
+        *message = claimed.ok() ? u"the import could not be claimed"_s : claimed.errorMessage();
         return Outcome::Failed;
     }
-    const PgResult row = m_pg.exec(
-        u"SELECT status, run_id::text, coalesce(heartbeat > now() - make_interval(secs => $2), false), todos_done"
-        " FROM tandem.legacy_imports WHERE owner = current_user AND fingerprint = $1"_s,
-        {plan.fingerprint, options.leaseSeconds});
-    if (!row.ok()) {
-        *message = row.errorMessage();
-        m_pg.rollback();
-        return Outcome::Failed;
+    const QString outcome = claimed.text(0, 0);
+    *done = claimed.int64(0, 1);
+    if (outcome == u"already-migrated"_s) {
+        *message = u"this file was already migrated"_s;
+        return Outcome::AlreadyMigrated;
     }
-    bool ok = true;
-    if (row.rowCount() == 1) {
-        const QString status = row.text(0, 0);
-        if (status == u"validated"_s) {
-            m_pg.rollback();
-            *message = u"this file was already migrated"_s;
-            return Outcome::AlreadyMigrated;
-        }
-        if (row.boolean(0, 2) && row.text(0, 1) != m_runId) {
-            m_pg.rollback();
-            *message = u"another migration of this file is running"_s;
-            return Outcome::Busy;
-        }
+    if (outcome == u"busy"_s) {
+        *message = u"another migration of this file is running"_s;
+        return Outcome::Busy;
+    }
+    if (*done > 0) {
         // What an earlier run committed is the progress: whole batches,
         // each todo with its tags.
         const PgResult present = m_pg.exec(u"SELECT legacy_id FROM tandem.todos WHERE list_id = $1"
                                            " AND owner = current_user AND legacy_id IS NOT NULL ORDER BY legacy_id"_s,
-                                           {plan.listId.toString(QUuid::WithoutBraces)});
-        ok = present.ok();
-        for (int r = 0; ok && r < present.rowCount(); ++r)
+                                           {listId});
+        if (!present.ok()) {
+            *message = present.errorMessage();
+            return Outcome::Failed;
+        }
+        m_present.reserve(present.rowCount());
+        for (int r = 0; r < present.rowCount(); ++r)
             m_present.append(present.int64(r, 0));
         *done = m_present.size();
-        ok = ok
-             && m_pg.run(u"UPDATE tandem.legacy_imports SET run_id = $2, heartbeat = now(), status = 'running',"
-                         " todos_done = $3 WHERE owner = current_user AND fingerprint = $1"_s,
-                         {plan.fingerprint, m_runId, *done});
-    } else {
-        *done = 0;
-        ok = m_pg.run(u"INSERT INTO tandem.legacy_imports (fingerprint, source_path, schema_version, list_id, run_id,"
-                      " heartbeat, todos_total, tags_total, links_total, app_version)"
-                      " VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9)"_s,
-                      {plan.fingerprint, options.sourcePath, plan.schemaVersion,
-                       plan.listId.toString(QUuid::WithoutBraces), m_runId, qint64(plan.todos.size()),
-                       qint64(plan.tags.size()), qint64(plan.links.size()), options.appVersion})
-             && m_pg.run(u"INSERT INTO tandem.lists (id, name, position) VALUES ($1, 'Imported', 0)"
-                         " ON CONFLICT (id) DO NOTHING"_s,
-                         {plan.listId.toString(QUuid::WithoutBraces)});
-        // Tags are few: all of them in the claiming transaction. A tag the
-        // person already has (same name but for case) is reused, through the
-        // unique index on (owner, lower(name)).
-        QByteArray data;
-        for (const MappedTag &tag : plan.tags)
-            data += tag.id.toString(QUuid::WithoutBraces).toLatin1() + '\t' + copyField(tag.name) + '\n';
-        ok = ok && m_pg.run(u"CREATE TEMP TABLE migr_tags (id uuid, name text) ON COMMIT DROP"_s)
-             && copyRows(u"COPY migr_tags FROM STDIN"_s, data, message)
-             && m_pg.run(u"INSERT INTO tandem.tags (id, name) SELECT id, name FROM migr_tags ON CONFLICT DO NOTHING"_s);
-    }
-    if (!ok || !m_pg.commit()) {
-        if (message->isEmpty())
-            *message = m_pg.lastError();
-        m_pg.rollback();
-        return Outcome::Failed;
     }
     m_tagSeconds += secondsSince(timer);
     return Outcome::Transferred;
@@ -238,10 +220,9 @@ bool CloudImporter::readBatch(LegacyReader &reader, qint64 limit, Batch *batch, 
     return error->isEmpty();
 }
 
-bool CloudImporter::startBatch(PgConnection &pg, const MigrationPlan &plan, const Batch &batch,
-                               const Options &options, int number, QString *error)
+bool CloudImporter::startBatch(pg_conn *conn, const MigrationPlan &plan, const Batch &batch, const Options &options,
+                               int number, QString *error)
 {
-    PGconn *conn = pg.handle();
     const auto literal = [conn](const QString &text) {
         const QByteArray utf8 = text.toUtf8();
         char *escaped = PQescapeLiteral(conn, utf8.constData(), size_t(utf8.size()));
@@ -295,7 +276,7 @@ bool CloudImporter::startBatch(PgConnection &pg, const MigrationPlan &plan, cons
             PQclear(r);
         if (error->isEmpty())
             *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-        pg.rollback();
+        rollback(conn);
         return false;
     }
     constexpr qsizetype kChunk = 1 << 18;
@@ -308,15 +289,14 @@ bool CloudImporter::startBatch(PgConnection &pg, const MigrationPlan &plan, cons
         *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
         while (PGresult *r = PQgetResult(conn))
             PQclear(r);
-        pg.rollback();
+        rollback(conn);
         return false;
     }
     return true;
 }
 
-bool CloudImporter::finishBatch(PgConnection &pg, QString *error)
+bool CloudImporter::finishBatch(pg_conn *conn, QString *error)
 {
-    PGconn *conn = pg.handle();
     QList<double> clocks;
     bool ok = true;
     while (PGresult *r = PQgetResult(conn)) {
@@ -332,7 +312,7 @@ bool CloudImporter::finishBatch(PgConnection &pg, QString *error)
     if (!ok || PQtransactionStatus(conn) != PQTRANS_IDLE) {
         if (error->isEmpty())
             *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-        pg.rollback();
+        rollback(conn);
         return false;
     }
     // The server's clock between the todo insert and the link insert: how
@@ -372,30 +352,18 @@ CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, Legacy
     // server inserts two batches at once on two cores. Each lane has at
     // most one batch in flight; the next batch is read from the file while
     // they work.
-    std::unique_ptr<PgConnection> second;
-    const QString secondName = u"%1-lane2"_s.arg(m_pg.database().connectionName());
-    if (options.connections > 1 && total - done > batchSize) {
-        QSqlDatabase db = QSqlDatabase::cloneDatabase(m_pg.database(), secondName);
-        second = std::make_unique<PgConnection>(db);
-        if (!second->open()) {
-            qCInfo(lcMigration) << "one connection only:" << second->lastError();
-            second.reset();
-        }
-    }
+    if (options.connections > 1 && total - done > batchSize && !m_second)
+        m_second = openSecondConnection();
     struct Lane
     {
-        PgConnection *pg = nullptr;
+        pg_conn *conn = nullptr;
         bool busy = false;
         int number = 0;
         qint64 count = 0;
     };
-    QList<Lane> lanes{{&m_pg}};
-    if (second)
-        lanes.append({second.get()});
-    const auto closeSecond = qScopeGuard([&] {
-        second.reset();
-        QSqlDatabase::removeDatabase(secondName);
-    });
+    QList<Lane> lanes{{m_pg.handle()}};
+    if (m_second)
+        lanes.append({m_second.get()});
 
     Batch next;
     bool readOk = readBatch(reader, batchSize, &next, &error);
@@ -408,7 +376,7 @@ CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, Legacy
         if (lane.busy) {
             QString batchError;
             lane.busy = false;
-            if (!finishBatch(*lane.pg, &batchError)) {
+            if (!finishBatch(lane.conn, &batchError)) {
                 if (failure.isEmpty())
                     failure = u"batch %1 failed (%2)"_s.arg(lane.number).arg(batchError);
                 stopping = true;
@@ -430,7 +398,7 @@ CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, Legacy
             QString batchError;
             lane.number = ++started;
             lane.count = next.count;
-            if (!startBatch(*lane.pg, plan, next, options, lane.number, &batchError)) {
+            if (!startBatch(lane.conn, plan, next, options, lane.number, &batchError)) {
                 failure = u"batch %1 failed (%2)"_s.arg(lane.number).arg(batchError);
                 stopping = true;
             } else {

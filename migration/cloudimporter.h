@@ -6,9 +6,11 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 class LegacyReader;
 class PgConnection;
+struct pg_conn;
 
 // Writes a MigrationPlan to the cloud, resumably, in two round trips a
 // batch, two batches at a time.
@@ -63,6 +65,7 @@ public:
     };
 
     explicit CloudImporter(PgConnection &connection);
+    ~CloudImporter();
 
     // The role the rows will belong to (RLS: owner = current_user).
     static QString currentUser(PgConnection &connection, QString *error);
@@ -74,6 +77,9 @@ public:
     double tagSeconds() const { return m_tagSeconds; }
     double linkSeconds() const { return m_linkSeconds; }
     qint64 resumedFrom() const { return m_resumedFrom; }
+    // The second connection of the last transfer (null if it had one
+    // only), for the validation to use too.
+    pg_conn *secondConnection() const { return m_second.get(); }
 
     // COPY's text format: backslash escapes for the characters it uses.
     static void appendCopyField(QByteArray *out, const QString &text);
@@ -88,11 +94,14 @@ private:
     };
     // The next todos of the file that are not in the cloud yet, up to limit.
     bool readBatch(LegacyReader &reader, qint64 limit, Batch *batch, QString *error);
-    bool lock(const MigrationPlan &plan);
-    bool copyRows(const QString &sql, const QByteArray &data, QString *error);
-    bool startBatch(PgConnection &pg, const MigrationPlan &plan, const Batch &batch, const Options &options,
-                    int number, QString *error);
-    bool finishBatch(PgConnection &pg, QString *error);
+    bool startBatch(pg_conn *conn, const MigrationPlan &plan, const Batch &batch, const Options &options, int number,
+                    QString *error);
+    bool finishBatch(pg_conn *conn, QString *error);
+    struct ConnectionCloser
+    {
+        void operator()(pg_conn *conn) const;
+    };
+    std::unique_ptr<pg_conn, ConnectionCloser> openSecondConnection();
     Outcome claim(const MigrationPlan &plan, const Options &options, qint64 *done, QString *message);
 
     PgConnection &m_pg;
@@ -103,4 +112,5 @@ private:
     qint64 m_resumedFrom = 0;
     QList<qint64> m_present; // legacy ids already in the cloud (a resumed run), ascending
     qsizetype m_presentAt = 0;
+    std::unique_ptr<pg_conn, ConnectionCloser> m_second;
 };

@@ -6,6 +6,8 @@
 
 #include <QElapsedTimer>
 
+#include <libpq-fe.h>
+
 #include <QCryptographicHash>
 
 #include <QVarLengthArray>
@@ -40,9 +42,15 @@ WHERE t.list_id = $1 AND t.owner = current_user AND t.deleted_at IS NULL AND tt.
 // are told apart by their legacy ids, which are part of each checksum.
 const QString kXor = u"count(*), coalesce(bit_xor(('x' || substr(checksum, 1, 16))::bit(64)::int8), 0),"
                      " coalesce(bit_xor(('x' || substr(checksum, 17, 16))::bit(64)::int8), 0)"_s;
-const QString kTotals = u"SELECT "_s + kXor + u" FROM ("_s + kTodoChecksums + u") AS todos UNION ALL SELECT "_s
-                        + kXor + u" FROM (SELECT md5(legacy_id::text || E'\x1f' || tag) AS checksum FROM ("_s
-                        + kLinks + u") AS l) AS links"_s;
+const QString kTodoTotals = u"SELECT "_s + kXor + u" FROM ("_s + kTodoChecksums + u") AS todos"_s;
+const QString kLinkTotals = u"SELECT "_s + kXor + u" FROM (SELECT md5(legacy_id::text || E'\\x1f' || tag) AS checksum"
+                            " FROM ("_s + kLinks + u") AS l) AS links"_s;
+
+// Freshly imported rows have no statistics yet (autovacuum analyzes them
+// later, and only the table's owner may ANALYZE), and with none the planner
+// picks nested loops that take minutes over 200,000 rows; hash joins are
+// right for a whole list whatever the statistics say.
+const QString kNoNestedLoops = u"SELECT set_config('enable_nestloop', 'off', true)"_s;
 
 struct Totals
 {
@@ -139,7 +147,7 @@ QString ImportValidator::planChecksum(const MigrationPlan &plan)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-ImportValidator::Result ImportValidator::validate(PgConnection &pg, const MigrationPlan &plan)
+ImportValidator::Result ImportValidator::validate(PgConnection &pg, const MigrationPlan &plan, pg_conn *second)
 {
     Result result;
     result.expectedRows = plan.todos.size();
@@ -151,14 +159,9 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
     for (const MappedLink &link : plan.links)
         links.add(linkDigest(link.todoLegacyId, plan.tags.at(link.tag).key));
 
-    // Freshly imported rows have no statistics yet (autovacuum analyzes
-    // them later, and only the table's owner may ANALYZE), and with none
-    // the planner picks nested loops that take minutes over 200,000 rows;
-    // hash joins are right for a whole list whatever the statistics say.
     const auto query = [&](const QString &sql) {
         bool ok = false;
-        const QList<PgResult> results = pg.transaction(
-            {{u"SELECT set_config('enable_nestloop', 'off', true)"_s, {}}, {sql, {listId}}}, 0, &ok);
+        const QList<PgResult> results = pg.transaction({{kNoNestedLoops, {}}, {sql, {listId}}}, 0, &ok);
         if (!ok || results.size() != 2) {
             result.error = pg.lastError();
             return PgResult();
@@ -167,12 +170,35 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
     };
     QElapsedTimer clock;
     clock.start();
-    const PgResult totals = query(kTotals);
+    // The links on the second connection while the todos are summed on
+    // this one: two server cores.
+    const QByteArray linkScript = "BEGIN; " + kNoNestedLoops.toUtf8() + "; "
+                                  + QString(kLinkTotals).replace(u"$1"_s, u"'%1'::uuid"_s.arg(listId)).toUtf8()
+                                  + "; COMMIT";
+    const bool linksAside = second && PQsendQuery(second, linkScript.constData()) == 1;
+    const PgResult todoTotals = query(kTodoTotals);
+    PgResult linkTotals;
+    if (linksAside) {
+        while (PGresult *r = PQgetResult(second)) {
+            const ExecStatusType status = PQresultStatus(r);
+            if (status == PGRES_TUPLES_OK && PQnfields(r) == 3) {
+                linkTotals = PgResult(r);
+                continue;
+            }
+            if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && result.error.isEmpty())
+                result.error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+            PQclear(r);
+        }
+        if (PQtransactionStatus(second) != PQTRANS_IDLE)
+            PQclear(PQexec(second, "ROLLBACK"));
+    } else if (result.error.isEmpty()) {
+        linkTotals = query(kLinkTotals);
+    }
     qCDebug(lcMigration) << "validation query:" << clock.elapsed() << "ms";
     if (!result.error.isEmpty())
         return result;
-    result.cloudRows = totals.int64(0, 0);
-    if (!todos.matches(totals, 0) || !links.matches(totals, 1)) {
+    result.cloudRows = todoTotals.int64(0, 0);
+    if (!todos.matches(todoTotals, 0) || !links.matches(linkTotals, 0)) {
         // Something differs: every row, to say which.
         const PgResult rows = query(kTodoChecksums + u" ORDER BY t.legacy_id"_s);
         const PgResult cloudLinks = result.error.isEmpty() ? query(kLinks) : PgResult();

@@ -9,6 +9,7 @@
 #include <array>
 
 class PgConnection;
+struct pg_conn;
 
 // Proves that what arrived is what was read, with a checksum per row
 // computed on both sides: by SQL on the server, by C++ here.
@@ -41,6 +42,7 @@ public:
     static std::array<quint8, 16> linkDigest(qint64 legacyId, const QString &tagKey);
     static QString planChecksum(const MigrationPlan &plan);
 
-    // Compares, and on success marks the import validated.
-    static Result validate(PgConnection &connection, const MigrationPlan &plan);
+    // Compares, and on success marks the import validated. A second
+    // connection, when given, sums the links while this one sums the todos.
+    static Result validate(PgConnection &connection, const MigrationPlan &plan, pg_conn *second = nullptr);
 };

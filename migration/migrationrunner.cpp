@@ -176,7 +176,7 @@ MigrationReport MigrationRunner::run(const Options &options)
                                           : importer.linkSeconds();
     }
     qCDebug(lcMigration) << "transfer:" << phase.restart() << "ms";
-    const ImportValidator::Result validation = ImportValidator::validate(pg, plan);
+    const ImportValidator::Result validation = ImportValidator::validate(pg, plan, importer.secondConnection());
     qCDebug(lcMigration) << "validation:" << phase.restart() << "ms";
     report.mismatches = validation.mismatches;
     report.totalSeconds = double(clock.elapsed()) / 1000;

@@ -129,6 +129,39 @@ CloudSchema::Result CloudSchema::ensure(PgConnection &connection)
     if (result.status != Status::Migrated)
         return result; // up to date, too new, tampered with, or unreadable
 
+    // Fast path, one round trip: every missing step in one script, still
+    // one transaction each, in order, each under the lock. If another
+    // client applies a step at the same moment, that step's script fails
+    // here and the careful loop below looks again step by step.
+    {
+        QString message;
+        const auto before = appliedSteps(connection, &message);
+        QString script;
+        QList<int> pending;
+        for (int version = 1; before && version <= kStepCount; ++version) {
+            if (before->contains(version))
+                continue;
+            pending << version;
+            script += u"BEGIN;\n"_s + kLockSql + u";\n"_s + kBootstrapSql + u";\n"_s + stepSql(version)
+                      + u"\n;\nINSERT INTO tandem.schema_migrations(version, checksum) VALUES (%1, '%2');\nCOMMIT;\n"_s
+                            .arg(version)
+                            .arg(checksum(version));
+        }
+        if (!pending.isEmpty()) {
+            if (connection.runScript(script)) {
+                for (const int version : std::as_const(pending))
+                    qCInfo(lcSchema) << "applied cloud schema step" << version;
+                result = inspect(connection);
+                result.appliedSteps = int(pending.size());
+                if (result.status == Status::UpToDate)
+                    result.status = Status::Migrated;
+                return result;
+            }
+            qCInfo(lcSchema) << "applying the schema steps at once failed, one by one now:" << connection.lastError();
+            connection.rollback();
+        }
+    }
+
     int applied = 0;
     for (int version = 1; version <= kStepCount; ++version) {
         // One transaction per step. Under the lock, look again: another

@@ -103,6 +103,54 @@ CREATE POLICY own_rows ON tandem.legacy_imports
     USING (owner = current_user) WITH CHECK (owner = current_user);
 GRANT SELECT, INSERT, UPDATE, DELETE ON tandem.legacy_imports TO PUBLIC;
 
+-- Claims the import of one file for one run, in one round trip: under the
+-- file's lock taken exclusively (it waits for the batches of a run that
+-- died), says 'already-migrated', 'busy' (another run's lease is alive), or
+-- takes the import over: 'resume' with the number of todos already in the
+-- cloud, or 'claimed' for a new import, whose bookkeeping row, Imported
+-- list and tags ([{"id": ..., "name": ...}], a tag the person already has,
+-- equal but for case, is kept) it writes.
+CREATE FUNCTION tandem.legacy_import_claim(
+    p_fingerprint text, p_run uuid, p_lease_seconds int, p_source_path text, p_schema_version int,
+    p_list_id uuid, p_todos bigint, p_tags jsonb, p_links bigint, p_app_version text)
+RETURNS TABLE (outcome text, done bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+    imp tandem.legacy_imports;
+    present bigint;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_fingerprint, 0));
+    SELECT * INTO imp FROM tandem.legacy_imports WHERE owner = current_user AND fingerprint = p_fingerprint;
+    IF FOUND THEN
+        IF imp.status = 'validated' THEN
+            RETURN QUERY SELECT 'already-migrated'::text, imp.todos_done;
+            RETURN;
+        END IF;
+        IF imp.run_id IS DISTINCT FROM p_run
+           AND imp.heartbeat > now() - make_interval(secs => p_lease_seconds) THEN
+            RETURN QUERY SELECT 'busy'::text, imp.todos_done;
+            RETURN;
+        END IF;
+        SELECT count(*) INTO present FROM tandem.todos
+            WHERE list_id = imp.list_id AND owner = current_user AND legacy_id IS NOT NULL;
+        UPDATE tandem.legacy_imports SET run_id = p_run, heartbeat = now(), status = 'running', todos_done = present
+            WHERE owner = current_user AND fingerprint = p_fingerprint;
+        RETURN QUERY SELECT 'resume'::text, present;
+        RETURN;
+    END IF;
+    INSERT INTO tandem.legacy_imports (fingerprint, source_path, schema_version, list_id, run_id, heartbeat,
+                                       todos_total, tags_total, links_total, app_version)
+        VALUES (p_fingerprint, p_source_path, p_schema_version, p_list_id, p_run, now(),
+                p_todos, jsonb_array_length(p_tags), p_links, p_app_version);
+    INSERT INTO tandem.lists (id, name, position) VALUES (p_list_id, 'Imported', 0) ON CONFLICT (id) DO NOTHING;
+    INSERT INTO tandem.tags (id, name)
+        SELECT (tag ->> 'id')::uuid, tag ->> 'name' FROM jsonb_array_elements(p_tags) AS tag
+        ON CONFLICT DO NOTHING;
+    RETURN QUERY SELECT 'claimed'::text, 0::bigint;
+END $$;
+GRANT EXECUTE ON FUNCTION tandem.legacy_import_claim(text, uuid, int, text, int, uuid, bigint, jsonb, bigint, text)
+    TO PUBLIC;
+
 -- Opens one batch of an import: takes the file's lock shared (the batches
 -- of one run go side by side; a run taking over the import takes it
 -- exclusively, and so waits for them), then checks that this run still holds
