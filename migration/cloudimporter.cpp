@@ -145,17 +145,17 @@ CloudImporter::Outcome CloudImporter::claim(const MigrationPlan &plan, const Opt
          qint64(plan.todos.size()), QString::fromUtf8(QJsonDocument(tags).toJson(QJsonDocument::Compact)),
          qint64(plan.links.size()), options.appVersion});
     if (!claimed.ok() || claimed.rowCount() != 1) {
-        *message = claimed.ok() ? u"the import could not be claimed"_s : claimed.errorMessage();
+        *message = claimed.ok() ? tr("the import could not be claimed") : claimed.errorMessage();
         return Outcome::Failed;
     }
     const QString outcome = claimed.text(0, 0);
     *done = claimed.int64(0, 1);
     if (outcome == u"already-migrated"_s) {
-        *message = u"this file was already migrated"_s;
+        *message = tr("this file was already migrated");
         return Outcome::AlreadyMigrated;
     }
     if (outcome == u"busy"_s) {
-        *message = u"another migration of this file is running"_s;
+        *message = tr("another migration of this file is running");
         return Outcome::Busy;
     }
     if (*done > 0) {
@@ -338,15 +338,16 @@ CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, Legacy
     const qint64 batchSize = qMax(1, options.batchSize);
     const double linkSecondsBefore = m_linkSeconds;
     const auto failed = [&](const QString &why) {
-        *message = u"%1; %2 of %3 todos are in the cloud, and running the migration again resumes it"_s.arg(why)
-                       .arg(done)
-                       .arg(total);
+        *message = tr("%1; %2 of %n todos are in the cloud, and running the migration again resumes it", nullptr,
+                      int(total))
+                       .arg(why)
+                       .arg(done);
         return Outcome::Failed;
     };
     QString error;
     m_presentAt = 0;
     if (!reader.seek(plan, 0, &error))
-        return failed(u"cannot read the backup (%1)"_s.arg(error));
+        return failed(tr("cannot read the backup (%1)").arg(error));
 
     // Lanes: this connection and, when it opens, a second one, so that the
     // server inserts two batches at once on two cores. Each lane has at
@@ -378,7 +379,7 @@ CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, Legacy
             lane.busy = false;
             if (!finishBatch(lane.conn, &batchError)) {
                 if (failure.isEmpty())
-                    failure = u"batch %1 failed (%2)"_s.arg(lane.number).arg(batchError);
+                    failure = tr("batch %1 failed (%2)").arg(lane.number).arg(batchError);
                 stopping = true;
             } else {
                 done += lane.count;
@@ -389,7 +390,7 @@ CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, Legacy
             }
         }
         if (!readOk && failure.isEmpty()) {
-            failure = u"cannot read the backup (%1)"_s.arg(error);
+            failure = tr("cannot read the backup (%1)").arg(error);
             stopping = true;
         }
         if (options.cancel && options.cancel->load())
@@ -399,7 +400,7 @@ CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, Legacy
             lane.number = ++started;
             lane.count = next.count;
             if (!startBatch(lane.conn, plan, next, options, lane.number, &batchError)) {
-                failure = u"batch %1 failed (%2)"_s.arg(lane.number).arg(batchError);
+                failure = tr("batch %1 failed (%2)").arg(lane.number).arg(batchError);
                 stopping = true;
             } else {
                 lane.busy = true;
@@ -417,12 +418,14 @@ CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, Legacy
         m_pg.run(u"UPDATE tandem.legacy_imports SET heartbeat = NULL WHERE owner = current_user"
                  " AND fingerprint = $1 AND run_id = $2"_s,
                  {plan.fingerprint, m_runId});
-        *message = u"cancelled after %1 of %2 todos; the cloud holds whole batches only, and running the"
-                   " migration again resumes it"_s.arg(done).arg(total);
+        *message = tr("cancelled after %1 of %n todos; the cloud holds whole batches only, and running the"
+                      " migration again resumes it",
+                      nullptr, int(total))
+                       .arg(done);
         return Outcome::Cancelled;
     }
     if (done != total)
-        return failed(u"the file had %1 todos when it was read, %2 now"_s.arg(total).arg(done));
+        return failed(tr("the file had %n todos when it was read, %1 now", nullptr, int(total)).arg(done));
     m_todoSeconds += secondsSince(timer) - (m_linkSeconds - linkSecondsBefore);
     // The lease is kept until validation ends, so that a waiting run does
     // not take over between the two.

@@ -2,6 +2,7 @@
 
 #include "migrationplan.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -42,6 +43,8 @@ struct pg_conn;
 // PgBouncer's transaction mode.
 class CloudImporter
 {
+    Q_DECLARE_TR_FUNCTIONS(CloudImporter)
+
 public:
     enum class Outcome { Transferred, AlreadyMigrated, Busy, Cancelled, Failed };
 

@@ -221,20 +221,21 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
             theirs.sort();
             const auto it = cloud.constFind(todo.legacyId);
             if (it == cloud.cend())
-                result.mismatches << u"todo %1: missing in the cloud"_s.arg(todo.legacyId);
+                result.mismatches << tr("todo %1: missing in the cloud").arg(todo.legacyId);
             else if (*it != hex(todo.checksum))
-                result.mismatches << u"todo %1: the cloud's values differ from the legacy row's"_s.arg(todo.legacyId);
+                result.mismatches << tr("todo %1: the cloud's values differ from the legacy row's").arg(todo.legacyId);
             else if (tags != theirs)
-                result.mismatches << u"todo %1: the cloud's tags (%2) differ from the legacy row's (%3)"_s.arg(
-                    todo.legacyId).arg(theirs.join(u", "_s), tags.join(u", "_s));
+                result.mismatches << tr("todo %1: the cloud's tags (%2) differ from the legacy row's (%3)")
+                                         .arg(todo.legacyId)
+                                         .arg(theirs.join(u", "_s), tags.join(u", "_s));
             cloud.remove(todo.legacyId);
         }
         QList<qint64> extra = cloud.keys();
         std::sort(extra.begin(), extra.end());
         for (const qint64 id : std::as_const(extra))
-            result.mismatches << u"todo %1: in the cloud's Imported list but not in the legacy file"_s.arg(id);
+            result.mismatches << tr("todo %1: in the cloud's Imported list but not in the legacy file").arg(id);
         if (result.mismatches.isEmpty())
-            result.mismatches << u"the cloud's checksum over all rows differs, but no single row does"_s;
+            result.mismatches << tr("the cloud's checksum over all rows differs, but no single row does");
         return result;
     }
     if (!pg.run(u"UPDATE tandem.legacy_imports SET status = 'validated', checksum = $2, validated_at = now(),"

@@ -2,6 +2,7 @@
 
 #include "migrationplan.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,8 @@ struct pg_conn;
 // "validated".
 class ImportValidator
 {
+    Q_DECLARE_TR_FUNCTIONS(ImportValidator)
+
 public:
     struct Result
     {

@@ -135,6 +135,13 @@ public:
         if (m_problems)
             m_problems->append({m_table, QString::number(m_id), columnName, raw.display(), action, skipped});
     }
+    // A QT_TRANSLATE_NOOP text, translated only when it is recorded: the
+    // second pass maps every row again without a list.
+    void problem(const QString &columnName, const RawValue &raw, const char *action, bool skipped = false)
+    {
+        if (m_problems)
+            problem(columnName, raw, QCoreApplication::translate("LegacyReader", action), skipped);
+    }
     bool recording() const { return m_problems != nullptr; }
 
     QString text(const QString &columnName, const RawValue &raw)
@@ -147,9 +154,9 @@ public:
         bool invalid = false, nul = false;
         const QString out = LegacyValues::repairText(bytes, &invalid, &nul);
         if (invalid)
-            problem(columnName, raw, u"invalid UTF-8 replaced with U+FFFD"_s);
+            problem(columnName, raw, QT_TRANSLATE_NOOP("LegacyReader", "invalid UTF-8 replaced with U+FFFD"));
         if (nul)
-            problem(columnName, raw, u"NUL characters removed"_s);
+            problem(columnName, raw, QT_TRANSLATE_NOOP("LegacyReader", "NUL characters removed"));
         return out;
     }
 
@@ -191,16 +198,17 @@ void mapTodo(sqlite3_stmt *stmt, int schemaVersion, qint64 fallbackUs, MappedTod
     t->title = title.trimmed();
     if (t->title.isEmpty()) {
         t->title = u"(untitled)"_s;
-        row.problem(u"title"_s, raw[1], u"empty title: imported as \"(untitled)\""_s);
+        row.problem(u"title"_s, raw[1], QT_TRANSLATE_NOOP("LegacyReader", "empty title: imported as \"(untitled)\""));
     } else if (t->title.size() != title.size()) {
-        row.problem(u"title"_s, raw[1], u"spaces around the title removed"_s);
+        row.problem(u"title"_s, raw[1], QT_TRANSLATE_NOOP("LegacyReader", "spaces around the title removed"));
     }
     t->notes = row.text(u"description"_s, raw[2]);
 
     const std::optional<bool> completed = LegacyValues::parseBool(raw[3]);
     t->completed = completed.value_or(false);
     if (!completed)
-        row.problem(u"completed"_s, raw[3], u"not a boolean: imported as not completed"_s);
+        row.problem(u"completed"_s, raw[3],
+                    QT_TRANSLATE_NOOP("LegacyReader", "not a boolean: imported as not completed"));
 
     const std::optional<qint64> created = LegacyValues::parseTimestamp(raw[4]);
     const std::optional<qint64> updated = LegacyValues::parseTimestamp(raw[5]);
@@ -209,17 +217,22 @@ void mapTodo(sqlite3_stmt *stmt, int schemaVersion, qint64 fallbackUs, MappedTod
     if (row.recording()) {
         if (!created)
             row.problem(u"created_at"_s, raw[4],
-                        u"not a date: imported as %1 (%2)"_s.arg(micros(t->createdUs),
-                                                                 updated ? u"the row's updated_at"_s
-                                                                         : u"the file's modification time"_s));
+                        QCoreApplication::translate("LegacyReader", "not a date: imported as %1 (%2)")
+                            .arg(micros(t->createdUs),
+                                 updated ? QCoreApplication::translate("LegacyReader", "the row's updated_at")
+                                         : QCoreApplication::translate("LegacyReader",
+                                                                       "the file's modification time")));
         if (!updated)
             row.problem(u"updated_at"_s, raw[5],
-                        u"not a date: imported as %1 (%2)"_s.arg(micros(t->updatedUs),
-                                                                 created ? u"the row's created_at"_s
-                                                                         : u"the file's modification time"_s));
+                        QCoreApplication::translate("LegacyReader", "not a date: imported as %1 (%2)")
+                            .arg(micros(t->updatedUs),
+                                 created ? QCoreApplication::translate("LegacyReader", "the row's created_at")
+                                         : QCoreApplication::translate("LegacyReader",
+                                                                       "the file's modification time")));
         if (created && updated && *updated < *created)
             row.problem(u"updated_at"_s, raw[5],
-                        u"earlier than created_at (%1): kept as it was"_s.arg(micros(*created)));
+                        QCoreApplication::translate("LegacyReader", "earlier than created_at (%1): kept as it was")
+                            .arg(micros(*created)));
     }
 
     t->priority = 0;
@@ -229,17 +242,18 @@ void mapTodo(sqlite3_stmt *stmt, int schemaVersion, qint64 fallbackUs, MappedTod
         const std::optional<int> priority = LegacyValues::parsePriority(raw[6]);
         t->priority = priority.value_or(0);
         if (!priority)
-            row.problem(u"priority"_s, raw[6], u"unknown priority: imported as none"_s);
+            row.problem(u"priority"_s, raw[6], QT_TRANSLATE_NOOP("LegacyReader", "unknown priority: imported as none"));
         else if (row.recording() && raw[6].type == RawValue::Type::Text && raw[6].bytes != raw[6].bytes.toUpper())
             row.problem(u"priority"_s, raw[6],
-                        u"priority value instead of its name: read as %1"_s.arg(
-                            QString::fromUtf8(raw[6].bytes.toUpper())));
+                        QCoreApplication::translate("LegacyReader", "priority value instead of its name: read as %1")
+                            .arg(QString::fromUtf8(raw[6].bytes.toUpper())));
         if (!raw[7].isNull()) {
             bool hasTime = true;
             t->dueUs = LegacyValues::parseTimestamp(raw[7], &hasTime);
             t->dueHasTime = t->dueUs && hasTime;
             if (!t->dueUs)
-                row.problem(u"due_date"_s, raw[7], u"not a date: imported without a due date"_s);
+                row.problem(u"due_date"_s, raw[7],
+                            QT_TRANSLATE_NOOP("LegacyReader", "not a date: imported without a due date"));
         }
     }
 }
@@ -323,7 +337,7 @@ bool LegacyReader::scan(MigrationPlan *plan, QString *error)
             RowMapper row(&plan->problems, u"tag"_s, id);
             const QString name = row.text(u"name"_s, raw).trimmed();
             if (name.isEmpty()) {
-                row.problem(u"name"_s, raw, u"empty tag name: tag left out"_s, true);
+                row.problem(u"name"_s, raw, tr("empty tag name: tag left out"), true);
                 continue;
             }
             const QString key = name.toLower();
@@ -331,7 +345,7 @@ bool LegacyReader::scan(MigrationPlan *plan, QString *error)
             if (known != tagByKey.cend()) {
                 tagById.insert(id, *known);
                 row.problem(u"name"_s, raw,
-                            u"same name as \"%1\" but for case: merged"_s.arg(plan->tags.at(*known).name));
+                            tr("same name as \"%1\" but for case: merged").arg(plan->tags.at(*known).name));
                 continue;
             }
             tagByKey.insert(key, int(plan->tags.size()));
@@ -379,7 +393,7 @@ bool LegacyReader::scan(MigrationPlan *plan, QString *error)
     };
     qsizetype linkAt = 0;
     while (linkAt < pending.size() && pending.at(linkAt).todoType != RawValue::Type::Integer) {
-        linkProblem(pending.at(linkAt), u"todo_id"_s, u"no such todo: link left out"_s, true);
+        linkProblem(pending.at(linkAt), u"todo_id"_s, tr("no such todo: link left out"), true);
         ++linkAt;
     }
 
@@ -397,11 +411,11 @@ bool LegacyReader::scan(MigrationPlan *plan, QString *error)
         for (; linkAt < pending.size() && pending.at(linkAt).todoId <= t.legacyId; ++linkAt) {
             const PendingLink &link = pending.at(linkAt);
             if (link.todoId < t.legacyId) {
-                linkProblem(link, u"todo_id"_s, u"no such todo: link left out"_s, true);
+                linkProblem(link, u"todo_id"_s, tr("no such todo: link left out"), true);
             } else if (link.tag < 0) {
-                linkProblem(link, u"tag_id"_s, u"no such tag: link left out"_s, true);
+                linkProblem(link, u"tag_id"_s, tr("no such tag: link left out"), true);
             } else if (t.tags.contains(plan->tags.at(link.tag).key)) {
-                linkProblem(link, u"tag_id"_s, u"the todo already has this tag (merged by case): counted once"_s,
+                linkProblem(link, u"tag_id"_s, tr("the todo already has this tag (merged by case): counted once"),
                             false);
             } else {
                 t.tags.append(plan->tags.at(link.tag).key);
@@ -418,7 +432,7 @@ bool LegacyReader::scan(MigrationPlan *plan, QString *error)
         return false;
     }
     for (; linkAt < pending.size(); ++linkAt)
-        linkProblem(pending.at(linkAt), u"todo_id"_s, u"no such todo: link left out"_s, true);
+        linkProblem(pending.at(linkAt), u"todo_id"_s, tr("no such todo: link left out"), true);
 
     // The report lists todos, then tags, then links, each in id order.
     std::stable_sort(plan->problems.begin(), plan->problems.end(),
@@ -480,12 +494,12 @@ bool LegacyReader::next(MappedTodo *todo, QString *error)
         return false;
     const int rc = sqlite3_step(d->cursor->get());
     if (rc != SQLITE_ROW) {
-        *error = rc == SQLITE_DONE ? u"the backup has fewer todos than when it was read"_s : d->db.lastError();
+        *error = rc == SQLITE_DONE ? tr("the backup has fewer todos than when it was read") : d->db.lastError();
         return false;
     }
     mapTodo(d->cursor->get(), d->schemaVersion, d->fallbackUs, todo, nullptr, nullptr);
     if (todo->legacyId != plan.todos.at(d->index).legacyId) {
-        *error = u"the backup changed since it was read (todo %1)"_s.arg(todo->legacyId);
+        *error = tr("the backup changed since it was read (todo %1)").arg(todo->legacyId);
         return false;
     }
     todo->id = todoId(plan, todo->legacyId);

@@ -2,6 +2,7 @@
 
 #include "migrationplan.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -16,6 +17,8 @@
 // again, in the same order and mapped the same way, for the transfer.
 class LegacyReader
 {
+    Q_DECLARE_TR_FUNCTIONS(LegacyReader)
+
 public:
     // fallbackUs: the time used when neither timestamp of a row can be read
     // (the legacy file's modification time).

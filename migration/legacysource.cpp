@@ -16,17 +16,22 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kBusyTimeoutMs = 2000;
-const QString kLockedMessage = u"%1 is locked by another program (is the old todo app still running?); "
-                                "close it and try again"_s;
+QString lockedMessage(const QString &path)
+{
+    return QCoreApplication::translate("LegacySource",
+                                       "%1 is locked by another program (is the old todo app still running?); "
+                                       "close it and try again")
+        .arg(path);
+}
 
 QString sqliteFailure(const SqliteHandle &db, const QString &path)
 {
     const int code = db.lastCode() & 0xff;
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-        return kLockedMessage.arg(path);
+        return lockedMessage(path);
     if (code == SQLITE_NOTADB)
-        return u"%1 is not an SQLite database"_s.arg(path);
-    return u"cannot read %1: %2"_s.arg(path, db.lastError());
+        return QCoreApplication::translate("LegacySource", "%1 is not an SQLite database").arg(path);
+    return QCoreApplication::translate("LegacySource", "cannot read %1: %2").arg(path, db.lastError());
 }
 
 } // namespace
@@ -58,26 +63,26 @@ LegacySource::Inspection LegacySource::inspect(const QString &path)
     Inspection result;
     const QFileInfo info(path);
     if (!info.exists()) {
-        result.error = u"%1 does not exist"_s.arg(path);
+        result.error = tr("%1 does not exist").arg(path);
         return result;
     }
     if (!info.isFile()) {
-        result.error = u"%1 is not a file"_s.arg(path);
+        result.error = tr("%1 is not a file").arg(path);
         return result;
     }
     if (info.size() == 0) {
-        result.error = u"%1 is empty (0 bytes): there is nothing to migrate"_s.arg(path);
+        result.error = tr("%1 is empty (0 bytes): there is nothing to migrate").arg(path);
         return result;
     }
     // The header check comes first, so that SQLite never opens a file that
     // is not a database (it would not write to it, but the message is clearer).
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        result.error = u"cannot read %1: %2"_s.arg(path, file.errorString());
+        result.error = tr("cannot read %1: %2").arg(path, file.errorString());
         return result;
     }
     if (file.read(16) != QByteArray("SQLite format 3\0", 16)) {
-        result.error = u"%1 is not an SQLite database"_s.arg(path);
+        result.error = tr("%1 is not an SQLite database").arg(path);
         return result;
     }
     file.close();
@@ -94,7 +99,7 @@ LegacySource::Inspection LegacySource::inspect(const QString &path)
         return result;
     }
     if (!hasTodo) {
-        result.error = u"%1 is an SQLite database but not the old todo app's: it has no todo table"_s.arg(path);
+        result.error = tr("%1 is an SQLite database but not the old todo app's: it has no todo table").arg(path);
         return result;
     }
     if (hasAlembic) {
@@ -104,7 +109,7 @@ LegacySource::Inspection LegacySource::inspect(const QString &path)
             return result;
         }
         if (revision != kV2Revision) {
-            result.error = u"%1 has schema revision %2, which this version of Tandem does not know (expected %3)"_s
+            result.error = tr("%1 has schema revision %2, which this version of Tandem does not know (expected %3)")
                                .arg(path, QString::fromUtf8(revision), QString::fromLatin1(kV2Revision));
             return result;
         }
@@ -143,12 +148,12 @@ bool LegacySource::backup(const QString &sourcePath, const QString &destinationP
     {
         SqliteHandle destination;
         if (!destination.open(destinationPath, false, kBusyTimeoutMs)) {
-            *error = u"cannot create the backup %1: %2"_s.arg(destinationPath, destination.lastError());
+            *error = tr("cannot create the backup %1: %2").arg(destinationPath, destination.lastError());
             return false;
         }
         sqlite3_backup *backup = sqlite3_backup_init(destination.get(), "main", source.get(), "main");
         if (!backup) {
-            *error = u"cannot start the backup: %1"_s.arg(destination.lastError());
+            *error = tr("cannot start the backup: %1").arg(destination.lastError());
         } else {
             int rc = SQLITE_OK;
             // A writer holding the file makes a step return BUSY: retry for a
@@ -161,9 +166,9 @@ bool LegacySource::backup(const QString &sourcePath, const QString &destinationP
             }
             sqlite3_backup_finish(backup);
             if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                *error = kLockedMessage.arg(sourcePath);
+                *error = lockedMessage(sourcePath);
             else if (rc != SQLITE_DONE)
-                *error = u"the backup failed: %1"_s.arg(QString::fromUtf8(sqlite3_errstr(rc)));
+                *error = tr("the backup failed: %1").arg(QString::fromUtf8(sqlite3_errstr(rc)));
             else
                 ok = true;
         }
@@ -173,7 +178,7 @@ bool LegacySource::backup(const QString &sourcePath, const QString &destinationP
             sqlite3_exec(destination.get(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
             QByteArray check;
             if (!destination.scalarText("PRAGMA quick_check", &check) || check != "ok") {
-                *error = u"the backup %1 failed its integrity check"_s.arg(destinationPath);
+                *error = tr("the backup %1 failed its integrity check").arg(destinationPath);
                 ok = false;
             }
             for (const char *table : {"todo", "tag", "todo_tag"}) {
@@ -186,7 +191,7 @@ bool LegacySource::backup(const QString &sourcePath, const QString &destinationP
                 const QByteArray sql = QByteArray("SELECT count(*) FROM ") + table;
                 qint64 a = -1, b = -2;
                 if (!source.scalarInt(sql.constData(), &a) || !destination.scalarInt(sql.constData(), &b) || a != b) {
-                    *error = u"the backup %1 does not hold the same rows as the original (%2: %3 vs %4)"_s
+                    *error = tr("the backup %1 does not hold the same rows as the original (%2: %3 vs %4)")
                                  .arg(destinationPath, QString::fromLatin1(table))
                                  .arg(a)
                                  .arg(b);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -10,6 +11,8 @@
 // rows that live only in the -wal file are kept (a file copy would lose them).
 class LegacySource
 {
+    Q_DECLARE_TR_FUNCTIONS(LegacySource)
+
 public:
     struct Inspection
     {

@@ -1,5 +1,6 @@
 #include "legacyvalues.h"
 
+#include <QCoreApplication>
 #include <QStringDecoder>
 
 #include <cmath>
@@ -195,7 +196,7 @@ QString RawValue::display() const
         }
         out.replace(QChar(0), u"\\0"_s);
         if (bytes.size() > kMax)
-            out += u"… (%1 bytes)"_s.arg(bytes.size());
+            out += QCoreApplication::translate("LegacyValues", "… (%n bytes)", nullptr, int(bytes.size()));
         return out;
     }
     }

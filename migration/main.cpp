@@ -3,6 +3,7 @@
 
 #include "legacysource.h"
 #include "migrationrunner.h"
+#include "translations.h"
 
 #include "cloud/profileloader.h"
 
@@ -23,6 +24,12 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The translation context of the command's own texts.
+struct TandemMigrate
+{
+    Q_DECLARE_TR_FUNCTIONS(TandemMigrate)
+};
 
 std::atomic<bool> g_cancel{false};
 
@@ -66,22 +73,28 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"tandem-migrate"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
+    Translations::install(QLocale::system()); // messages and --help in the system's language
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Moves the old todo app's SQLite file to the cloud database, once.\n"
-        "Exit codes: 0 migrated and validated; 3 migrated and validated with rows repaired or left out;\n"
-        "2 bad usage or bad input (nothing written); 1 failed; 4 this file was already migrated."_s);
+        TandemMigrate::tr("Moves the old todo app's SQLite file to the cloud database, once.\n"
+                          "Exit codes: 0 migrated and validated; 3 migrated and validated with rows repaired or"
+                          " left out;\n"
+                          "2 bad usage or bad input (nothing written); 1 failed; 4 this file was already migrated."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"SOURCE"_s, u"The legacy todo_app_local.db (default: the old app's locations)."_s);
-    const QCommandLineOption to(u"to"_s, u"The cloud database (URI or key=value string)."_s, u"URL"_s);
-    const QCommandLineOption profile(u"profile"_s, u"The Tandem profile whose database to use."_s, u"P"_s);
-    const QCommandLineOption dryRun(u"dry-run"_s, u"Show what would be migrated and every problem; write nothing."_s);
-    const QCommandLineOption json(u"json"_s, u"Write the report as JSON to FILE."_s, u"FILE"_s);
-    const QCommandLineOption yes(u"yes"_s, u"Do not ask for confirmation."_s);
-    const QCommandLineOption batch(u"batch"_s, u"Todos per transaction (default 10000)."_s, u"N"_s, u"10000"_s);
-    const QCommandLineOption progress(u"progress"_s, u"Show progress on stderr."_s);
+    parser.addPositionalArgument(u"SOURCE"_s,
+                                 TandemMigrate::tr("The legacy todo_app_local.db (default: the old app's locations)."));
+    const QCommandLineOption to(u"to"_s, TandemMigrate::tr("The cloud database (URI or key=value string)."), u"URL"_s);
+    const QCommandLineOption profile(u"profile"_s, TandemMigrate::tr("The Tandem profile whose database to use."),
+                                     u"P"_s);
+    const QCommandLineOption dryRun(u"dry-run"_s,
+                                    TandemMigrate::tr("Show what would be migrated and every problem; write nothing."));
+    const QCommandLineOption json(u"json"_s, TandemMigrate::tr("Write the report as JSON to FILE."), u"FILE"_s);
+    const QCommandLineOption yes(u"yes"_s, TandemMigrate::tr("Do not ask for confirmation."));
+    const QCommandLineOption batch(u"batch"_s, TandemMigrate::tr("Todos per transaction (default 10000)."), u"N"_s,
+                                   u"10000"_s);
+    const QCommandLineOption progress(u"progress"_s, TandemMigrate::tr("Show progress on stderr."));
     parser.addOptions({to, profile, dryRun, json, yes, batch, progress});
     if (!parser.parse(app.arguments())) {
         printErr(parser.errorText());
@@ -96,19 +109,20 @@ int main(int argc, char *argv[])
     MigrationRunner::Options options;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
-        printErr(u"tandem-migrate: give one SOURCE file"_s);
+        printErr(u"tandem-migrate: "_s + TandemMigrate::tr("give one SOURCE file"));
         return MigrationRunner::BadInput;
     }
     options.sourcePath = positional.isEmpty() ? LegacySource::findDefault(env) : positional.first();
     if (options.sourcePath.isEmpty()) {
-        printErr(u"tandem-migrate: no legacy database found in %1; give its path"_s.arg(
-            LegacySource::defaultLocations(env).join(u", "_s)));
+        printErr(u"tandem-migrate: "_s
+                 + TandemMigrate::tr("no legacy database found in %1; give its path")
+                       .arg(LegacySource::defaultLocations(env).join(u", "_s)));
         return MigrationRunner::BadInput;
     }
     bool okBatch = false;
     options.batchSize = parser.value(batch).toInt(&okBatch);
     if (!okBatch || options.batchSize < 1) {
-        printErr(u"tandem-migrate: --batch needs a positive number"_s);
+        printErr(u"tandem-migrate: "_s + TandemMigrate::tr("--batch needs a positive number"));
         return MigrationRunner::BadInput;
     }
     options.dryRun = parser.isSet(dryRun);
@@ -137,13 +151,15 @@ int main(int argc, char *argv[])
         if (!parser.isSet(yes)) {
             // A script must say --yes; a person is asked.
             if (!isatty(STDIN_FILENO)) {
-                printErr(u"tandem-migrate: add --yes to migrate without confirmation"_s);
+                printErr(u"tandem-migrate: "_s + TandemMigrate::tr("add --yes to migrate without confirmation"));
                 return MigrationRunner::BadInput;
             }
-            QTextStream(stdout) << "Migrate " << options.sourcePath << " to the cloud? [y/N] " << Qt::flush;
+            //: The answer stays y or yes in every language.
+            QTextStream(stdout) << TandemMigrate::tr("Migrate %1 to the cloud? [y/N] ").arg(options.sourcePath)
+                                << Qt::flush;
             const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
             if (answer != u"y"_s && answer != u"yes"_s) {
-                printErr(u"tandem-migrate: not migrated"_s);
+                printErr(u"tandem-migrate: "_s + TandemMigrate::tr("not migrated"));
                 return MigrationRunner::BadInput;
             }
         }
@@ -153,16 +169,17 @@ int main(int argc, char *argv[])
     std::signal(SIGTERM, onSignal);
     options.cancel = &g_cancel;
     options.faultHook = faultHook();
-    options.waiting = [] { printErr(u"Another migration of this file is running; waiting for it."_s); };
+    options.waiting = [] { printErr(TandemMigrate::tr("Another migration of this file is running; waiting for it.")); };
     if (parser.isSet(progress)) {
-        options.progress = [](qint64 done, qint64 total, double seconds) {
+        const QString line = TandemMigrate::tr("%1 / %2 todos, %3 rows/s, %4 s left");
+        options.progress = [line](qint64 done, qint64 total, double seconds) {
             const double rate = seconds > 0 ? double(done) / seconds : 0;
             const double left = rate > 0 ? double(total - done) / rate : 0;
-            QTextStream(stderr) << u"\r%1 / %2 todos, %3 rows/s, %4 s left   "_s.arg(done)
+            QTextStream(stderr) << "\r" << line.arg(done)
                                        .arg(total)
                                        .arg(rate, 0, 'f', 0)
                                        .arg(left, 0, 'f', 1)
-                                << (done == total ? "\n" : "") << Qt::flush;
+                                << "   " << (done == total ? "\n" : "") << Qt::flush;
         };
     }
 
@@ -177,7 +194,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(json)) {
         QString error;
         if (!report.writeJson(parser.value(json), &error))
-            printErr(u"tandem-migrate: cannot write %1: %2"_s.arg(parser.value(json), error));
+            printErr(u"tandem-migrate: "_s + TandemMigrate::tr("cannot write %1: %2").arg(parser.value(json), error));
     }
     return report.exitCode;
 }

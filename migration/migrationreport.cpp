@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <cstdlib>
+
 using namespace Qt::StringLiterals;
 
 void MigrationReport::fromPlan(const MigrationPlan &plan)
@@ -34,35 +37,65 @@ void MigrationReport::fromPlan(const MigrationPlan &plan)
 QString MigrationReport::toText() const
 {
     QString out;
-    out += u"Source:      %1 (schema v%2)\n"_s.arg(source).arg(schemaVersion);
+    //: The labels of these three lines are padded to line up their values.
+    out += tr("Source:      %1 (schema v%2)\n").arg(source).arg(schemaVersion);
     if (!backup.isEmpty())
-        out += u"Backup:      %1\n"_s.arg(backup);
-    out += u"Fingerprint: %1\n\n"_s.arg(fingerprint);
-    out += u"%1 %2 %3 %4 %5 %6\n"_s.arg(u"table"_s, -10)
-               .arg(u"read"_s, 8)
-               .arg(dryRun ? u"to move"_s : u"migrated"_s, 9)
-               .arg(u"warnings"_s, 9)
-               .arg(u"skipped"_s, 8)
-               .arg(u"time"_s, 9);
-    out += QString(58, u'-') + u'\n';
-    for (const TableCount &t : tables) {
-        out += u"%1 %2 %3 %4 %5 %6\n"_s.arg(t.table, -10)
-                   .arg(t.read, 8)
-                   .arg(t.migrated, 9)
-                   .arg(t.warnings, 9)
-                   .arg(t.skipped, 8)
-                   .arg(u"%1s"_s.arg(t.seconds, 0, 'f', 3), 9);
+        out += tr("Backup:      %1\n").arg(backup);
+    out += tr("Fingerprint: %1\n\n").arg(fingerprint);
+
+    // The table's columns: at least as wide as the English headings, wider
+    // when a translated heading needs it (negative: left-aligned).
+    const QStringList headings{
+        //: Column heading of the report's table (the table names: todo, tag, todo_tag).
+        tr("table"),
+        //: Column heading: rows read from the legacy file.
+        tr("read"),
+        //: Column heading of a dry run: rows that a migration would move.
+        dryRun ? tr("to move")
+               //: Column heading: rows migrated to the cloud.
+               : tr("migrated"),
+        //: Column heading: rows imported with a repair.
+        tr("warnings"),
+        //: Column heading: rows left out.
+        tr("skipped"),
+        //: Column heading: seconds spent on the table.
+        tr("time"),
+    };
+    QList<int> widths{-10, 8, 9, 9, 8, 9};
+    int ruleLength = int(widths.size()) - 1;
+    for (qsizetype i = 0; i < widths.size(); ++i) {
+        const int width = std::max(std::abs(widths.at(i)), int(headings.at(i).size()));
+        widths[i] = widths.at(i) < 0 ? -width : width;
+        ruleLength += width;
     }
-    out += QString(58, u'-') + u'\n';
-    out += u"Total time %1s\n"_s.arg(totalSeconds, 0, 'f', 3);
+    const QString rule = QString(ruleLength, u'-') + u'\n';
+    out += u"%1 %2 %3 %4 %5 %6\n"_s.arg(headings.at(0), widths.at(0))
+               .arg(headings.at(1), widths.at(1))
+               .arg(headings.at(2), widths.at(2))
+               .arg(headings.at(3), widths.at(3))
+               .arg(headings.at(4), widths.at(4))
+               .arg(headings.at(5), widths.at(5));
+    out += rule;
+    for (const TableCount &t : tables) {
+        out += u"%1 %2 %3 %4 %5 %6\n"_s.arg(t.table, widths.at(0))
+                   .arg(t.read, widths.at(1))
+                   .arg(t.migrated, widths.at(2))
+                   .arg(t.warnings, widths.at(3))
+                   .arg(t.skipped, widths.at(4))
+                   .arg(u"%1s"_s.arg(t.seconds, 0, 'f', 3), widths.at(5));
+    }
+    out += rule;
+    out += tr("Total time %1s\n").arg(totalSeconds, 0, 'f', 3);
     if (!problems.isEmpty()) {
-        out += u"\nRows that needed attention:\n"_s;
+        out += u'\n' + tr("Rows that needed attention:") + u'\n';
+        //: Marks a row of the list above that was not imported.
+        const QString leftOut = tr(" [left out]");
         for (const RowProblem &p : problems)
             out += u"  %1 %2, %3 = %4: %5%6\n"_s.arg(p.table, p.legacyId, p.column, p.rawValue, p.action,
-                                                  p.skipped ? u" [left out]"_s : QString());
+                                                  p.skipped ? leftOut : QString());
     }
     for (const QString &m : mismatches)
-        out += u"  MISMATCH %1\n"_s.arg(m);
+        out += u"  "_s + tr("MISMATCH %1").arg(m) + u'\n';
     out += u"\n%1\n"_s.arg(message);
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "migrationplan.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -9,12 +10,15 @@
 // What a run did, for people (a pgloader-like table) and for tools (JSON).
 struct MigrationReport
 {
+    Q_DECLARE_TR_FUNCTIONS(MigrationReport)
+
+public:
     QString source;
     QString backup;
     QString fingerprint;
     int schemaVersion = 0;
     QString status; // dry-run, validated, already-migrated, cancelled, failed, refused
-    QString message;
+    QString message; // for people: in the user's language, like the problems' actions
     int exitCode = 0;
     bool dryRun = false;
     QList<TableCount> tables;

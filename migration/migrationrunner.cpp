@@ -67,7 +67,7 @@ MigrationReport MigrationRunner::run(const Options &options)
 
     const LegacySource::Inspection inspection = LegacySource::inspect(options.sourcePath);
     if (!inspection.ok)
-        return finish(report, BadInput, u"refused"_s, inspection.error + u"; nothing was written"_s);
+        return finish(report, BadInput, u"refused"_s, inspection.error + tr("; nothing was written"));
     report.schemaVersion = inspection.schemaVersion;
 
     std::unique_ptr<ScopedConnection> connection;
@@ -75,20 +75,20 @@ MigrationReport MigrationRunner::run(const Options &options)
     if (!options.dryRun) {
         if (!options.connection)
             return finish(report, BadInput, u"refused"_s,
-                          u"no cloud database given: use --to URL, --profile or DATABASE_URL; nothing was written"_s);
+                          tr("no cloud database given: use --to URL, --profile or DATABASE_URL; nothing was written"));
         connection = std::make_unique<ScopedConnection>(*options.connection);
         PgConnection &pg = connection->pg();
         if (!pg.open())
             return finish(report, Failed, u"failed"_s,
-                          u"cannot connect to the cloud database (%1); the cloud is unchanged"_s.arg(pg.lastError()));
+                          tr("cannot connect to the cloud database (%1); the cloud is unchanged").arg(pg.lastError()));
         const CloudSchema::Result schema = CloudSchema::ensure(pg);
         if (!schema.usable())
             return finish(report, Failed, u"failed"_s,
-                          u"the cloud schema is not usable (%1); the cloud is unchanged"_s.arg(schema.message));
+                          tr("the cloud schema is not usable (%1); the cloud is unchanged").arg(schema.message));
         QString error;
         owner = CloudImporter::currentUser(pg, &error);
         if (owner.isEmpty())
-            return finish(report, Failed, u"failed"_s, error + u"; the cloud is unchanged"_s);
+            return finish(report, Failed, u"failed"_s, error + tr("; the cloud is unchanged"));
     }
 
     // The backup comes before any read of the rows: beside the file for a
@@ -104,7 +104,7 @@ MigrationReport MigrationRunner::run(const Options &options)
         backupPath = options.dryRun ? scratch.filePath(u"preview.db"_s) : LegacySource::backupPathFor(options.sourcePath);
         if (!LegacySource::backup(options.sourcePath, backupPath, &error))
             return finish(report, options.dryRun ? BadInput : Failed, u"failed"_s,
-                          error + u"; the cloud is unchanged"_s);
+                          error + tr("; the cloud is unchanged"));
     }
     if (!options.dryRun)
         report.backup = backupPath;
@@ -114,7 +114,7 @@ MigrationReport MigrationRunner::run(const Options &options)
     const QDateTime mtime = QFileInfo(options.sourcePath).lastModified();
     LegacyReader reader(backupPath, inspection.schemaVersion, mtime.toMSecsSinceEpoch() * 1000);
     if (!reader.scan(&plan, &error))
-        return finish(report, Failed, u"failed"_s, u"cannot read the backup: %1; the cloud is unchanged"_s.arg(error));
+        return finish(report, Failed, u"failed"_s, tr("cannot read the backup: %1; the cloud is unchanged").arg(error));
     LegacyReader::assignIds(&plan, owner);
     report.fromPlan(plan);
     const bool repaired = !plan.problems.isEmpty();
@@ -123,8 +123,8 @@ MigrationReport MigrationRunner::run(const Options &options)
     if (options.dryRun) {
         report.totalSeconds = double(clock.elapsed()) / 1000;
         return finish(report, repaired ? MigratedRepaired : Migrated, u"dry-run"_s,
-                      u"Dry run: nothing was written. %1 todos would be migrated, %2 problems listed above."_s
-                          .arg(plan.todos.size())
+                      tr("Dry run: nothing was written. %n todos would be migrated, %1 problems listed above.",
+                         nullptr, int(plan.todos.size()))
                           .arg(plan.problems.size()));
     }
 
@@ -150,7 +150,7 @@ MigrationReport MigrationRunner::run(const Options &options)
         announced = true;
         if (options.cancel && options.cancel->load())
             return finish(report, Failed, u"cancelled"_s,
-                          u"cancelled while waiting for another run; the cloud is unchanged by this run"_s);
+                          tr("cancelled while waiting for another run; the cloud is unchanged by this run"));
         QThread::msleep(250);
         message.clear();
         outcome = importer.transfer(plan, reader, transfer, &message);
@@ -163,12 +163,13 @@ MigrationReport MigrationRunner::run(const Options &options)
             report.backup.clear();
         }
         return finish(report, AlreadyMigrated, u"already-migrated"_s,
-                      u"This file was already migrated (fingerprint %1); nothing was changed."_s.arg(plan.fingerprint));
+                      tr("This file was already migrated (fingerprint %1); nothing was changed.")
+                          .arg(plan.fingerprint));
     }
     if (outcome == CloudImporter::Outcome::Cancelled)
         return finish(report, Failed, u"cancelled"_s, message);
     if (outcome == CloudImporter::Outcome::Failed)
-        return finish(report, Failed, u"failed"_s, u"The migration failed: %1"_s.arg(message));
+        return finish(report, Failed, u"failed"_s, tr("The migration failed: %1").arg(message));
 
     for (TableCount &t : report.tables) {
         t.seconds = t.table == u"todo"_s ? importer.todoSeconds()
@@ -182,15 +183,18 @@ MigrationReport MigrationRunner::run(const Options &options)
     report.totalSeconds = double(clock.elapsed()) / 1000;
     if (!validation.error.isEmpty())
         return finish(report, Failed, u"failed"_s,
-                      u"The rows were transferred but could not be validated (%1); running the migration again"
-                      " validates them"_s.arg(validation.error));
+                      tr("The rows were transferred but could not be validated (%1); running the migration again"
+                         " validates them")
+                          .arg(validation.error));
     if (!validation.ok)
         return finish(report, Failed, u"failed"_s,
-                      u"Validation failed: %1 of %2 rows differ in the cloud (listed above); the import is not"
-                      " marked validated"_s.arg(validation.mismatches.size()).arg(plan.todos.size()));
+                      tr("Validation failed: %1 of %2 rows differ in the cloud (listed above); the import is not"
+                         " marked validated")
+                          .arg(validation.mismatches.size())
+                          .arg(plan.todos.size()));
     qCInfo(lcMigration) << "validated" << plan.todos.size() << "todos, checksum" << validation.checksum;
     return finish(report, repaired ? MigratedRepaired : Migrated, u"validated"_s,
-                  repaired ? u"Migrated and validated; %1 rows were repaired or left out (listed above)."_s.arg(
-                                 plan.problems.size())
-                           : u"Migrated and validated: every row arrived as it was."_s);
+                  repaired ? tr("Migrated and validated; %n rows were repaired or left out (listed above).", nullptr,
+                                int(plan.problems.size()))
+                           : tr("Migrated and validated: every row arrived as it was."));
 }

@@ -5,6 +5,7 @@
 
 #include "cloud/connectionconfig.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -18,6 +19,8 @@
 // tandem-migrate is a thin command line around it.
 class MigrationRunner
 {
+    Q_DECLARE_TR_FUNCTIONS(MigrationRunner)
+
 public:
     // The command's exit codes.
     enum Exit {

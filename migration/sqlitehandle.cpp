@@ -59,7 +59,7 @@ int SqliteHandle::lastCode() const
 
 QString SqliteHandle::lastError() const
 {
-    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : u"cannot open the file"_s;
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : tr("cannot open the file");
 }
 
 bool SqliteHandle::scalarInt(const char *sql, qint64 *out)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 struct sqlite3;
@@ -11,6 +12,8 @@ struct sqlite3_stmt;
 // API and the raw bytes and storage class of every value.
 class SqliteHandle
 {
+    Q_DECLARE_TR_FUNCTIONS(SqliteHandle)
+
 public:
     SqliteHandle() = default;
     ~SqliteHandle();
