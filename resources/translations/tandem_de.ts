@@ -237,6 +237,50 @@ Fehler stehen in einer Zeile auf stderr; QT_LOGGING_RULES=tandem.*=true zeigt da
     </message>
 </context>
 <context>
+    <name>CloudImporter</name>
+    <message>
+        <source>the import could not be claimed</source>
+        <translation>der Import konnte nicht für diesen Lauf reserviert werden</translation>
+    </message>
+    <message>
+        <source>this file was already migrated</source>
+        <translation>diese Datei wurde bereits migriert</translation>
+    </message>
+    <message>
+        <source>another migration of this file is running</source>
+        <translation>eine andere Migration dieser Datei läuft gerade</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %2 of %n todos are in the cloud, and running the migration again resumes it</source>
+        <translation>
+            <numerusform>%1; %2 von %n Aufgabe ist in der Cloud, und ein neuer Lauf der Migration macht dort weiter</numerusform>
+            <numerusform>%1; %2 von %n Aufgaben sind in der Cloud, und ein neuer Lauf der Migration macht dort weiter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot read the backup (%1)</source>
+        <translation>die Sicherung kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>batch %1 failed (%2)</source>
+        <translation>Stapel %1 ist fehlgeschlagen (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>cancelled after %1 of %n todos; the cloud holds whole batches only, and running the migration again resumes it</source>
+        <translation>
+            <numerusform>abgebrochen nach %1 von %n Aufgabe; die Cloud enthält nur ganze Stapel, und ein neuer Lauf der Migration macht dort weiter</numerusform>
+            <numerusform>abgebrochen nach %1 von %n Aufgaben; die Cloud enthält nur ganze Stapel, und ein neuer Lauf der Migration macht dort weiter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the file had %n todos when it was read, %1 now</source>
+        <translation>
+            <numerusform>die Datei hatte beim Lesen %n Aufgabe, jetzt %1</numerusform>
+            <numerusform>die Datei hatte beim Lesen %n Aufgaben, jetzt %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CloudPage</name>
     <message>
         <source>Cloud Connection</source>
@@ -949,6 +993,177 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>ImportValidator</name>
+    <message>
+        <source>todo %1: missing in the cloud</source>
+        <translation>Aufgabe %1: fehlt in der Cloud</translation>
+    </message>
+    <message>
+        <source>todo %1: the cloud&apos;s values differ from the legacy row&apos;s</source>
+        <translation>Aufgabe %1: die Werte in der Cloud weichen von denen der alten Zeile ab</translation>
+    </message>
+    <message>
+        <source>todo %1: the cloud&apos;s tags (%2) differ from the legacy row&apos;s (%3)</source>
+        <translation>Aufgabe %1: die Schlagwörter in der Cloud (%2) weichen von denen der alten Zeile (%3) ab</translation>
+    </message>
+    <message>
+        <source>todo %1: in the cloud&apos;s Imported list but not in the legacy file</source>
+        <translation>Aufgabe %1: in der Liste „Imported“ der Cloud, aber nicht in der alten Datei</translation>
+    </message>
+    <message>
+        <source>the cloud&apos;s checksum over all rows differs, but no single row does</source>
+        <translation>die Prüfsumme der Cloud über alle Zeilen weicht ab, aber keine einzelne Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyReader</name>
+    <message>
+        <source>invalid UTF-8 replaced with U+FFFD</source>
+        <translation>ungültiges UTF-8 durch U+FFFD ersetzt</translation>
+    </message>
+    <message>
+        <source>NUL characters removed</source>
+        <translation>NUL-Zeichen entfernt</translation>
+    </message>
+    <message>
+        <source>empty title: imported as &quot;(untitled)&quot;</source>
+        <translation>leerer Titel: als „(untitled)“ importiert</translation>
+    </message>
+    <message>
+        <source>spaces around the title removed</source>
+        <translation>Leerzeichen um den Titel entfernt</translation>
+    </message>
+    <message>
+        <source>not a boolean: imported as not completed</source>
+        <translation>kein Wahrheitswert: als nicht erledigt importiert</translation>
+    </message>
+    <message>
+        <source>not a date: imported as %1 (%2)</source>
+        <translation>kein Datum: als %1 importiert (%2)</translation>
+    </message>
+    <message>
+        <source>the row&apos;s updated_at</source>
+        <translation>updated_at der Zeile</translation>
+    </message>
+    <message>
+        <source>the file&apos;s modification time</source>
+        <translation>Änderungszeit der Datei</translation>
+    </message>
+    <message>
+        <source>the row&apos;s created_at</source>
+        <translation>created_at der Zeile</translation>
+    </message>
+    <message>
+        <source>earlier than created_at (%1): kept as it was</source>
+        <translation>früher als created_at (%1): unverändert übernommen</translation>
+    </message>
+    <message>
+        <source>unknown priority: imported as none</source>
+        <translation>unbekannte Priorität: ohne Priorität importiert</translation>
+    </message>
+    <message>
+        <source>priority value instead of its name: read as %1</source>
+        <translation>Wert der Priorität statt ihres Namens: als %1 gelesen</translation>
+    </message>
+    <message>
+        <source>not a date: imported without a due date</source>
+        <translation>kein Datum: ohne Fälligkeitsdatum importiert</translation>
+    </message>
+    <message>
+        <source>empty tag name: tag left out</source>
+        <translation>leerer Name: Schlagwort ausgelassen</translation>
+    </message>
+    <message>
+        <source>same name as &quot;%1&quot; but for case: merged</source>
+        <translation>bis auf Groß-/Kleinschreibung derselbe Name wie „%1“: zusammengeführt</translation>
+    </message>
+    <message>
+        <source>no such todo: link left out</source>
+        <translation>diese Aufgabe gibt es nicht: Verknüpfung ausgelassen</translation>
+    </message>
+    <message>
+        <source>no such tag: link left out</source>
+        <translation>dieses Schlagwort gibt es nicht: Verknüpfung ausgelassen</translation>
+    </message>
+    <message>
+        <source>the todo already has this tag (merged by case): counted once</source>
+        <translation>die Aufgabe hat dieses Schlagwort bereits (bis auf Groß-/Kleinschreibung zusammengeführt): einmal gezählt</translation>
+    </message>
+    <message>
+        <source>the backup has fewer todos than when it was read</source>
+        <translation>die Sicherung hat weniger Aufgaben als beim Lesen</translation>
+    </message>
+    <message>
+        <source>the backup changed since it was read (todo %1)</source>
+        <translation>die Sicherung hat sich seit dem Lesen geändert (Aufgabe %1)</translation>
+    </message>
+</context>
+<context>
+    <name>LegacySource</name>
+    <message>
+        <source>%1 is locked by another program (is the old todo app still running?); close it and try again</source>
+        <translation>%1 ist von einem anderen Programm gesperrt (läuft die alte App noch?); schließen Sie es und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database</source>
+        <translation>%1 ist keine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes): there is nothing to migrate</source>
+        <translation>%1 ist leer (0 Bytes): Es gibt nichts zu migrieren</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not the old todo app&apos;s: it has no todo table</source>
+        <translation>%1 ist eine SQLite-Datenbank, aber nicht die der alten App: Sie hat keine Tabelle todo</translation>
+    </message>
+    <message>
+        <source>%1 has schema revision %2, which this version of Tandem does not know (expected %3)</source>
+        <translation>%1 hat die Schemarevision %2, die diese Version von Tandem nicht kennt (erwartet: %3)</translation>
+    </message>
+    <message>
+        <source>cannot create the backup %1: %2</source>
+        <translation>die Sicherung %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot start the backup: %1</source>
+        <translation>die Sicherung kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>the backup failed: %1</source>
+        <translation>die Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the backup %1 failed its integrity check</source>
+        <translation>die Sicherung %1 hat die Integritätsprüfung nicht bestanden</translation>
+    </message>
+    <message>
+        <source>the backup %1 does not hold the same rows as the original (%2: %3 vs %4)</source>
+        <translation>die Sicherung %1 enthält nicht dieselben Zeilen wie das Original (%2: %3 gegenüber %4)</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyValues</name>
+    <message numerus="yes">
+        <source>… (%n bytes)</source>
+        <translation>
+            <numerusform>… (%n Byte)</numerusform>
+            <numerusform>… (%n Bytes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LocalDatabase</name>
     <message>
         <source>The file has schema version %1; this Tandem knows up to %2.</source>
@@ -1174,6 +1389,148 @@ Benutzer: %3</translation>
     <message>
         <source>The import did not finish: %1</source>
         <translation>Der Import wurde nicht abgeschlossen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationReport</name>
+    <message>
+        <source>Source:      %1 (schema v%2)
+</source>
+        <extracomment>The labels of these three lines are padded to line up their values.</extracomment>
+        <translation>Quelle:        %1 (Schema v%2)
+</translation>
+    </message>
+    <message>
+        <source>Backup:      %1
+</source>
+        <translation>Sicherung:     %1
+</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1
+
+</source>
+        <translation>Fingerabdruck: %1
+
+</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <extracomment>Column heading of the report&apos;s table (the table names: todo, tag, todo_tag).</extracomment>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <extracomment>Column heading: rows read from the legacy file.</extracomment>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>to move</source>
+        <extracomment>Column heading of a dry run: rows that a migration would move.</extracomment>
+        <translation>zu migrieren</translation>
+    </message>
+    <message>
+        <source>migrated</source>
+        <translation>migriert</translation>
+    </message>
+    <message>
+        <source>warnings</source>
+        <extracomment>Column heading: rows imported with a repair.</extracomment>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <extracomment>Column heading: rows left out.</extracomment>
+        <translation>ausgelassen</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <extracomment>Column heading: seconds spent on the table.</extracomment>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Total time %1s
+</source>
+        <translation>Gesamtzeit %1 s
+</translation>
+    </message>
+    <message>
+        <source>Rows that needed attention:</source>
+        <translation>Zeilen mit Auffälligkeiten:</translation>
+    </message>
+    <message>
+        <source> [left out]</source>
+        <extracomment>Marks a row of the list above that was not imported.</extracomment>
+        <translation> [ausgelassen]</translation>
+    </message>
+    <message>
+        <source>MISMATCH %1</source>
+        <translation>ABWEICHUNG %1</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationRunner</name>
+    <message>
+        <source>; nothing was written</source>
+        <translation>; es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>no cloud database given: use --to URL, --profile or DATABASE_URL; nothing was written</source>
+        <translation>keine Cloud-Datenbank angegeben: Verwenden Sie --to URL, --profile oder DATABASE_URL; es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>cannot connect to the cloud database (%1); the cloud is unchanged</source>
+        <translation>keine Verbindung zur Cloud-Datenbank möglich (%1); die Cloud ist unverändert</translation>
+    </message>
+    <message>
+        <source>the cloud schema is not usable (%1); the cloud is unchanged</source>
+        <translation>das Cloud-Schema ist nicht verwendbar (%1); die Cloud ist unverändert</translation>
+    </message>
+    <message>
+        <source>; the cloud is unchanged</source>
+        <translation>; die Cloud ist unverändert</translation>
+    </message>
+    <message>
+        <source>cannot read the backup: %1; the cloud is unchanged</source>
+        <translation>die Sicherung kann nicht gelesen werden: %1; die Cloud ist unverändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: nothing was written. %n todos would be migrated, %1 problems listed above.</source>
+        <translation>
+            <numerusform>Probelauf: Es wurde nichts geschrieben. %n Aufgabe würde migriert; Probleme (oben aufgeführt): %1.</numerusform>
+            <numerusform>Probelauf: Es wurde nichts geschrieben. %n Aufgaben würden migriert; Probleme (oben aufgeführt): %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled while waiting for another run; the cloud is unchanged by this run</source>
+        <translation>abgebrochen beim Warten auf einen anderen Lauf; dieser Lauf hat die Cloud nicht verändert</translation>
+    </message>
+    <message>
+        <source>This file was already migrated (fingerprint %1); nothing was changed.</source>
+        <translation>Diese Datei wurde bereits migriert (Fingerabdruck %1); es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>The migration failed: %1</source>
+        <translation>Die Migration ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The rows were transferred but could not be validated (%1); running the migration again validates them</source>
+        <translation>Die Zeilen wurden übertragen, konnten aber nicht geprüft werden (%1); ein neuer Lauf der Migration prüft sie</translation>
+    </message>
+    <message>
+        <source>Validation failed: %1 of %2 rows differ in the cloud (listed above); the import is not marked validated</source>
+        <translation>Prüfung fehlgeschlagen: In der Cloud weichen Zeilen ab (%1 von %2, oben aufgeführt); der Import wird nicht als geprüft markiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Migrated and validated; %n rows were repaired or left out (listed above).</source>
+        <translation>
+            <numerusform>Migriert und geprüft; %n Zeile wurde repariert oder ausgelassen (oben aufgeführt).</numerusform>
+            <numerusform>Migriert und geprüft; %n Zeilen wurden repariert oder ausgelassen (oben aufgeführt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Migrated and validated: every row arrived as it was.</source>
+        <translation>Migriert und geprüft: Jede Zeile ist unverändert angekommen.</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1909,13 @@ Wählen Sie sie aus.</translation>
     </message>
 </context>
 <context>
+    <name>SqliteHandle</name>
+    <message>
+        <source>cannot open the file</source>
+        <translation>die Datei kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Sync is off: no cloud database is set up.</source>
@@ -1925,6 +2289,86 @@ Wählen Sie sie aus.</translation>
     <message>
         <source>Synced at %1</source>
         <translation>Synchronisiert um %1</translation>
+    </message>
+</context>
+<context>
+    <name>TandemMigrate</name>
+    <message>
+        <source>Moves the old todo app&apos;s SQLite file to the cloud database, once.
+Exit codes: 0 migrated and validated; 3 migrated and validated with rows repaired or left out;
+2 bad usage or bad input (nothing written); 1 failed; 4 this file was already migrated.</source>
+        <translation>Überträgt die SQLite-Datei der alten App einmalig in die Cloud-Datenbank.
+Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierten oder ausgelassenen Zeilen;
+2 falscher Aufruf oder unbrauchbare Eingabe (nichts geschrieben); 1 fehlgeschlagen; 4 diese Datei wurde bereits migriert.</translation>
+    </message>
+    <message>
+        <source>The legacy todo_app_local.db (default: the old app&apos;s locations).</source>
+        <translation>Die alte todo_app_local.db (Vorgabe: die Speicherorte der alten App).</translation>
+    </message>
+    <message>
+        <source>The cloud database (URI or key=value string).</source>
+        <translation>Die Cloud-Datenbank (URI oder key=value-Zeichenkette).</translation>
+    </message>
+    <message>
+        <source>The Tandem profile whose database to use.</source>
+        <translation>Das Tandem-Profil, dessen Datenbank verwendet wird.</translation>
+    </message>
+    <message>
+        <source>Show what would be migrated and every problem; write nothing.</source>
+        <translation>Zeigen, was migriert würde, und jedes Problem; nichts schreiben.</translation>
+    </message>
+    <message>
+        <source>Write the report as JSON to FILE.</source>
+        <translation>Den Bericht als JSON in FILE schreiben.</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation>Nicht nach einer Bestätigung fragen.</translation>
+    </message>
+    <message>
+        <source>Todos per transaction (default 10000).</source>
+        <translation>Aufgaben pro Transaktion (Vorgabe: 10000).</translation>
+    </message>
+    <message>
+        <source>Show progress on stderr.</source>
+        <translation>Den Fortschritt auf stderr zeigen.</translation>
+    </message>
+    <message>
+        <source>give one SOURCE file</source>
+        <translation>geben Sie nur eine SOURCE-Datei an</translation>
+    </message>
+    <message>
+        <source>no legacy database found in %1; give its path</source>
+        <translation>keine alte Datenbank gefunden in %1; geben Sie ihren Pfad an</translation>
+    </message>
+    <message>
+        <source>--batch needs a positive number</source>
+        <translation>--batch braucht eine positive Zahl</translation>
+    </message>
+    <message>
+        <source>add --yes to migrate without confirmation</source>
+        <translation>fügen Sie --yes hinzu, um ohne Bestätigung zu migrieren</translation>
+    </message>
+    <message>
+        <source>Migrate %1 to the cloud? [y/N] </source>
+        <extracomment>The answer stays y or yes in every language.</extracomment>
+        <translation>%1 in die Cloud migrieren? [y/N] </translation>
+    </message>
+    <message>
+        <source>not migrated</source>
+        <translation>nicht migriert</translation>
+    </message>
+    <message>
+        <source>Another migration of this file is running; waiting for it.</source>
+        <translation>Eine andere Migration dieser Datei läuft; es wird auf sie gewartet.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 todos, %3 rows/s, %4 s left</source>
+        <translation>%1 / %2 Aufgaben, %3 Zeilen/s, noch %4 s</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CloudImporter</name>
+    <message numerus="yes">
+        <source>%1; %2 of %n todos are in the cloud, and running the migration again resumes it</source>
+        <translation>
+            <numerusform>%1; %2 of %n todo is in the cloud, and running the migration again resumes it</numerusform>
+            <numerusform>%1; %2 of %n todos are in the cloud, and running the migration again resumes it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>cancelled after %1 of %n todos; the cloud holds whole batches only, and running the migration again resumes it</source>
+        <translation>
+            <numerusform>cancelled after %1 of %n todo; the cloud holds whole batches only, and running the migration again resumes it</numerusform>
+            <numerusform>cancelled after %1 of %n todos; the cloud holds whole batches only, and running the migration again resumes it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the file had %n todos when it was read, %1 now</source>
+        <translation>
+            <numerusform>the file had %n todo when it was read, %1 now</numerusform>
+            <numerusform>the file had %n todos when it was read, %1 now</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConflictLogDialog</name>
     <message numerus="yes">
         <source>Restore %n Value(s) from the Conflict Log</source>
@@ -43,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>LegacyValues</name>
+    <message numerus="yes">
+        <source>… (%n bytes)</source>
+        <translation>
+            <numerusform>… (%n byte)</numerusform>
+            <numerusform>… (%n bytes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>The cloud wants to delete %n todo(s) on this computer.</source>
@@ -77,6 +111,23 @@
         <translation>
             <numerusform>%n todo selected</numerusform>
             <numerusform>%n todos selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MigrationRunner</name>
+    <message numerus="yes">
+        <source>Dry run: nothing was written. %n todos would be migrated, %1 problems listed above.</source>
+        <translation>
+            <numerusform>Dry run: nothing was written. %n todo would be migrated, %1 problems listed above.</numerusform>
+            <numerusform>Dry run: nothing was written. %n todos would be migrated, %1 problems listed above.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Migrated and validated; %n rows were repaired or left out (listed above).</source>
+        <translation>
+            <numerusform>Migrated and validated; %n row was repaired or left out (listed above).</numerusform>
+            <numerusform>Migrated and validated; %n rows were repaired or left out (listed above).</numerusform>
         </translation>
     </message>
 </context>
