@@ -7,7 +7,8 @@
 
 // Runs another program to completion and reports what it cost: the wall time
 // from spawn to exit and the peak resident memory of that one process
-// (ru_maxrss from wait4(), so nothing else in the bench is counted). Its
+// (its VmHWM, read from /proc while it runs; see the .cpp for why not
+// ru_maxrss). Its
 // stdout and stderr go to files, so a chatty tool cannot block on a full pipe
 // and the bench can show the end of its output when it fails.
 //
