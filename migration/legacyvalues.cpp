@@ -11,6 +11,9 @@ namespace {
 
 constexpr qint64 kMicrosPerSecond = 1000000;
 constexpr qint64 kSecondsPerDay = 86400;
+// 0001-01-01 00:00:00 and 9999-12-31 23:59:59 UTC, in seconds since the epoch.
+constexpr qint64 kFirstSecond = -62135596800;
+constexpr qint64 kLastSecond = 253402300799;
 
 // Howard Hinnant's days_from_civil: proleptic Gregorian, no time zone
 // database and no QDate (whose range checks we do ourselves).
@@ -157,13 +160,18 @@ std::optional<qint64> parseIsoText(const QByteArray &s, bool *hasTime)
         *hasTime = timePart;
     const qint64 seconds = daysFromCivil(year, unsigned(month), unsigned(day)) * kSecondsPerDay
                            + hour * 3600 + minute * 60 + second - offsetSeconds;
+    // In UTC too, year 1 to 9999: "0000-06-01", or "0001-01-01T00:00+01:00"
+    // (year 0 in UTC), is no date PostgreSQL takes, and would fail the
+    // batch on every run.
+    if (seconds < kFirstSecond || seconds > kLastSecond)
+        return std::nullopt;
     return seconds * kMicrosPerSecond + fraction;
 }
 
 std::optional<qint64> fromEpochSeconds(double seconds)
 {
     // Year 1 to 9999: anything else is not a date someone wrote down.
-    if (!std::isfinite(seconds) || seconds < -62135596800.0 || seconds > 253402300799.0)
+    if (!std::isfinite(seconds) || seconds < double(kFirstSecond) || seconds > double(kLastSecond))
         return std::nullopt;
     return static_cast<qint64>(std::llround(seconds * double(kMicrosPerSecond)));
 }

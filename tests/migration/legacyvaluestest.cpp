@@ -72,6 +72,14 @@ private slots:
         QTest::newRow("hour 24") << text("2023-02-03 24:00:00") << false << qint64(0) << true;
         QTest::newRow("trailing junk") << text("2024-05-04 10:00:00 UTC") << false << qint64(0) << true;
         QTest::newRow("null") << RawValue() << false << qint64(0) << true;
+        // PostgreSQL takes years 1 to 9999 in UTC; anything else failed the batch.
+        QTest::newRow("year 0") << text("0000-06-01 10:00:00") << false << qint64(0) << true;
+        QTest::newRow("year 1 minus an hour in UTC") << text("0001-01-01T00:30:00+01:00") << false << qint64(0)
+                                                     << true;
+        QTest::newRow("year 1") << text("0001-01-01 00:00:00") << true << qint64(-62135596800) * 1000000 << true;
+        QTest::newRow("year 9999") << text("9999-12-31 23:59:59.999999") << true
+                                   << qint64(253402300799) * 1000000 + 999999 << true;
+        QTest::newRow("past 9999 in UTC") << text("9999-12-31T23:30:00-01:00") << false << qint64(0) << true;
     }
 
     void readsEveryTimestampFormToTheMicrosecond()
