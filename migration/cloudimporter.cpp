@@ -26,19 +26,16 @@ double secondsSince(const QElapsedTimer &timer)
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
-// The array literal of a todo's tag names, as a COPY field: {"a","b"}.
-void appendTagArray(QByteArray *out, const QStringList &keys)
+// The array literal of a todo's tag ids, as a COPY field: {id,id}.
+void appendTagArray(QByteArray *out, const QList<QUuid> &ids)
 {
-    QString array = u"{"_s;
-    for (qsizetype i = 0; i < keys.size(); ++i) {
+    *out += '{';
+    for (qsizetype i = 0; i < ids.size(); ++i) {
         if (i)
-            array += u',';
-        QString key = keys.at(i);
-        key.replace(u"\\"_s, u"\\\\"_s).replace(u"\""_s, u"\\\""_s);
-        array += u'"' + key + u'"';
+            *out += ',';
+        *out += ids.at(i).toByteArray(QUuid::WithoutBraces);
     }
-    array += u'}';
-    CloudImporter::appendCopyField(out, array);
+    *out += '}';
 }
 
 void rollback(pg_conn *conn)
@@ -129,25 +126,36 @@ QByteArray CloudImporter::copyField(const QString &text)
     return out;
 }
 
-CloudImporter::Outcome CloudImporter::claim(const MigrationPlan &plan, const Options &options, qint64 *done,
+CloudImporter::Outcome CloudImporter::claim(MigrationPlan &plan, const Options &options, qint64 *done,
                                             QString *message)
 {
     QElapsedTimer timer;
     timer.start();
     m_present.clear();
     QJsonArray tags;
-    for (const MappedTag &tag : plan.tags)
+    for (const MappedTag &tag : std::as_const(plan.tags))
         tags.append(QJsonObject{{u"id"_s, tag.id.toString(QUuid::WithoutBraces)}, {u"name"_s, tag.name}});
-    const QString listId = plan.listId.toString(QUuid::WithoutBraces);
-    const PgResult claimed = m_pg.exec(
-        u"SELECT outcome, done FROM tandem.legacy_import_claim($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)"_s,
-        {plan.fingerprint, m_runId, options.leaseSeconds, options.sourcePath, plan.schemaVersion, listId,
-         qint64(plan.todos.size()), QString::fromUtf8(QJsonDocument(tags).toJson(QJsonDocument::Compact)),
-         qint64(plan.links.size()), options.appVersion});
-    if (!claimed.ok() || claimed.rowCount() != 1) {
-        *message = claimed.ok() ? tr("the import could not be claimed") : claimed.errorMessage();
+    const QString tagJson = QString::fromUtf8(QJsonDocument(tags).toJson(QJsonDocument::Compact));
+    const auto [low, high] = LegacyReader::idRange(plan);
+    const QString idLow = low.toString(QUuid::WithoutBraces);
+    const QString idHigh = high.toString(QUuid::WithoutBraces);
+    // The claim, and the cloud's id for each of the file's tags: the
+    // server's lower() decides which tags are one, never Qt's toLower(),
+    // which differs for letters such as "İ" or on a database in the C locale.
+    bool ok = false;
+    const QList<PgResult> results = m_pg.transaction(
+        {{u"SELECT outcome, done FROM tandem.legacy_import_claim($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10,"
+          " $11, $12)"_s,
+          {plan.fingerprint, m_runId, options.leaseSeconds, options.sourcePath, plan.schemaVersion,
+           plan.listId.toString(QUuid::WithoutBraces), qint64(plan.todos.size()), tagJson, qint64(plan.links.size()),
+           options.appVersion, idLow, idHigh}},
+         {u"SELECT tag_index, tag_id::text FROM tandem.legacy_import_tags($1::jsonb)"_s, {tagJson}}},
+        options.statementTimeoutMs, &ok);
+    if (!ok || results.size() != 2 || results.at(0).rowCount() != 1) {
+        *message = ok ? tr("the import could not be claimed") : m_pg.lastError();
         return Outcome::Failed;
     }
+    const PgResult &claimed = results.at(0);
     const QString outcome = claimed.text(0, 0);
     *done = claimed.int64(0, 1);
     if (outcome == u"already-migrated"_s) {
@@ -158,12 +166,19 @@ CloudImporter::Outcome CloudImporter::claim(const MigrationPlan &plan, const Opt
         *message = tr("another migration of this file is running");
         return Outcome::Busy;
     }
+    const PgResult &resolved = results.at(1);
+    for (int r = 0; r < resolved.rowCount(); ++r) {
+        const qsizetype at = resolved.int64(r, 0);
+        if (at >= 0 && at < plan.tags.size())
+            plan.tags[at].id = QUuid::fromString(resolved.text(r, 1));
+    }
     if (*done > 0) {
         // What an earlier run committed is the progress: whole batches,
-        // each todo with its tags.
-        const PgResult present = m_pg.exec(u"SELECT legacy_id FROM tandem.todos WHERE list_id = $1"
+        // each todo with its tags. Found by id, not by list: a todo may
+        // have been moved to another list since.
+        const PgResult present = m_pg.exec(u"SELECT legacy_id FROM tandem.todos WHERE id BETWEEN $1 AND $2"
                                            " AND owner = current_user AND legacy_id IS NOT NULL ORDER BY legacy_id"_s,
-                                           {listId});
+                                           {idLow, idHigh});
         if (!present.ok()) {
             *message = present.errorMessage();
             return Outcome::Failed;
@@ -212,10 +227,10 @@ bool CloudImporter::readBatch(LegacyReader &reader, qint64 limit, Batch *batch, 
         out += '\t';
         out += QByteArray::number(t.legacyId);
         out += '\t';
-        appendTagArray(&out, t.tags);
+        appendTagArray(&out, t.tagIds);
         out += '\n';
         ++batch->count;
-        batch->links += t.tags.size();
+        batch->links += t.tagIds.size();
     }
     return error->isEmpty();
 }
@@ -237,7 +252,7 @@ bool CloudImporter::startBatch(pg_conn *conn, const MigrationPlan &plan, const B
     sql += " SELECT tandem.legacy_import_batch(" + fingerprint + ", " + literal(m_runId) + ");"
            " CREATE TEMP TABLE migr_todos (id uuid, title text, notes text, completed boolean,"
            " due_at timestamptz, due_has_time boolean, priority smallint, position double precision,"
-           " created_at timestamptz, updated_at timestamptz, legacy_id bigint, tag_keys text[]) ON COMMIT DROP;"
+           " created_at timestamptz, updated_at timestamptz, legacy_id bigint, tag_ids uuid[]) ON COMMIT DROP;"
            " COPY migr_todos FROM STDIN;"
            " INSERT INTO tandem.todos (id, list_id, title, notes, completed, due_at, due_has_time, priority,"
            " position, created_at, updated_at, legacy_id)"
@@ -246,11 +261,10 @@ bool CloudImporter::startBatch(pg_conn *conn, const MigrationPlan &plan, const B
            " FROM migr_todos;"
            " SELECT extract(epoch FROM clock_timestamp());"
            " INSERT INTO tandem.todo_tags (todo_id, tag_id, created_at)"
-           " SELECT m.id, g.id, m.created_at FROM migr_todos m CROSS JOIN LATERAL unnest(m.tag_keys) AS k(key)"
-           " JOIN tandem.tags g ON g.owner = current_user AND lower(g.name) = k.key;"
+           " SELECT m.id, k.tag_id, m.created_at FROM migr_todos m CROSS JOIN LATERAL unnest(m.tag_ids) AS k(tag_id);"
            " SELECT extract(epoch FROM clock_timestamp());"
            " UPDATE tandem.legacy_imports SET todos_done = todos_done + " + QByteArray::number(batch.count) + ","
-           " batches_done = batches_done + 1, heartbeat = now()"
+           " batches_done = batches_done + 1, heartbeat = clock_timestamp()"
            " WHERE owner = current_user AND fingerprint = " + fingerprint + ";"
            " COMMIT;";
     if (PQsendQuery(conn, sql.constData()) != 1) {
@@ -322,7 +336,7 @@ bool CloudImporter::finishBatch(pg_conn *conn, QString *error)
     return true;
 }
 
-CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, LegacyReader &reader, const Options &options,
+CloudImporter::Outcome CloudImporter::transfer(MigrationPlan &plan, LegacyReader &reader, const Options &options,
                                                QString *message)
 {
     QElapsedTimer timer;
@@ -429,7 +443,7 @@ CloudImporter::Outcome CloudImporter::transfer(const MigrationPlan &plan, Legacy
     m_todoSeconds += secondsSince(timer) - (m_linkSeconds - linkSecondsBefore);
     // The lease is kept until validation ends, so that a waiting run does
     // not take over between the two.
-    if (!m_pg.run(u"UPDATE tandem.legacy_imports SET status = 'transferred', transferred_at = now(), heartbeat = now()"
+    if (!m_pg.run(u"UPDATE tandem.legacy_imports SET status = 'transferred', transferred_at = now(), heartbeat = clock_timestamp()"
                   " WHERE owner = current_user AND fingerprint = $1 AND run_id = $2"_s,
                   {plan.fingerprint, m_runId})) {
         *message = m_pg.lastError();

@@ -73,7 +73,7 @@ public:
     // The role the rows will belong to (RLS: owner = current_user).
     static QString currentUser(PgConnection &connection, QString *error);
 
-    Outcome transfer(const MigrationPlan &plan, LegacyReader &reader, const Options &options, QString *message);
+    Outcome transfer(MigrationPlan &plan, LegacyReader &reader, const Options &options, QString *message);
 
     // Seconds spent on each table in the last transfer.
     double todoSeconds() const { return m_todoSeconds; }
@@ -105,7 +105,7 @@ private:
         void operator()(pg_conn *conn) const;
     };
     std::unique_ptr<pg_conn, ConnectionCloser> openSecondConnection();
-    Outcome claim(const MigrationPlan &plan, const Options &options, qint64 *done, QString *message);
+    Outcome claim(MigrationPlan &plan, const Options &options, qint64 *done, QString *message);
 
     PgConnection &m_pg;
     QString m_runId;

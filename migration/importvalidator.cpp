@@ -1,5 +1,6 @@
 #include "importvalidator.h"
 
+#include "legacyreader.h"
 #include "migrationlog.h"
 
 #include "cloud/pgconnection.h"
@@ -19,23 +20,24 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The same canonical forms as rowDigest() and linkDigest(), in SQL. COLLATE
-// "C" sorts by bytes, like the C++ side.
+// The same canonical forms as rowDigest() and linkDigest(), in SQL.
 const QString kTodoChecksums = uR"(
 SELECT t.legacy_id, md5(concat_ws(E'\x1f',
     t.legacy_id::text, t.title, t.notes, t.completed::text, t.priority::text,
     extract(epoch FROM t.created_at)::text, extract(epoch FROM t.updated_at)::text,
     coalesce(extract(epoch FROM t.due_at)::text, ''))) AS checksum
 FROM tandem.todos t
-WHERE t.list_id = $1 AND t.owner = current_user AND t.deleted_at IS NULL
+WHERE t.id BETWEEN $1 AND $2 AND t.owner = current_user AND t.deleted_at IS NULL
 )"_s;
 
+// The import's todos are the ids between $1 and $2 (LegacyReader::idRange),
+// in whatever list they are now; a link is named by the cloud's tag id.
 const QString kLinks = uR"(
-SELECT t.legacy_id, lower(g.name) AS tag
+SELECT t.legacy_id, tt.tag_id::text AS tag, g.name
 FROM tandem.todo_tags tt
 JOIN tandem.todos t ON t.id = tt.todo_id
 JOIN tandem.tags g ON g.id = tt.tag_id
-WHERE t.list_id = $1 AND t.owner = current_user AND t.deleted_at IS NULL AND tt.deleted_at IS NULL
+WHERE t.id BETWEEN $1 AND $2 AND t.owner = current_user AND t.deleted_at IS NULL AND tt.deleted_at IS NULL
 )"_s;
 
 // Count and XOR of the checksums' two halves: no sort is needed, and the rows
@@ -134,9 +136,9 @@ std::array<quint8, 16> ImportValidator::rowDigest(const MappedTodo &todo)
     return digest(canonical);
 }
 
-std::array<quint8, 16> ImportValidator::linkDigest(qint64 legacyId, const QString &tagKey)
+std::array<quint8, 16> ImportValidator::linkDigest(qint64 legacyId, const QUuid &tagId)
 {
-    return digest(QByteArray::number(legacyId) + '\x1f' + tagKey.toUtf8());
+    return digest(QByteArray::number(legacyId) + '\x1f' + tagId.toByteArray(QUuid::WithoutBraces));
 }
 
 QString ImportValidator::planChecksum(const MigrationPlan &plan)
@@ -152,16 +154,28 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
     Result result;
     result.expectedRows = plan.todos.size();
     result.checksum = planChecksum(plan);
-    const QString listId = plan.listId.toString(QUuid::WithoutBraces);
+    const auto [low, high] = LegacyReader::idRange(plan);
+    const QString idLow = low.toString(QUuid::WithoutBraces);
+    const QString idHigh = high.toString(QUuid::WithoutBraces);
+    // The file's links by the cloud's tag ids; two of the file's tags may be
+    // one tag in the cloud (the claim resolved them), and then one link.
+    QHash<qint64, QList<QUuid>> planTags;
+    for (const MappedLink &link : plan.links) {
+        QList<QUuid> &ids = planTags[link.todoLegacyId];
+        if (!ids.contains(plan.tags.at(link.tag).id))
+            ids.append(plan.tags.at(link.tag).id);
+    }
     Totals todos, links;
     for (const TodoDigest &todo : plan.todos)
         todos.add(todo.checksum);
-    for (const MappedLink &link : plan.links)
-        links.add(linkDigest(link.todoLegacyId, plan.tags.at(link.tag).key));
+    for (auto it = planTags.cbegin(); it != planTags.cend(); ++it) {
+        for (const QUuid &tag : it.value())
+            links.add(linkDigest(it.key(), tag));
+    }
 
     const auto query = [&](const QString &sql) {
         bool ok = false;
-        const QList<PgResult> results = pg.transaction({{kNoNestedLoops, {}}, {sql, {listId}}}, 0, &ok);
+        const QList<PgResult> results = pg.transaction({{kNoNestedLoops, {}}, {sql, {idLow, idHigh}}}, 0, &ok);
         if (!ok || results.size() != 2) {
             result.error = pg.lastError();
             return PgResult();
@@ -173,7 +187,10 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
     // The links on the second connection while the todos are summed on
     // this one: two server cores.
     const QByteArray linkScript = "BEGIN; " + kNoNestedLoops.toUtf8() + "; "
-                                  + QString(kLinkTotals).replace(u"$1"_s, u"'%1'::uuid"_s.arg(listId)).toUtf8()
+                                  + QString(kLinkTotals)
+                                        .replace(u"$1"_s, u"'%1'::uuid"_s.arg(idLow))
+                                        .replace(u"$2"_s, u"'%1'::uuid"_s.arg(idHigh))
+                                        .toUtf8()
                                   + "; COMMIT";
     const bool linksAside = second && PQsendQuery(second, linkScript.constData()) == 1;
     const PgResult todoTotals = query(kTodoTotals);
@@ -208,26 +225,37 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
         cloud.reserve(rows.rowCount());
         for (int r = 0; r < rows.rowCount(); ++r)
             cloud.insert(rows.int64(r, 0), rows.raw(r, 1));
-        QHash<qint64, QStringList> cloudTags;
-        for (int r = 0; r < cloudLinks.rowCount(); ++r)
+        QHash<qint64, QStringList> cloudTags, cloudNames;
+        for (int r = 0; r < cloudLinks.rowCount(); ++r) {
             cloudTags[cloudLinks.int64(r, 0)].append(cloudLinks.text(r, 1));
-        qsizetype linkAt = 0;
+            cloudNames[cloudLinks.int64(r, 0)].append(cloudLinks.text(r, 2));
+        }
         for (const TodoDigest &todo : plan.todos) {
-            QStringList tags;
-            for (; linkAt < plan.links.size() && plan.links.at(linkAt).todoLegacyId == todo.legacyId; ++linkAt)
-                tags.append(plan.tags.at(plan.links.at(linkAt).tag).key);
+            QStringList ours, ourNames;
+            for (const QUuid &tag : planTags.value(todo.legacyId)) {
+                ours.append(tag.toString(QUuid::WithoutBraces));
+                for (const MappedTag &known : plan.tags) {
+                    if (known.id == tag) {
+                        ourNames.append(known.name);
+                        break;
+                    }
+                }
+            }
             QStringList theirs = cloudTags.take(todo.legacyId);
-            tags.sort();
+            QStringList theirNames = cloudNames.take(todo.legacyId);
+            ours.sort();
             theirs.sort();
+            ourNames.sort();
+            theirNames.sort();
             const auto it = cloud.constFind(todo.legacyId);
             if (it == cloud.cend())
                 result.mismatches << tr("todo %1: missing in the cloud").arg(todo.legacyId);
             else if (*it != hex(todo.checksum))
                 result.mismatches << tr("todo %1: the cloud's values differ from the legacy row's").arg(todo.legacyId);
-            else if (tags != theirs)
+            else if (ours != theirs)
                 result.mismatches << tr("todo %1: the cloud's tags (%2) differ from the legacy row's (%3)")
                                          .arg(todo.legacyId)
-                                         .arg(theirs.join(u", "_s), tags.join(u", "_s));
+                                         .arg(theirNames.join(u", "_s), ourNames.join(u", "_s));
             cloud.remove(todo.legacyId);
         }
         QList<qint64> extra = cloud.keys();

@@ -19,7 +19,9 @@ struct pg_conn;
 // legacy_id, title, notes, completed (true/false), priority, then created_at,
 // updated_at and due_at as seconds since the epoch with six decimals, as
 // extract(epoch ...) prints them (empty when none). A tag link's checksum is
-// the md5 of the todo's legacy_id, U+001F and the tag's lower-cased name.
+// the md5 of the todo's legacy_id, U+001F and the cloud's id of the tag.
+// The import's rows are found by id (LegacyReader::idRange), in whatever
+// list they are now.
 //
 // The server first sends, for the todos and for the links of the import's
 // list, the count and the XOR of the checksums (no sort, one row back).
@@ -42,7 +44,7 @@ public:
     };
 
     static std::array<quint8, 16> rowDigest(const MappedTodo &todo);
-    static std::array<quint8, 16> linkDigest(qint64 legacyId, const QString &tagKey);
+    static std::array<quint8, 16> linkDigest(qint64 legacyId, const QUuid &tagId);
     static QString planChecksum(const MigrationPlan &plan);
 
     // Compares, and on success marks the import validated. A second

@@ -459,6 +459,11 @@ QUuid LegacyReader::todoId(const MigrationPlan &plan, qint64 legacyId)
     return QUuid::fromRfc4122(QByteArrayView(bytes.data(), 16));
 }
 
+std::pair<QUuid, QUuid> LegacyReader::idRange(const MigrationPlan &plan)
+{
+    return {todoId(plan, std::numeric_limits<qint64>::min()), todoId(plan, std::numeric_limits<qint64>::max())};
+}
+
 void LegacyReader::assignIds(MigrationPlan *plan, const QString &owner)
 {
     plan->owner = owner;
@@ -505,8 +510,14 @@ bool LegacyReader::next(MappedTodo *todo, QString *error)
     todo->id = todoId(plan, todo->legacyId);
     todo->position = double(d->index + 1);
     todo->tags.clear();
-    for (; d->linkAt < plan.links.size() && plan.links.at(d->linkAt).todoLegacyId == todo->legacyId; ++d->linkAt)
-        todo->tags.append(plan.tags.at(plan.links.at(d->linkAt).tag).key);
+    todo->tagIds.clear();
+    for (; d->linkAt < plan.links.size() && plan.links.at(d->linkAt).todoLegacyId == todo->legacyId; ++d->linkAt) {
+        const MappedTag &tag = plan.tags.at(plan.links.at(d->linkAt).tag);
+        todo->tags.append(tag.key);
+        // Two of the file's tags may be one tag in the cloud.
+        if (!todo->tagIds.contains(tag.id))
+            todo->tagIds.append(tag.id);
+    }
     ++d->index;
     return true;
 }

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <utility>
 
 // Reads a (backed up) legacy database and maps every row onto the cloud
 // schema, recording each repair and each row left out (the fallbacks are
@@ -40,6 +41,9 @@ public:
     // legacy id order: the cloud's primary key index grows at its end
     // instead of at 200,000 random places.
     static QUuid todoId(const MigrationPlan &plan, qint64 legacyId);
+    // The lowest and highest id an import can have: its todos, and nothing
+    // else, lie between them (PostgreSQL orders uuids by their bytes).
+    static std::pair<QUuid, QUuid> idRange(const MigrationPlan &plan);
 
     // Positions the second pass before plan.todos[from].
     bool seek(const MigrationPlan &plan, qsizetype from, QString *error);

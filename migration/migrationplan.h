@@ -42,6 +42,7 @@ struct MappedTodo
     bool dueHasTime = false;
     double position = 0;
     QStringList tags; // lower-cased tag names
+    QList<QUuid> tagIds; // the cloud's ids of those tags, each once (known after the claim)
 };
 
 // What the plan remembers of a todo: its legacy id and the md5 of its
@@ -54,7 +55,7 @@ struct TodoDigest
 
 struct MappedTag
 {
-    QUuid id;
+    QUuid id; // derived from the file; after the claim, the cloud's tag of that name
     QString name; // as first seen
     QString key;  // lower-cased: tags are merged without regard to case
 };

@@ -276,6 +276,47 @@ private slots:
         db.close();
     }
 
+    void tagsWhoseCaseQtAndPostgresFoldDifferentlyKeepTheirLinks()
+    {
+        // Qt lower-cases "İstanbul" to "i̇stanbul" (with a combining dot),
+        // PostgreSQL to "istanbul", or not at all in the C locale. The
+        // links must not depend on the two agreeing: the server says which
+        // tag is which.
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase cloud(server);
+        QVERIFY(cloud.isValid());
+        QTemporaryDir dir;
+        const QString source = copyFixture(u"todo_app_local_v2.db"_s, dir.path());
+        qint64 expected = 0;
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open_v2(source.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(db,
+                                  "UPDATE tag SET name = 'İstanbul' WHERE id = (SELECT min(id) FROM tag);"
+                                  "UPDATE tag SET name = 'ÄRGER' WHERE id = (SELECT max(id) FROM tag);",
+                                  nullptr, nullptr, nullptr),
+                     SQLITE_OK);
+            sqlite3_stmt *stmt = nullptr;
+            sqlite3_prepare_v2(db,
+                               "SELECT count(*) FROM todo_tag WHERE tag_id IN ((SELECT min(id) FROM tag),"
+                               " (SELECT max(id) FROM tag)) AND todo_id IN (SELECT id FROM todo)",
+                               -1, &stmt, nullptr);
+            QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
+            expected = sqlite3_column_int64(stmt, 0);
+            sqlite3_finalize(stmt);
+            sqlite3_close(db);
+        }
+        QVERIFY(expected > 0);
+        const Run run = runMigrate({source, u"--to"_s, cloud.connectionString(), u"--yes"_s, u"--batch"_s, u"50"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QSqlDatabase db = cloud.connection(u"folding"_s);
+        QVERIFY(db.open());
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.todo_tags tt JOIN tandem.tags g ON g.id = tt.tag_id"
+                            " WHERE g.name IN ('İstanbul', 'ÄRGER')"_s),
+                 expected);
+        db.close();
+    }
+
     void rerunSaysAlreadyMigratedAndChangesNothing()
     {
         TANDEM_REQUIRE_POSTGRES(server);

@@ -17,6 +17,8 @@
 #include "cloud/connectionconfig.h"
 #include "cloud/pgconnection.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -131,6 +133,54 @@ private slots:
         QCOMPARE(resumed.exitCode, int(MigrationRunner::Migrated));
         QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.todos"_s), qint64(400));
         QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.legacy_imports WHERE status = 'validated'"_s), qint64(1));
+        db.close();
+    }
+
+    void resumeFindsTheImportsTodosWhereverTheyWereMoved()
+    {
+        // A run stops half way; the desktop syncs the partial Imported list
+        // and its person drags a todo to another list. The resumed run must
+        // count that todo as there (by its id, not its list) instead of
+        // sending it again.
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase cloud(server);
+        QVERIFY(cloud.isValid());
+        QTemporaryDir dir;
+        const QString source = copyFixture(u"todo_app_local_v2.db"_s, dir.path());
+        std::atomic<bool> cancel{false};
+        MigrationRunner::Options options;
+        options.sourcePath = source;
+        options.connection = configFor(cloud);
+        options.batchSize = 30;
+        options.leaseSeconds = 1;
+        options.cancel = &cancel;
+        options.progress = [&](qint64 done, qint64, double) {
+            if (done >= 60)
+                cancel.store(true);
+        };
+        QCOMPARE(MigrationRunner::run(options).status, u"cancelled"_s);
+
+        QSqlDatabase db = cloud.connection(u"moved"_s);
+        QVERIFY(db.open());
+        const qint64 moved = scalar(db, u"SELECT min(legacy_id) FROM tandem.todos"_s);
+        QSqlQuery move(db);
+        QVERIFY2(move.exec(u"INSERT INTO tandem.lists (id, name) VALUES ('6d1c9a2e-0b55-4f35-9a43-5d0c7a0b1e21',"
+                           " 'Elsewhere')"_s),
+                 qPrintable(move.lastError().text()));
+        QVERIFY(move.exec(u"UPDATE tandem.todos SET list_id = '6d1c9a2e-0b55-4f35-9a43-5d0c7a0b1e21' WHERE legacy_id = "_s
+                          + QString::number(moved)));
+
+        cancel.store(false);
+        options.progress = {};
+        const MigrationReport resumed = MigrationRunner::run(options);
+        // Every todo arrived once: the moved one was not sent again (it
+        // used to fail the batch on its primary key, on every run). Moving
+        // it stamped its updated_at, so validation names it, and only it.
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.todos"_s), qint64(400));
+        QCOMPARE(resumed.mismatches,
+                 QStringList{u"todo %1: the cloud's values differ from the legacy row's"_s.arg(moved)});
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.todos WHERE list_id = '6d1c9a2e-0b55-4f35-9a43-5d0c7a0b1e21'"_s),
+                 qint64(1));
         db.close();
     }
 

@@ -103,23 +103,37 @@ CREATE POLICY own_rows ON tandem.legacy_imports
     USING (owner = current_user) WITH CHECK (owner = current_user);
 GRANT SELECT, INSERT, UPDATE, DELETE ON tandem.legacy_imports TO PUBLIC;
 
+-- The lock of one person's import of one file: two people importing the
+-- same file do not wait for each other.
+CREATE FUNCTION tandem.legacy_import_lock_key(p_fingerprint text) RETURNS bigint
+LANGUAGE sql STABLE AS $$ SELECT hashtextextended(current_user || '/' || p_fingerprint, 0) $$;
+
 -- Claims the import of one file for one run, in one round trip: under the
--- file's lock taken exclusively (it waits for the batches of a run that
--- died), says 'already-migrated', 'busy' (another run's lease is alive), or
--- takes the import over: 'resume' with the number of todos already in the
--- cloud, or 'claimed' for a new import, whose bookkeeping row, Imported
--- list and tags ([{"id": ..., "name": ...}], a tag the person already has,
--- equal but for case, is kept) it writes.
+-- import's lock taken exclusively (it waits for the batches of a run that
+-- died, five seconds at most), says 'already-migrated', 'busy' (another
+-- run's lease is alive, or its batches hold the lock), or takes the import
+-- over: 'resume' with the number of its todos already in the cloud (the ids
+-- between p_id_low and p_id_high are this import's, wherever a todo was
+-- moved since), or 'claimed' for a new import, whose bookkeeping row,
+-- Imported list and tags ([{"id": ..., "name": ...}]; a tag the person
+-- already has, equal but for case, is kept) it writes.
 CREATE FUNCTION tandem.legacy_import_claim(
     p_fingerprint text, p_run uuid, p_lease_seconds int, p_source_path text, p_schema_version int,
-    p_list_id uuid, p_todos bigint, p_tags jsonb, p_links bigint, p_app_version text)
+    p_list_id uuid, p_todos bigint, p_tags jsonb, p_links bigint, p_app_version text,
+    p_id_low uuid, p_id_high uuid)
 RETURNS TABLE (outcome text, done bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
     imp tandem.legacy_imports;
     present bigint;
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtextextended(p_fingerprint, 0));
+    PERFORM set_config('lock_timeout', '5s', true);
+    BEGIN
+        PERFORM pg_advisory_xact_lock(tandem.legacy_import_lock_key(p_fingerprint));
+    EXCEPTION WHEN lock_not_available THEN
+        RETURN QUERY SELECT 'busy'::text, 0::bigint;
+        RETURN;
+    END;
     SELECT * INTO imp FROM tandem.legacy_imports WHERE owner = current_user AND fingerprint = p_fingerprint;
     IF FOUND THEN
         IF imp.status = 'validated' THEN
@@ -127,20 +141,21 @@ BEGIN
             RETURN;
         END IF;
         IF imp.run_id IS DISTINCT FROM p_run
-           AND imp.heartbeat > now() - make_interval(secs => p_lease_seconds) THEN
+           AND imp.heartbeat > clock_timestamp() - make_interval(secs => p_lease_seconds) THEN
             RETURN QUERY SELECT 'busy'::text, imp.todos_done;
             RETURN;
         END IF;
         SELECT count(*) INTO present FROM tandem.todos
-            WHERE list_id = imp.list_id AND owner = current_user AND legacy_id IS NOT NULL;
-        UPDATE tandem.legacy_imports SET run_id = p_run, heartbeat = now(), status = 'running', todos_done = present
+            WHERE id BETWEEN p_id_low AND p_id_high AND owner = current_user;
+        UPDATE tandem.legacy_imports
+            SET run_id = p_run, heartbeat = clock_timestamp(), status = 'running', todos_done = present
             WHERE owner = current_user AND fingerprint = p_fingerprint;
         RETURN QUERY SELECT 'resume'::text, present;
         RETURN;
     END IF;
     INSERT INTO tandem.legacy_imports (fingerprint, source_path, schema_version, list_id, run_id, heartbeat,
                                        todos_total, tags_total, links_total, app_version)
-        VALUES (p_fingerprint, p_source_path, p_schema_version, p_list_id, p_run, now(),
+        VALUES (p_fingerprint, p_source_path, p_schema_version, p_list_id, p_run, clock_timestamp(),
                 p_todos, jsonb_array_length(p_tags), p_links, p_app_version);
     INSERT INTO tandem.lists (id, name, position) VALUES (p_list_id, 'Imported', 0) ON CONFLICT (id) DO NOTHING;
     INSERT INTO tandem.tags (id, name)
@@ -148,10 +163,23 @@ BEGIN
         ON CONFLICT DO NOTHING;
     RETURN QUERY SELECT 'claimed'::text, 0::bigint;
 END $$;
-GRANT EXECUTE ON FUNCTION tandem.legacy_import_claim(text, uuid, int, text, int, uuid, bigint, jsonb, bigint, text)
+GRANT EXECUTE ON FUNCTION tandem.legacy_import_claim(text, uuid, int, text, int, uuid, bigint, jsonb, bigint, text,
+                                                     uuid, uuid)
     TO PUBLIC;
 
--- Opens one batch of an import: takes the file's lock shared (the batches
+-- The cloud's tag for each tag of the file ([{"id": ..., "name": ...}], in
+-- order): the one the claim wrote, or the person's own of the same name but
+-- for case, matched by the server's lower(), like the unique index does.
+CREATE FUNCTION tandem.legacy_import_tags(p_tags jsonb) RETURNS TABLE (tag_index int, tag_id uuid)
+LANGUAGE sql STABLE AS $$
+    SELECT (t.ord - 1)::int, g.id
+    FROM jsonb_array_elements(p_tags) WITH ORDINALITY AS t(tag, ord)
+    JOIN tandem.tags g ON g.owner = current_user AND lower(g.name) = lower(t.tag ->> 'name')
+    ORDER BY t.ord
+$$;
+GRANT EXECUTE ON FUNCTION tandem.legacy_import_tags(jsonb) TO PUBLIC;
+
+-- Opens one batch of an import: takes the import's lock shared (the batches
 -- of one run go side by side; a run taking over the import takes it
 -- exclusively, and so waits for them), then checks that this run still holds
 -- the import. Otherwise it raises, and the batch's transaction writes
@@ -159,7 +187,7 @@ GRANT EXECUTE ON FUNCTION tandem.legacy_import_claim(text, uuid, int, text, int,
 CREATE FUNCTION tandem.legacy_import_batch(p_fingerprint text, p_run uuid) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock_shared(hashtextextended(p_fingerprint, 0));
+    PERFORM pg_advisory_xact_lock_shared(tandem.legacy_import_lock_key(p_fingerprint));
     IF NOT EXISTS (SELECT 1 FROM tandem.legacy_imports
                    WHERE owner = current_user AND fingerprint = p_fingerprint AND run_id = p_run) THEN
         RAISE EXCEPTION 'another run took over this import' USING ERRCODE = 'lock_not_available';
