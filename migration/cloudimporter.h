@@ -86,13 +86,11 @@ public:
 
     // COPY's text format: backslash escapes for the characters it uses.
     static void appendCopyField(QByteArray *out, const QString &text);
-    static QByteArray copyField(const QString &text);
 
 private:
     struct Batch
     {
         qint64 count = 0;
-        qint64 links = 0;
         QByteArray rows; // COPY text
     };
     // The next todos of the file that are not in the cloud yet, up to limit.

@@ -309,27 +309,24 @@ bool MigrationBench::roundTrips(const TestPostgres::Server &pg, QList<Measuremen
     return true;
 }
 
-MigrationBench::ToolRun MigrationBench::runPgloader(
-    const QString &legacyFile, const ScratchDatabase &cloud, int expectedTodos, QString *error)
+MigrationBench::ToolRun MigrationBench::runTool(const QString &name, const QString &legacyFile,
+    const ScratchDatabase &cloud, int expectedTodos, qint64 timeoutMs, const QString &countSql,
+    const std::function<Command(const QString &dir, const QString &copy)> &command, QString *error)
 {
     ToolRun run;
-    const QString dir = runDir(u"pgloader"_s, error);
+    const QString dir = runDir(name, error);
     if (dir.isEmpty())
         return run;
     const QString copy = LegacyFixture::copyInto(legacyFile, dir, error);
     if (copy.isEmpty())
         return run;
-    const TestPostgres::Server &pg = cloud.server();
-    // The password is hex (./dev pg-start), so it needs no escaping in the URL.
-    const QString target = u"pgsql://%1:%2@%3:%4/%5"_s.arg(
-        pg.user, pg.password, pg.host, QString::number(pg.port), cloud.name());
     const QString out = QDir(dir).filePath(u"stdout.txt"_s);
     const QString err = QDir(dir).filePath(u"stderr.txt"_s);
-    run.process = ChildProcess::run(u"pgloader"_s,
-        {u"--root-dir"_s, QDir(dir).filePath(u"pgloader"_s), u"sqlite://"_s + copy, target},
-        toolEnvironment(QDir(dir).filePath(u"config"_s)), out, err, kRunTimeoutMs);
+    const Command c = command(dir, copy);
+    run.process = ChildProcess::run(c.program, c.arguments,
+        toolEnvironment(QDir(dir).filePath(u"config"_s)), out, err, timeoutMs);
     if (run.process.exitedWith(0))
-        run.cloudTodos = countIn(cloud, u"SELECT count(*) FROM public.todo"_s);
+        run.cloudTodos = countIn(cloud, countSql);
     run.problem = problemOf(run.process, run.cloudTodos, expectedTodos, out, err);
     if (!run.ok())
         run.problem += u" (its output, kept with --keep: %1)"_s.arg(dir);
@@ -337,31 +334,35 @@ MigrationBench::ToolRun MigrationBench::runPgloader(
     return run;
 }
 
+MigrationBench::ToolRun MigrationBench::runPgloader(
+    const QString &legacyFile, const ScratchDatabase &cloud, int expectedTodos, QString *error)
+{
+    const TestPostgres::Server &pg = cloud.server();
+    // The password is hex (./dev pg-start), so it needs no escaping in the URL.
+    const QString target = u"pgsql://%1:%2@%3:%4/%5"_s.arg(
+        pg.user, pg.password, pg.host, QString::number(pg.port), cloud.name());
+    return runTool(u"pgloader"_s, legacyFile, cloud, expectedTodos, kRunTimeoutMs,
+        u"SELECT count(*) FROM public.todo"_s,
+        [&](const QString &dir, const QString &copy) {
+            return Command {u"pgloader"_s,
+                {u"--root-dir"_s, QDir(dir).filePath(u"pgloader"_s), u"sqlite://"_s + copy, target}};
+        },
+        error);
+}
+
 MigrationBench::ToolRun MigrationBench::runTandemMigrate(const QString &legacyFile,
     const ScratchDatabase &cloud, const QString &host, int port, int expectedTodos,
     qint64 timeoutMs, QString *error)
 {
-    ToolRun run;
-    const QString dir = runDir(u"tandem-migrate"_s, error);
-    if (dir.isEmpty())
-        return run;
-    const QString copy = LegacyFixture::copyInto(legacyFile, dir, error);
-    if (copy.isEmpty())
-        return run;
     const TestPostgres::Server &pg = cloud.server();
     const QString url = u"host=%1 port=%2 dbname=%3 user=%4 password=%5"_s.arg(
         host, QString::number(port), cloud.name(), pg.user, pg.password);
-    const QString out = QDir(dir).filePath(u"stdout.txt"_s);
-    const QString err = QDir(dir).filePath(u"stderr.txt"_s);
-    run.process = ChildProcess::run(m_config.tandemMigrate, {copy, u"--to"_s, url, u"--yes"_s},
-        toolEnvironment(QDir(dir).filePath(u"config"_s)), out, err, timeoutMs);
-    if (run.process.exitedWith(0))
-        run.cloudTodos = countIn(cloud, u"SELECT count(*) FROM tandem.todos"_s);
-    run.problem = problemOf(run.process, run.cloudTodos, expectedTodos, out, err);
-    if (!run.ok())
-        run.problem += u" (its output, kept with --keep: %1)"_s.arg(dir);
-    removeIfFine(dir, run.ok());
-    return run;
+    return runTool(u"tandem-migrate"_s, legacyFile, cloud, expectedTodos, timeoutMs,
+        u"SELECT count(*) FROM tandem.todos"_s,
+        [&](const QString &, const QString &copy) {
+            return Command {m_config.tandemMigrate, {copy, u"--to"_s, url, u"--yes"_s}};
+        },
+        error);
 }
 
 QString MigrationBench::runDir(const QString &name, QString *error)

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
+
 class ScratchDatabase;
 
 // The legacy migration's targets, against the throwaway PostgreSQL that
@@ -58,6 +60,17 @@ private:
     bool roundTrips(const TestPostgres::Server &pg, QList<Measurement> *measurements,
         QStringList *details, QString *error);
 
+    struct Command
+    {
+        QString program;
+        QStringList arguments;
+    };
+    // One run of a tool: a folder of its own with a copy of the legacy file,
+    // the command made for them, the cloud's todo count (countSql) against
+    // expectedTodos, the folder removed when all went well.
+    ToolRun runTool(const QString &name, const QString &legacyFile, const ScratchDatabase &cloud,
+        int expectedTodos, qint64 timeoutMs, const QString &countSql,
+        const std::function<Command(const QString &dir, const QString &copy)> &command, QString *error);
     ToolRun runPgloader(
         const QString &legacyFile, const ScratchDatabase &cloud, int expectedTodos, QString *error);
     // host/port: where tandem-migrate connects (the server, or a proxy before it).

@@ -34,6 +34,24 @@ ConnectionConfig configFor(const ScratchDatabase &cloud)
     return config.value_or(ConnectionConfig());
 }
 
+// Options for an in-process run of source into cloud, 30 todos a batch, that
+// asks to cancel once 60 todos are in (cancel: the flag it reads).
+MigrationRunner::Options cancellingRun(const QString &source, const ScratchDatabase &cloud,
+                                       std::atomic<bool> *cancel)
+{
+    MigrationRunner::Options options;
+    options.sourcePath = source;
+    options.connection = configFor(cloud);
+    options.batchSize = 30;
+    options.leaseSeconds = 1;
+    options.cancel = cancel;
+    options.progress = [cancel](qint64 done, qint64, double) {
+        if (done >= 60)
+            cancel->store(true);
+    };
+    return options;
+}
+
 } // namespace
 
 class MigrateResumeTest : public QObject
@@ -105,16 +123,7 @@ private slots:
         QTemporaryDir dir;
         const QString source = copyFixture(u"todo_app_local_v2.db"_s, dir.path());
         std::atomic<bool> cancel{false};
-        MigrationRunner::Options options;
-        options.sourcePath = source;
-        options.connection = configFor(cloud);
-        options.batchSize = 30;
-        options.leaseSeconds = 1;
-        options.cancel = &cancel;
-        options.progress = [&](qint64 done, qint64, double) {
-            if (done >= 60)
-                cancel.store(true);
-        };
+        MigrationRunner::Options options = cancellingRun(source, cloud, &cancel);
         const MigrationReport cancelled = MigrationRunner::run(options);
         QCOMPARE(cancelled.exitCode, int(MigrationRunner::Failed));
         QCOMPARE(cancelled.status, u"cancelled"_s);
@@ -148,16 +157,7 @@ private slots:
         QTemporaryDir dir;
         const QString source = copyFixture(u"todo_app_local_v2.db"_s, dir.path());
         std::atomic<bool> cancel{false};
-        MigrationRunner::Options options;
-        options.sourcePath = source;
-        options.connection = configFor(cloud);
-        options.batchSize = 30;
-        options.leaseSeconds = 1;
-        options.cancel = &cancel;
-        options.progress = [&](qint64 done, qint64, double) {
-            if (done >= 60)
-                cancel.store(true);
-        };
+        MigrationRunner::Options options = cancellingRun(source, cloud, &cancel);
         QCOMPARE(MigrationRunner::run(options).status, u"cancelled"_s);
 
         QSqlDatabase db = cloud.connection(u"moved"_s);
