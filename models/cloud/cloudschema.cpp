@@ -21,6 +21,7 @@ const char *const kSteps[] = {
     ":/tandem/migrations/0003_isolation.sql",
     ":/tandem/migrations/0004_push.sql",
     ":/tandem/migrations/0005_bulk.sql",
+    ":/tandem/migrations/0006_keys.sql",
 };
 constexpr int kStepCount = int(std::size(kSteps));
 

@@ -179,7 +179,10 @@ private Q_SLOTS:
         }
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(live(desk).size(), todos - deleted);
-        QVERIFY(cursor(desk) != cursorBefore);
+        // The cursor is the server's xmin horizon, which any transaction
+        // open anywhere on the server holds back (another test's, under
+        // ctest -j): it never goes back, but need not move.
+        QVERIFY(cursor(desk).toLongLong() >= cursorBefore.toLongLong());
         QCOMPARE(desk.store->todo(survivor.id)->notes, u"pushed while the pull waits"_s);
         QVERIFY2(sameAsServer(desk, cloud).isEmpty(), qPrintable(sameAsServer(desk, cloud)));
     }
