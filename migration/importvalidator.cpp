@@ -1,6 +1,7 @@
 #include "importvalidator.h"
 
 #include "legacyreader.h"
+#include "legacyvalues.h"
 #include "migrationlog.h"
 
 #include "cloud/pgconnection.h"
@@ -20,18 +21,21 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The same canonical forms as rowDigest() and linkDigest(), in SQL.
+// The same canonical forms as rowDigest() and linkDigest(), in SQL. The
+// timestamps are printed by timestamptz's own output function: two to three
+// times cheaper than extract(epoch ...), which builds a numeric per value.
+// kSettings makes that text UTC and ISO whatever the role's defaults are.
 const QString kTodoChecksums = uR"(
 SELECT t.legacy_id, md5(concat_ws(E'\x1f',
     t.legacy_id::text, t.title, t.notes, t.completed::text, t.priority::text,
-    extract(epoch FROM t.created_at)::text, extract(epoch FROM t.updated_at)::text,
-    coalesce(extract(epoch FROM t.due_at)::text, ''))) AS checksum
+    t.created_at::text, t.updated_at::text, coalesce(t.due_at::text, ''))) AS checksum
 FROM tandem.todos t
 WHERE t.id BETWEEN $1 AND $2 AND t.owner = current_user AND t.deleted_at IS NULL
 )"_s;
 
 // The import's todos are the ids between $1 and $2 (LegacyReader::idRange),
-// in whatever list they are now; a link is named by the cloud's tag id.
+// in whatever list they are now; a link is named by the cloud's tag id. Only
+// for naming the rows that differ: the totals read tandem.todo_tags alone.
 const QString kLinks = uR"(
 SELECT t.legacy_id, tt.tag_id::text AS tag, g.name
 FROM tandem.todo_tags tt
@@ -40,19 +44,28 @@ JOIN tandem.tags g ON g.id = tt.tag_id
 WHERE t.id BETWEEN $1 AND $2 AND t.owner = current_user AND t.deleted_at IS NULL AND tt.deleted_at IS NULL
 )"_s;
 
-// Count and XOR of the checksums' two halves: no sort is needed, and the rows
-// are told apart by their legacy ids, which are part of each checksum.
-const QString kXor = u"count(*), coalesce(bit_xor(('x' || substr(checksum, 1, 16))::bit(64)::int8), 0),"
-                     " coalesce(bit_xor(('x' || substr(checksum, 17, 16))::bit(64)::int8), 0)"_s;
-const QString kTodoTotals = u"SELECT "_s + kXor + u" FROM ("_s + kTodoChecksums + u") AS todos"_s;
-const QString kLinkTotals = u"SELECT "_s + kXor + u" FROM (SELECT md5(legacy_id::text || E'\\x1f' || tag) AS checksum"
-                            " FROM ("_s + kLinks + u") AS l) AS links"_s;
+// Count and XOR of the checksums as one bit(128), sent as its text of 0s and
+// 1s: no sort is needed, and the rows are told apart by their ids, which are
+// part of each checksum. Splitting the checksum into two int8 halves costs
+// more than the md5 itself. A link's todo is found by its id alone (a link
+// of a deleted todo counts here, but that todo is missing from the todos'
+// totals, and then every row is compared anyway).
+const QString kTodoTotals = u"SELECT count(*), bit_xor(('x' || checksum)::bit(128))::text FROM ("_s
+                            + kTodoChecksums + u") AS todos"_s;
+const QString kLinkTotals = uR"(
+SELECT count(*), bit_xor(('x' || md5(tt.todo_id::text || tt.tag_id::text))::bit(128))::text
+FROM tandem.todo_tags tt
+WHERE tt.todo_id BETWEEN $1 AND $2 AND tt.owner = current_user AND tt.deleted_at IS NULL
+)"_s;
 
-// Freshly imported rows have no statistics yet (autovacuum analyzes them
-// later, and only the table's owner may ANALYZE), and with none the planner
-// picks nested loops that take minutes over 200,000 rows; hash joins are
-// right for a whole list whatever the statistics say.
-const QString kNoNestedLoops = u"SELECT set_config('enable_nestloop', 'off', true)"_s;
+// Transaction-local settings of both connections. Freshly imported rows have
+// no statistics yet (autovacuum analyzes them later, and only the table's
+// owner may ANALYZE), and with none the planner picks nested loops that take
+// minutes over 200,000 rows for the joins that name differing rows; hash
+// joins are right for a whole list whatever the statistics say. TimeZone and
+// DateStyle fix the timestamps' text (ImportValidator::timestampText).
+const QString kSettings = u"SELECT set_config('enable_nestloop', 'off', true), set_config('TimeZone', 'UTC', true),"
+                          " set_config('DateStyle', 'ISO', true)"_s;
 
 struct Totals
 {
@@ -71,29 +84,38 @@ struct Totals
         low ^= l;
         ++count;
     }
-    bool matches(const PgResult &r, int row) const
+    // Row: count, then the XOR as bit(128) text (NULL when there are no rows).
+    bool matches(const PgResult &r) const
     {
-        return r.int64(row, 0) == count && quint64(r.int64(row, 1)) == high && quint64(r.int64(row, 2)) == low;
+        if (r.rowCount() != 1 || r.int64(0, 0) != count)
+            return false;
+        if (r.isNull(0, 1))
+            return high == 0 && low == 0;
+        const QByteArray bits = r.raw(0, 1);
+        if (bits.size() != 128)
+            return false;
+        quint64 h = 0, l = 0;
+        for (int i = 0; i < 64; ++i) {
+            h = h << 1 | quint64(bits.at(i) == '1');
+            l = l << 1 | quint64(bits.at(64 + i) == '1');
+        }
+        return h == high && l == low;
     }
 };
 
-// The epoch seconds as PostgreSQL's extract(epoch ...) prints them.
-void appendEpoch(QByteArray *out, qint64 micros)
+void appendTimestamp(QByteArray *out, qint64 micros)
 {
-    const quint64 magnitude = micros < 0 ? quint64(0) - quint64(micros) : quint64(micros);
-    char digits[32];
-    char *p = digits;
-    if (micros < 0)
-        *p++ = '-';
-    p = std::to_chars(p, digits + sizeof digits, magnitude / 1000000).ptr;
-    *p++ = '.';
-    quint64 fraction = magnitude % 1000000;
-    for (int i = 5; i >= 0; --i) {
-        p[i] = char('0' + fraction % 10);
-        fraction /= 10;
-    }
-    p += 6;
-    out->append(digits, p - digits);
+    // "YYYY-MM-DD HH:MM:SS.ffffff+00", then the fraction's trailing zeros
+    // dropped, and its point with them, as PostgreSQL prints it.
+    LegacyValues::appendMicros(out, micros);
+    const qsizetype zone = out->size() - 3;
+    qsizetype cut = zone;
+    while (out->at(cut - 1) == '0')
+        --cut;
+    if (out->at(cut - 1) == '.')
+        --cut;
+    if (cut != zone)
+        out->remove(cut, zone - cut);
 }
 
 QByteArray hex(const std::array<quint8, 16> &digest)
@@ -107,6 +129,48 @@ std::array<quint8, 16> digest(const QByteArray &canonical)
     std::array<quint8, 16> out{};
     std::copy_n(reinterpret_cast<const quint8 *>(md5.constData()), 16, out.begin());
     return out;
+}
+
+// The rows of the last statement that returned rows of a script sent with
+// PQsendQuery; the first error in *error. Leaves the connection idle.
+PgResult finish(pg_conn *connection, QString *error)
+{
+    PgResult rows;
+    while (PGresult *r = PQgetResult(connection)) {
+        const ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_TUPLES_OK) {
+            rows = PgResult(r);
+            continue;
+        }
+        if (status != PGRES_COMMAND_OK && error->isEmpty())
+            *error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+        PQclear(r);
+    }
+    if (PQtransactionStatus(connection) != PQTRANS_IDLE)
+        PQclear(PQexec(connection, "ROLLBACK"));
+    return rows;
+}
+
+// The plan's links (plan.links is in todo order), each (todo, cloud tag) once:
+// two of the file's tags may be one tag in the cloud (the claim resolved
+// them), and then they are one link.
+Totals planLinkTotals(const MigrationPlan &plan)
+{
+    Totals totals;
+    QVarLengthArray<QUuid, 16> tags;
+    for (qsizetype i = 0; i < plan.links.size();) {
+        const qint64 legacyId = plan.links.at(i).todoLegacyId;
+        const QUuid todoId = LegacyReader::todoId(plan, legacyId);
+        tags.clear();
+        for (; i < plan.links.size() && plan.links.at(i).todoLegacyId == legacyId; ++i) {
+            const QUuid &tag = plan.tags.at(plan.links.at(i).tag).id;
+            if (std::find(tags.cbegin(), tags.cend(), tag) == tags.cend()) {
+                tags.append(tag);
+                totals.add(ImportValidator::linkDigest(todoId, tag));
+            }
+        }
+    }
+    return totals;
 }
 
 } // namespace
@@ -127,18 +191,25 @@ std::array<quint8, 16> ImportValidator::rowDigest(const MappedTodo &todo)
     canonical += todo.notes.toUtf8();
     canonical += todo.completed ? "\x1ftrue\x1f" : "\x1f" "false\x1f";
     number(todo.priority);
-    appendEpoch(&canonical, todo.createdUs);
+    appendTimestamp(&canonical, todo.createdUs);
     canonical += '\x1f';
-    appendEpoch(&canonical, todo.updatedUs);
+    appendTimestamp(&canonical, todo.updatedUs);
     canonical += '\x1f';
     if (todo.dueUs)
-        appendEpoch(&canonical, *todo.dueUs);
+        appendTimestamp(&canonical, *todo.dueUs);
     return digest(canonical);
 }
 
-std::array<quint8, 16> ImportValidator::linkDigest(qint64 legacyId, const QUuid &tagId)
+QByteArray ImportValidator::timestampText(qint64 micros)
 {
-    return digest(QByteArray::number(legacyId) + '\x1f' + tagId.toByteArray(QUuid::WithoutBraces));
+    QByteArray text;
+    appendTimestamp(&text, micros);
+    return text;
+}
+
+std::array<quint8, 16> ImportValidator::linkDigest(const QUuid &todoId, const QUuid &tagId)
+{
+    return digest(todoId.toByteArray(QUuid::WithoutBraces) + tagId.toByteArray(QUuid::WithoutBraces));
 }
 
 QString ImportValidator::planChecksum(const MigrationPlan &plan)
@@ -153,74 +224,66 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
 {
     Result result;
     result.expectedRows = plan.todos.size();
-    result.checksum = planChecksum(plan);
     const auto [low, high] = LegacyReader::idRange(plan);
     const QString idLow = low.toString(QUuid::WithoutBraces);
     const QString idHigh = high.toString(QUuid::WithoutBraces);
-    // The file's links by the cloud's tag ids; two of the file's tags may be
-    // one tag in the cloud (the claim resolved them), and then one link.
-    QHash<qint64, QList<QUuid>> planTags;
-    for (const MappedLink &link : plan.links) {
-        QList<QUuid> &ids = planTags[link.todoLegacyId];
-        if (!ids.contains(plan.tags.at(link.tag).id))
-            ids.append(plan.tags.at(link.tag).id);
-    }
-    Totals todos, links;
-    for (const TodoDigest &todo : plan.todos)
-        todos.add(todo.checksum);
-    for (auto it = planTags.cbegin(); it != planTags.cend(); ++it) {
-        for (const QUuid &tag : it.value())
-            links.add(linkDigest(it.key(), tag));
-    }
-
     const auto query = [&](const QString &sql) {
         bool ok = false;
-        const QList<PgResult> results = pg.transaction({{kNoNestedLoops, {}}, {sql, {idLow, idHigh}}}, 0, &ok);
+        const QList<PgResult> results = pg.transaction({{kSettings, {}}, {sql, {idLow, idHigh}}}, 0, &ok);
         if (!ok || results.size() != 2) {
             result.error = pg.lastError();
             return PgResult();
         }
         return results.at(1);
     };
+    // One simple-query string per transaction, the ids (ours, uuid text) in
+    // line: sent without waiting, so that the plan's side is computed while
+    // the server works.
+    const auto script = [&](const QString &sql) {
+        return (u"BEGIN; "_s + kSettings + u"; "_s
+                + QString(sql).replace(u"$1"_s, u"'%1'::uuid"_s.arg(idLow)).replace(u"$2"_s, u"'%1'::uuid"_s.arg(idHigh))
+                + u"; COMMIT"_s)
+            .toUtf8();
+    };
     QElapsedTimer clock;
     clock.start();
     // The links on the second connection while the todos are summed on
     // this one: two server cores.
-    const QByteArray linkScript = "BEGIN; " + kNoNestedLoops.toUtf8() + "; "
-                                  + QString(kLinkTotals)
-                                        .replace(u"$1"_s, u"'%1'::uuid"_s.arg(idLow))
-                                        .replace(u"$2"_s, u"'%1'::uuid"_s.arg(idHigh))
-                                        .toUtf8()
-                                  + "; COMMIT";
-    const bool linksAside = second && PQsendQuery(second, linkScript.constData()) == 1;
-    const PgResult todoTotals = query(kTodoTotals);
+    pg_conn *first = pg.handle();
+    const bool todosSent = first && PQsendQuery(first, script(kTodoTotals).constData()) == 1;
+    if (!todosSent)
+        result.error = first ? QString::fromUtf8(PQerrorMessage(first)).trimmed() : pg.lastError();
+    const bool linksAside = todosSent && second && PQsendQuery(second, script(kLinkTotals).constData()) == 1;
+
+    result.checksum = planChecksum(plan);
+    Totals todos;
+    for (const TodoDigest &todo : plan.todos)
+        todos.add(todo.checksum);
+    const Totals links = planLinkTotals(plan);
+
+    const PgResult todoTotals = todosSent ? finish(first, &result.error) : PgResult();
     PgResult linkTotals;
-    if (linksAside) {
-        while (PGresult *r = PQgetResult(second)) {
-            const ExecStatusType status = PQresultStatus(r);
-            if (status == PGRES_TUPLES_OK && PQnfields(r) == 3) {
-                linkTotals = PgResult(r);
-                continue;
-            }
-            if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && result.error.isEmpty())
-                result.error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
-            PQclear(r);
-        }
-        if (PQtransactionStatus(second) != PQTRANS_IDLE)
-            PQclear(PQexec(second, "ROLLBACK"));
-    } else if (result.error.isEmpty()) {
+    if (linksAside)
+        linkTotals = finish(second, &result.error);
+    else if (result.error.isEmpty())
         linkTotals = query(kLinkTotals);
-    }
     qCDebug(lcMigration) << "validation query:" << clock.elapsed() << "ms";
     if (!result.error.isEmpty())
         return result;
     result.cloudRows = todoTotals.int64(0, 0);
-    if (!todos.matches(todoTotals, 0) || !links.matches(linkTotals, 0)) {
+    if (!todos.matches(todoTotals) || !links.matches(linkTotals)) {
         // Something differs: every row, to say which.
         const PgResult rows = query(kTodoChecksums + u" ORDER BY t.legacy_id"_s);
         const PgResult cloudLinks = result.error.isEmpty() ? query(kLinks) : PgResult();
         if (!result.error.isEmpty())
             return result;
+        // The file's links by the cloud's tag ids, each once (planLinkTotals).
+        QHash<qint64, QList<QUuid>> planTags;
+        for (const MappedLink &link : plan.links) {
+            QList<QUuid> &ids = planTags[link.todoLegacyId];
+            if (!ids.contains(plan.tags.at(link.tag).id))
+                ids.append(plan.tags.at(link.tag).id);
+        }
         QHash<qint64, QByteArray> cloud;
         cloud.reserve(rows.rowCount());
         for (int r = 0; r < rows.rowCount(); ++r)

@@ -17,14 +17,14 @@ struct pg_conn;
 //
 // A todo's checksum is the md5 of its canonical values joined by U+001F:
 // legacy_id, title, notes, completed (true/false), priority, then created_at,
-// updated_at and due_at as seconds since the epoch with six decimals, as
-// extract(epoch ...) prints them (empty when none). A tag link's checksum is
-// the md5 of the todo's legacy_id, U+001F and the cloud's id of the tag.
-// The import's rows are found by id (LegacyReader::idRange), in whatever
-// list they are now.
+// updated_at and due_at as PostgreSQL prints a timestamptz in UTC with
+// DateStyle ISO (timestampText; due_at empty when none). A tag link's
+// checksum is the md5 of the cloud's id of the todo followed by the cloud's
+// id of the tag (lower-case uuid text, nothing between). The import's rows
+// are found by id (LegacyReader::idRange), in whatever list they are now.
 //
 // The server first sends, for the todos and for the links of the import's
-// list, the count and the XOR of the checksums (no sort, one row back).
+// todos, the count and the XOR of the checksums (no sort, one row back).
 // Only when those differ from the plan's does it send every row, to name
 // the rows that differ. Only when everything matches is the import
 // "validated".
@@ -44,7 +44,10 @@ public:
     };
 
     static std::array<quint8, 16> rowDigest(const MappedTodo &todo);
-    static std::array<quint8, 16> linkDigest(qint64 legacyId, const QUuid &tagId);
+    static std::array<quint8, 16> linkDigest(const QUuid &todoId, const QUuid &tagId);
+    // "2024-05-04 12:34:56.123456+00": the fraction without trailing zeros,
+    // none for whole seconds. For years 1-9999, the only ones imported.
+    static QByteArray timestampText(qint64 micros);
     static QString planChecksum(const MigrationPlan &plan);
 
     // Compares, and on success marks the import validated. A second
