@@ -22,8 +22,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The same canonical forms as rowDigest() and linkDigest(), in SQL. The
-// timestamps are printed by timestamptz's own output function: two to three
-// times cheaper than extract(epoch ...), which builds a numeric per value.
+// timestamps are printed by timestamptz's own output function, cheaper than
+// extract(epoch ...), which builds a numeric per value.
 // kSettings makes that text UTC and ISO whatever the role's defaults are.
 const QString kTodoChecksums = uR"(
 SELECT t.legacy_id, md5(concat_ws(E'\x1f',
@@ -46,8 +46,8 @@ WHERE t.id BETWEEN $1 AND $2 AND t.owner = current_user AND t.deleted_at IS NULL
 
 // Count and XOR of the checksums as one bit(128), sent as its text of 0s and
 // 1s: no sort is needed, and the rows are told apart by their ids, which are
-// part of each checksum. Splitting the checksum into two int8 halves costs
-// more than the md5 itself. A link's todo is found by its id alone (a link
+// part of each checksum. Splitting the checksum into two int8 halves cost
+// about as much as the md5 itself. A link's todo is found by its id alone (a link
 // of a deleted todo counts here, but that todo is missing from the todos'
 // totals, and then every row is compared anyway).
 const QString kTodoTotals = u"SELECT count(*), bit_xor(('x' || checksum)::bit(128))::text FROM ("_s
