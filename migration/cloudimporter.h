@@ -17,14 +17,14 @@ struct pg_conn;
 // batch, two batches at a time.
 //
 // A batch is one query string through the simple query protocol: BEGIN;
-// tandem.legacy_import_batch() (the file's advisory lock, shared between
-// the batches of one run, and a check that this run still holds the
-// import); a temporary table; COPY of the batch's todos, each with its tag
-// names, into it; INSERT ... SELECT into tandem.todos and tandem.todo_tags;
-// the progress count; COMMIT. The server stops at COPY and waits for the
-// rows (first round trip), then runs the rest (second). Two connections
-// ("lanes") each have a batch in flight, so the server works on two cores,
-// and the next batch is read from the legacy file meanwhile.
+// tandem.legacy_import_batch() (the file's advisory lock, shared between the
+// batches of one run, and a check that this run still holds the import); a
+// temporary table; binary COPY (PgBinaryCopy) of the batch's todos, each
+// with its tag ids, into it; INSERT ... SELECT into tandem.todos and
+// tandem.todo_tags; the progress count; COMMIT. The server stops at COPY and
+// waits for the rows (first round trip), then runs the rest (second). Two
+// connections ("lanes") each have a batch in flight, so the server works on
+// two cores, and the next batch is read from the legacy file meanwhile.
 //
 // The progress is the cloud's own rows: a batch commits its todos with
 // their tags or nothing, so a resumed run reads which legacy ids the list
@@ -84,14 +84,11 @@ public:
     // only), for the validation to use too.
     pg_conn *secondConnection() const { return m_second.get(); }
 
-    // COPY's text format: backslash escapes for the characters it uses.
-    static void appendCopyField(QByteArray *out, const QString &text);
-
 private:
     struct Batch
     {
         qint64 count = 0;
-        QByteArray rows; // COPY text
+        QByteArray rows; // binary COPY tuples, without the header and trailer
     };
     // The next todos of the file that are not in the cloud yet, up to limit.
     bool readBatch(LegacyReader &reader, qint64 limit, Batch *batch, QString *error);
