@@ -16,6 +16,7 @@
 #include <QThread>
 #include <QUuid>
 
+#include <future>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -55,6 +56,64 @@ private:
     std::unique_ptr<PgConnection> m_pg;
 };
 
+// What the worker thread of run() prepares from the legacy file.
+struct LocalWork
+{
+    QString error; // empty when the backup and the scan succeeded
+    int exitCode = MigrationRunner::Failed;
+    QString backupPath;
+    bool backupMade = false;
+    std::unique_ptr<LegacyReader> reader;
+    MigrationPlan plan;
+};
+
+// The backup comes before any read of the rows: beside the file for a real
+// run (unless the caller made and verified one already: the wizard's Backup
+// page), at previewPath for a dry run. Then the first pass over its rows.
+LocalWork prepareLocally(const MigrationRunner::Options &options, int schemaVersion, const QString &previewPath)
+{
+    LocalWork local;
+    QElapsedTimer phase;
+    phase.start();
+    local.backupPath = options.existingBackup;
+    if (local.backupPath.isEmpty() || options.dryRun) {
+        local.backupPath = options.dryRun ? previewPath : LegacySource::backupPathFor(options.sourcePath);
+        if (!LegacySource::backup(options.sourcePath, local.backupPath, &local.error)) {
+            local.exitCode = options.dryRun ? MigrationRunner::BadInput : MigrationRunner::Failed;
+            local.error += MigrationRunner::tr("; the cloud is unchanged");
+            return local;
+        }
+        local.backupMade = true;
+    }
+    qCDebug(lcMigration) << "backup:" << phase.restart() << "ms";
+    const QDateTime mtime = QFileInfo(options.sourcePath).lastModified();
+    local.reader = std::make_unique<LegacyReader>(local.backupPath, schemaVersion, mtime.toMSecsSinceEpoch() * 1000);
+    QString error;
+    if (!local.reader->scan(&local.plan, &error)) {
+        local.error = MigrationRunner::tr("cannot read the backup: %1; the cloud is unchanged").arg(error);
+        return local;
+    }
+    qCDebug(lcMigration) << "scan:" << phase.restart() << "ms";
+    return local;
+}
+
+// Opens the connection, brings the cloud schema up to date and asks who we
+// are; the reason it cannot, with "the cloud is unchanged", or empty.
+QString connectToCloud(PgConnection &pg, QString *owner)
+{
+    if (!pg.open())
+        return MigrationRunner::tr("cannot connect to the cloud database (%1); the cloud is unchanged")
+            .arg(pg.lastError());
+    const CloudSchema::Result schema = CloudSchema::ensure(pg);
+    if (!schema.usable())
+        return MigrationRunner::tr("the cloud schema is not usable (%1); the cloud is unchanged").arg(schema.message);
+    QString error;
+    *owner = CloudImporter::currentUser(pg, &error);
+    if (owner->isEmpty())
+        return error + MigrationRunner::tr("; the cloud is unchanged");
+    return {};
+}
+
 } // namespace
 
 MigrationReport MigrationRunner::run(const Options &options)
@@ -69,56 +128,49 @@ MigrationReport MigrationRunner::run(const Options &options)
     if (!inspection.ok)
         return finish(report, BadInput, u"refused"_s, inspection.error + tr("; nothing was written"));
     report.schemaVersion = inspection.schemaVersion;
+    if (!options.dryRun && !options.connection)
+        return finish(report, BadInput, u"refused"_s,
+                      tr("no cloud database given: use --to URL, --profile or DATABASE_URL; nothing was written"));
+
+    // The local work (backup, then the first pass over its rows) runs on a
+    // worker thread while this one connects to the cloud and checks its
+    // schema: over a real network the connection takes as long as the scan.
+    // The reader's SQLite handle is used by one thread at a time: the
+    // worker's, then, after get(), this one's. A dry run writes its backup
+    // into a temporary folder, nothing beside the legacy file.
+    QTemporaryDir scratch;
+    std::future<LocalWork> localWork = std::async(std::launch::async, [&options, &inspection, &scratch] {
+        return prepareLocally(options, inspection.schemaVersion,
+                              options.dryRun ? scratch.filePath(u"preview.db"_s) : QString());
+    });
 
     std::unique_ptr<ScopedConnection> connection;
     QString owner;
+    QString cloudFailure;
     if (!options.dryRun) {
-        if (!options.connection)
-            return finish(report, BadInput, u"refused"_s,
-                          tr("no cloud database given: use --to URL, --profile or DATABASE_URL; nothing was written"));
         connection = std::make_unique<ScopedConnection>(*options.connection);
-        PgConnection &pg = connection->pg();
-        if (!pg.open())
-            return finish(report, Failed, u"failed"_s,
-                          tr("cannot connect to the cloud database (%1); the cloud is unchanged").arg(pg.lastError()));
-        const CloudSchema::Result schema = CloudSchema::ensure(pg);
-        if (!schema.usable())
-            return finish(report, Failed, u"failed"_s,
-                          tr("the cloud schema is not usable (%1); the cloud is unchanged").arg(schema.message));
-        QString error;
-        owner = CloudImporter::currentUser(pg, &error);
-        if (owner.isEmpty())
-            return finish(report, Failed, u"failed"_s, error + tr("; the cloud is unchanged"));
+        cloudFailure = connectToCloud(connection->pg(), &owner);
     }
-
-    // The backup comes before any read of the rows: beside the file for a
-    // real run (unless the caller made and verified one already: the
-    // wizard's Backup page), in a temporary folder for a dry run (which
-    // writes nothing beside the legacy file).
-    QTemporaryDir scratch;
-    QString error;
-    QString backupPath = options.existingBackup;
-    QElapsedTimer phase;
-    phase.start();
-    if (backupPath.isEmpty() || options.dryRun) {
-        backupPath = options.dryRun ? scratch.filePath(u"preview.db"_s) : LegacySource::backupPathFor(options.sourcePath);
-        if (!LegacySource::backup(options.sourcePath, backupPath, &error))
-            return finish(report, options.dryRun ? BadInput : Failed, u"failed"_s,
-                          error + tr("; the cloud is unchanged"));
+    LocalWork local = localWork.get();
+    if (!cloudFailure.isEmpty()) {
+        // The backup this run made is not needed: nothing else happened.
+        if (local.backupMade)
+            QFile::remove(local.backupPath);
+        return finish(report, Failed, u"failed"_s, cloudFailure);
     }
+    if (!local.error.isEmpty())
+        return finish(report, local.exitCode, u"failed"_s, local.error);
     if (!options.dryRun)
-        report.backup = backupPath;
-    qCDebug(lcMigration) << "backup:" << phase.restart() << "ms";
-
-    MigrationPlan plan;
-    const QDateTime mtime = QFileInfo(options.sourcePath).lastModified();
-    LegacyReader reader(backupPath, inspection.schemaVersion, mtime.toMSecsSinceEpoch() * 1000);
-    if (!reader.scan(&plan, &error))
-        return finish(report, Failed, u"failed"_s, tr("cannot read the backup: %1; the cloud is unchanged").arg(error));
+        report.backup = local.backupPath;
+    MigrationPlan &plan = local.plan;
+    LegacyReader &reader = *local.reader;
     LegacyReader::assignIds(&plan, owner);
     report.fromPlan(plan);
     const bool repaired = !plan.problems.isEmpty();
-    qCDebug(lcMigration) << "scan:" << phase.restart() << "ms";
+
+    qCDebug(lcMigration) << "connection, backup and scan:" << clock.elapsed() << "ms";
+    QElapsedTimer phase;
+    phase.start();
 
     if (options.dryRun) {
         report.totalSeconds = double(clock.elapsed()) / 1000;
@@ -158,8 +210,8 @@ MigrationReport MigrationRunner::run(const Options &options)
     if (outcome == CloudImporter::Outcome::AlreadyMigrated) {
         // A backup of this file was made by the run that migrated it; the
         // one this run made is not needed (one the caller made is theirs).
-        if (options.existingBackup.isEmpty()) {
-            QFile::remove(backupPath);
+        if (local.backupMade) {
+            QFile::remove(local.backupPath);
             report.backup.clear();
         }
         return finish(report, AlreadyMigrated, u"already-migrated"_s,
