@@ -23,10 +23,6 @@ bool SqliteHandle::open(const QString &path, bool readOnly, int busyTimeoutMs)
     if (rc != SQLITE_OK)
         return false;
     sqlite3_busy_timeout(m_db, busyTimeoutMs);
-    // A file only read (the backup, read twice by an import) is mapped
-    // rather than copied page by page through read().
-    if (readOnly)
-        sqlite3_exec(m_db, "PRAGMA mmap_size = 1073741824", nullptr, nullptr, nullptr);
     return true;
 }
 
