@@ -179,18 +179,14 @@ const char *todoQuery(int schemaVersion)
                                 " FROM todo WHERE id >= ? ORDER BY id";
 }
 
-// One todo row onto the cloud schema: the same code for both passes, so
-// the second maps exactly like the first checked.
-void mapTodo(sqlite3_stmt *stmt, int schemaVersion, qint64 fallbackUs, MappedTodo *t, QList<RowProblem> *problems,
-             Fingerprint *fingerprint)
+// One todo row onto the cloud schema, recording its problems when given a
+// list.
+void mapTodo(sqlite3_stmt *stmt, int schemaVersion, qint64 fallbackUs, MappedTodo *t, QList<RowProblem> *problems)
 {
     RawValue raw[8];
     const int columns = schemaVersion >= 2 ? 8 : 6;
-    for (int i = 0; i < columns; ++i) {
+    for (int i = 0; i < columns; ++i)
         raw[i] = column(stmt, i);
-        if (fingerprint)
-            fingerprint->add(raw[i]);
-    }
     t->legacyId = raw[0].integer;
     RowMapper row(problems, u"todo"_s, t->legacyId);
 
@@ -270,9 +266,13 @@ struct PendingLink
     RawValue::Type todoType = RawValue::Type::Null;
 };
 
-int tableRank(const QString &table)
+// Once every row is mapped: the report lists todos, then tags, then links,
+// each in id order (the todos' problems are recorded last).
+void sortProblems(MigrationPlan *plan)
 {
-    return table == u"todo"_s ? 0 : table == u"tag"_s ? 1 : 2;
+    const auto rank = [](const QString &table) { return table == u"todo"_s ? 0 : table == u"tag"_s ? 1 : 2; };
+    std::stable_sort(plan->problems.begin(), plan->problems.end(),
+                     [&rank](const RowProblem &a, const RowProblem &b) { return rank(a.table) < rank(b.table); });
 }
 
 } // namespace
@@ -284,7 +284,7 @@ struct LegacyReader::Private
     qint64 fallbackUs = 0;
     SqliteHandle db;
     std::unique_ptr<SqliteStatement> cursor;
-    const MigrationPlan *plan = nullptr;
+    MigrationPlan *plan = nullptr;
     qsizetype index = 0;    // next plan.todos entry
     qsizetype linkAt = 0;   // next plan.links entry
 
@@ -309,7 +309,7 @@ LegacyReader::LegacyReader(const QString &path, int schemaVersion, qint64 fallba
 
 LegacyReader::~LegacyReader() = default;
 
-bool LegacyReader::scan(MigrationPlan *plan, QString *error)
+bool LegacyReader::readStructure(MigrationPlan *plan, QString *error)
 {
     if (!d->open(error))
         return false;
@@ -402,30 +402,35 @@ bool LegacyReader::scan(MigrationPlan *plan, QString *error)
         *error = d->db.lastError();
         return false;
     }
-    MappedTodo t;
-    QList<QByteArray> keys;
+    // The todos' raw values feed the fingerprint; mapping them waits for
+    // next(), which an import calls while the cloud inserts the batch before.
+    const int columns = schemaVersion >= 2 ? 8 : 6;
+    QList<int> tagsOfTodo;
     while ((rc = sqlite3_step(todos.get())) == SQLITE_ROW) {
         ++plan->readTodos;
-        mapTodo(todos.get(), schemaVersion, d->fallbackUs, &t, &plan->problems, &fingerprint);
-        t.tags.clear();
-        for (; linkAt < pending.size() && pending.at(linkAt).todoId <= t.legacyId; ++linkAt) {
+        qint64 legacyId = 0;
+        for (int i = 0; i < columns; ++i) {
+            const RawValue raw = column(todos.get(), i);
+            fingerprint.add(raw);
+            if (i == 0)
+                legacyId = raw.integer;
+        }
+        tagsOfTodo.clear();
+        for (; linkAt < pending.size() && pending.at(linkAt).todoId <= legacyId; ++linkAt) {
             const PendingLink &link = pending.at(linkAt);
-            if (link.todoId < t.legacyId) {
+            if (link.todoId < legacyId) {
                 linkProblem(link, u"todo_id"_s, tr("no such todo: link left out"), true);
             } else if (link.tag < 0) {
                 linkProblem(link, u"tag_id"_s, tr("no such tag: link left out"), true);
-            } else if (t.tags.contains(plan->tags.at(link.tag).key)) {
+            } else if (tagsOfTodo.contains(link.tag)) {
                 linkProblem(link, u"tag_id"_s, tr("the todo already has this tag (merged by case): counted once"),
                             false);
             } else {
-                t.tags.append(plan->tags.at(link.tag).key);
-                plan->links.append({t.legacyId, link.tag});
+                tagsOfTodo.append(link.tag);
+                plan->links.append({legacyId, link.tag});
             }
         }
-        TodoDigest digest;
-        digest.legacyId = t.legacyId;
-        digest.checksum = ImportValidator::rowDigest(t);
-        plan->todos.append(digest);
+        plan->todos.append(TodoDigest{legacyId, {}});
     }
     if (rc != SQLITE_DONE) {
         *error = d->db.lastError();
@@ -433,12 +438,28 @@ bool LegacyReader::scan(MigrationPlan *plan, QString *error)
     }
     for (; linkAt < pending.size(); ++linkAt)
         linkProblem(pending.at(linkAt), u"todo_id"_s, tr("no such todo: link left out"), true);
-
-    // The report lists todos, then tags, then links, each in id order.
-    std::stable_sort(plan->problems.begin(), plan->problems.end(),
-                     [](const RowProblem &a, const RowProblem &b) { return tableRank(a.table) < tableRank(b.table); });
     plan->fingerprint = fingerprint.result();
+    plan->mappedTodos = 0;
+    if (plan->todos.isEmpty())
+        sortProblems(plan);
     return true;
+}
+
+bool LegacyReader::scan(MigrationPlan *plan, QString *error)
+{
+    return readStructure(plan, error) && mapRest(plan, error);
+}
+
+bool LegacyReader::mapRest(MigrationPlan *plan, QString *error)
+{
+    if (plan->mappedTodos == plan->todos.size())
+        return true;
+    if (!seek(*plan, plan->mappedTodos, error))
+        return false;
+    MappedTodo todo;
+    while (next(&todo, error)) {
+    }
+    return error->isEmpty();
 }
 
 QUuid LegacyReader::todoId(const MigrationPlan &plan, qint64 legacyId)
@@ -474,7 +495,7 @@ void LegacyReader::assignIds(MigrationPlan *plan, const QString &owner)
         tag.id = QUuid::createUuidV5(kNamespace, base + u"/tag/"_s + tag.key);
 }
 
-bool LegacyReader::seek(const MigrationPlan &plan, qsizetype from, QString *error)
+bool LegacyReader::seek(MigrationPlan &plan, qsizetype from, QString *error)
 {
     if (!d->open(error))
         return false;
@@ -494,7 +515,7 @@ bool LegacyReader::seek(const MigrationPlan &plan, qsizetype from, QString *erro
 
 bool LegacyReader::next(MappedTodo *todo, QString *error)
 {
-    const MigrationPlan &plan = *d->plan;
+    MigrationPlan &plan = *d->plan;
     if (d->index >= plan.todos.size())
         return false;
     const int rc = sqlite3_step(d->cursor->get());
@@ -502,12 +523,16 @@ bool LegacyReader::next(MappedTodo *todo, QString *error)
         *error = rc == SQLITE_DONE ? tr("the backup has fewer todos than when it was read") : d->db.lastError();
         return false;
     }
-    mapTodo(d->cursor->get(), d->schemaVersion, d->fallbackUs, todo, nullptr, nullptr);
+    // The first read of a row records its problems and checksum; a later
+    // one (a test reading the plan again) only maps.
+    const bool first = d->index == plan.mappedTodos;
+    mapTodo(d->cursor->get(), d->schemaVersion, d->fallbackUs, todo, first ? &plan.problems : nullptr);
     if (todo->legacyId != plan.todos.at(d->index).legacyId) {
         *error = tr("the backup changed since it was read (todo %1)").arg(todo->legacyId);
         return false;
     }
-    todo->id = todoId(plan, todo->legacyId);
+    // Ids exist once assignIds() ran (a dry run maps without them).
+    todo->id = plan.idPrefix.size() >= 7 ? todoId(plan, todo->legacyId) : QUuid();
     todo->position = double(d->index + 1);
     todo->tags.clear();
     todo->tagIds.clear();
@@ -517,6 +542,11 @@ bool LegacyReader::next(MappedTodo *todo, QString *error)
         // Two of the file's tags may be one tag in the cloud.
         if (!todo->tagIds.contains(tag.id))
             todo->tagIds.append(tag.id);
+    }
+    if (first) {
+        plan.todos[d->index].checksum = ImportValidator::rowDigest(*todo);
+        if (++plan.mappedTodos == plan.todos.size())
+            sortProblems(&plan);
     }
     ++d->index;
     return true;

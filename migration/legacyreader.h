@@ -12,10 +12,16 @@
 // schema, recording each repair and each row left out (the fallbacks are
 // listed in legacyreader.cpp).
 //
-// Two passes, so that memory does not grow with the file: scan() reads
-// every row once and builds the plan (counts, problems, the fingerprint, a
-// checksum per todo); after assignIds(), seek() and next() read the todos
-// again, in the same order and mapped the same way, for the transfer.
+// Two passes, so that memory does not grow with the file:
+// - readStructure() reads every row's raw values once: the counts, the
+//   fingerprint, the tags, which todo has which tag, and the problems of
+//   tags and tag links;
+// - after assignIds(), seek() and next() read the todos again and map
+//   them. The first read of each row records its problems and checksum in
+//   the plan, so an import maps every todo once, batch by batch, while the
+//   cloud inserts the batch before. mapRest() maps the rows not read yet
+//   (a run that stopped early still reports every problem).
+// scan() is both: a complete plan, for previews and dry runs.
 class LegacyReader
 {
     Q_DECLARE_TR_FUNCTIONS(LegacyReader)
@@ -28,6 +34,8 @@ public:
     LegacyReader(const LegacyReader &) = delete;
     LegacyReader &operator=(const LegacyReader &) = delete;
 
+    bool readStructure(MigrationPlan *plan, QString *error);
+    bool mapRest(MigrationPlan *plan, QString *error);
     bool scan(MigrationPlan *plan, QString *error);
 
     // Derives the cloud ids from the file's fingerprint and the owner, so a
@@ -46,7 +54,7 @@ public:
     static std::pair<QUuid, QUuid> idRange(const MigrationPlan &plan);
 
     // Positions the second pass before plan.todos[from].
-    bool seek(const MigrationPlan &plan, qsizetype from, QString *error);
+    bool seek(MigrationPlan &plan, qsizetype from, QString *error);
     // The next todo, mapped, with its id and tags. False at the end, or on
     // an error (then *error is set).
     bool next(MappedTodo *todo, QString *error);

@@ -10,11 +10,12 @@
 #include <optional>
 
 // What the legacy file holds, mapped onto the cloud schema, and every
-// problem found on the way. LegacyReader::scan() builds it from the backup
-// in one pass; it keeps no values, only what the transfer and the validation
-// need between reading and writing (about 40 bytes a todo), so a file of any
-// size is migrated in bounded memory: the transfer reads the rows a second
-// time, batch by batch (LegacyReader::seek/next).
+// problem found on the way. It keeps no values, only what the transfer and
+// the validation need between reading and writing (about 40 bytes a todo),
+// so a file of any size is migrated in bounded memory. LegacyReader fills
+// it in two passes: the structure first (counts, fingerprint, tags and
+// links), then each todo's problems and checksum as the transfer reads the
+// rows batch by batch (see LegacyReader).
 
 // One thing about one legacy row that did not map one to one.
 struct RowProblem
@@ -88,6 +89,7 @@ struct MigrationPlan
     QList<MappedTag> tags;
     QList<MappedLink> links; // in todo legacy id order
     QList<RowProblem> problems;
+    qsizetype mappedTodos = 0; // todos whose problems and checksum are recorded (LegacyReader::next)
     qint64 readTodos = 0;
     qint64 readTags = 0;
     qint64 readLinks = 0;

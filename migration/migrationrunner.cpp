@@ -88,8 +88,11 @@ LocalWork prepareLocally(const MigrationRunner::Options &options, int schemaVers
     qCDebug(lcMigration) << "backup:" << phase.restart() << "ms";
     const QDateTime mtime = QFileInfo(options.sourcePath).lastModified();
     local.reader = std::make_unique<LegacyReader>(local.backupPath, schemaVersion, mtime.toMSecsSinceEpoch() * 1000);
+    // A dry run maps every row now; an import maps them as it sends them.
     QString error;
-    if (!local.reader->scan(&local.plan, &error)) {
+    const bool read = options.dryRun ? local.reader->scan(&local.plan, &error)
+                                     : local.reader->readStructure(&local.plan, &error);
+    if (!read) {
         local.error = MigrationRunner::tr("cannot read the backup: %1; the cloud is unchanged").arg(error);
         return local;
     }
@@ -165,14 +168,22 @@ MigrationReport MigrationRunner::run(const Options &options)
     MigrationPlan &plan = local.plan;
     LegacyReader &reader = *local.reader;
     LegacyReader::assignIds(&plan, owner);
-    report.fromPlan(plan);
-    const bool repaired = !plan.problems.isEmpty();
+    // The report needs every row's problems: rows an import did not reach
+    // (it stopped, or the file was migrated already) are mapped for it.
+    const auto complete = [&plan, &reader, &report] {
+        QString error;
+        if (!reader.mapRest(&plan, &error))
+            qCWarning(lcMigration) << "the report misses rows the backup no longer gives:" << error;
+        report.fromPlan(plan);
+        return !plan.problems.isEmpty();
+    };
 
     qCDebug(lcMigration) << "connection, backup and scan:" << clock.elapsed() << "ms";
     QElapsedTimer phase;
     phase.start();
 
     if (options.dryRun) {
+        const bool repaired = complete();
         report.totalSeconds = double(clock.elapsed()) / 1000;
         return finish(report, repaired ? MigratedRepaired : Migrated, u"dry-run"_s,
                       tr("Dry run: nothing was written. %n todos would be migrated, %1 problems listed above.",
@@ -200,13 +211,16 @@ MigrationReport MigrationRunner::run(const Options &options)
         if (!announced && options.waiting)
             options.waiting();
         announced = true;
-        if (options.cancel && options.cancel->load())
+        if (options.cancel && options.cancel->load()) {
+            complete();
             return finish(report, Failed, u"cancelled"_s,
                           tr("cancelled while waiting for another run; the cloud is unchanged by this run"));
+        }
         QThread::msleep(250);
         message.clear();
         outcome = importer.transfer(plan, reader, transfer, &message);
     }
+    const bool repaired = complete();
     if (outcome == CloudImporter::Outcome::AlreadyMigrated) {
         // A backup of this file was made by the run that migrated it; the
         // one this run made is not needed (one the caller made is theirs).
