@@ -139,6 +139,11 @@ QString LegacySource::backupPathFor(const QString &sourcePath)
 
 bool LegacySource::backup(const QString &sourcePath, const QString &destinationPath, QString *error)
 {
+    return copy(sourcePath, destinationPath, error) && verify(sourcePath, destinationPath, error);
+}
+
+bool LegacySource::copy(const QString &sourcePath, const QString &destinationPath, QString *error)
+{
     SqliteHandle source;
     if (!source.openUntouched(sourcePath, kBusyTimeoutMs)) {
         *error = sqliteFailure(source, sourcePath);
@@ -172,39 +177,59 @@ bool LegacySource::backup(const QString &sourcePath, const QString &destinationP
             else
                 ok = true;
         }
-        if (ok) {
-            // The copy keeps the source's WAL mode; a rollback journal makes it
-            // one self-contained file that can be moved or mailed.
+        // The copy keeps the source's WAL mode; a rollback journal makes it
+        // one self-contained file that can be moved or mailed.
+        if (ok)
             sqlite3_exec(destination.get(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
-            QByteArray check;
-            if (!destination.scalarText("PRAGMA quick_check", &check) || check != "ok") {
-                *error = tr("the backup %1 failed its integrity check").arg(destinationPath);
-                ok = false;
-            }
-            for (const char *table : {"todo", "tag", "todo_tag"}) {
-                if (!ok)
-                    break;
-                bool exists = false;
-                source.tableExists(table, &exists);
-                if (!exists)
-                    continue;
-                const QByteArray sql = QByteArray("SELECT count(*) FROM ") + table;
-                qint64 a = -1, b = -2;
-                if (!source.scalarInt(sql.constData(), &a) || !destination.scalarInt(sql.constData(), &b) || a != b) {
-                    *error = tr("the backup %1 does not hold the same rows as the original (%2: %3 vs %4)")
-                                 .arg(destinationPath, QString::fromLatin1(table))
-                                 .arg(a)
-                                 .arg(b);
-                    ok = false;
-                }
-            }
+    }
+    if (!ok)
+        discard(destinationPath);
+    return ok;
+}
+
+bool LegacySource::verify(const QString &sourcePath, const QString &destinationPath, QString *error)
+{
+    SqliteHandle source;
+    SqliteHandle destination;
+    if (!source.openUntouched(sourcePath, kBusyTimeoutMs)) {
+        *error = sqliteFailure(source, sourcePath);
+        discard(destinationPath);
+        return false;
+    }
+    bool ok = destination.open(destinationPath, true, kBusyTimeoutMs);
+    QByteArray check;
+    if (!ok || !destination.scalarText("PRAGMA quick_check", &check) || check != "ok") {
+        *error = tr("the backup %1 failed its integrity check").arg(destinationPath);
+        ok = false;
+    }
+    for (const char *table : {"todo", "tag", "todo_tag"}) {
+        if (!ok)
+            break;
+        bool exists = false;
+        source.tableExists(table, &exists);
+        if (!exists)
+            continue;
+        const QByteArray sql = QByteArray("SELECT count(*) FROM ") + table;
+        qint64 a = -1, b = -2;
+        if (!source.scalarInt(sql.constData(), &a) || !destination.scalarInt(sql.constData(), &b) || a != b) {
+            *error = tr("the backup %1 does not hold the same rows as the original (%2: %3 vs %4)")
+                         .arg(destinationPath, QString::fromLatin1(table))
+                         .arg(a)
+                         .arg(b);
+            ok = false;
         }
     }
+    destination.close();
     if (!ok) {
-        QFile::remove(destinationPath);
-        QFile::remove(destinationPath + u"-journal"_s);
+        discard(destinationPath);
         return false;
     }
     qCInfo(lcMigration) << "backed up" << sourcePath << "to" << destinationPath;
     return true;
+}
+
+void LegacySource::discard(const QString &destinationPath)
+{
+    QFile::remove(destinationPath);
+    QFile::remove(destinationPath + u"-journal"_s);
 }

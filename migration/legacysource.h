@@ -42,4 +42,12 @@ public:
     // PRAGMA quick_check and equal row counts of todo, tag and todo_tag.
     // On failure the destination is removed and *error says why.
     static bool backup(const QString &sourcePath, const QString &destinationPath, QString *error);
+    // backup() in two steps, so that the check can run beside the first
+    // read of the copy (an import does): copy() without the check, verify()
+    // the check alone. Each removes the destination when it fails.
+    static bool copy(const QString &sourcePath, const QString &destinationPath, QString *error);
+    static bool verify(const QString &sourcePath, const QString &destinationPath, QString *error);
+
+private:
+    static void discard(const QString &destinationPath);
 };

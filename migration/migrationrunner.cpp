@@ -75,15 +75,26 @@ LocalWork prepareLocally(const MigrationRunner::Options &options, int schemaVers
     LocalWork local;
     QElapsedTimer phase;
     phase.start();
+    const auto backupFailed = [&local, &options](const QString &why) {
+        local.exitCode = options.dryRun ? MigrationRunner::BadInput : MigrationRunner::Failed;
+        local.error = why + MigrationRunner::tr("; the cloud is unchanged");
+        return std::move(local);
+    };
     local.backupPath = options.existingBackup;
+    // The copy's check (quick_check, row counts) runs on a thread of its
+    // own beside the first read of the copy; both end before this returns,
+    // so nothing reaches the cloud from a backup that failed its check.
+    std::future<QString> verified;
     if (local.backupPath.isEmpty() || options.dryRun) {
         local.backupPath = options.dryRun ? previewPath : LegacySource::backupPathFor(options.sourcePath);
-        if (!LegacySource::backup(options.sourcePath, local.backupPath, &local.error)) {
-            local.exitCode = options.dryRun ? MigrationRunner::BadInput : MigrationRunner::Failed;
-            local.error += MigrationRunner::tr("; the cloud is unchanged");
-            return local;
-        }
+        QString error;
+        if (!LegacySource::copy(options.sourcePath, local.backupPath, &error))
+            return backupFailed(error);
         local.backupMade = true;
+        verified = std::async(std::launch::async, [source = options.sourcePath, backup = local.backupPath] {
+            QString error;
+            return LegacySource::verify(source, backup, &error) ? QString() : error;
+        });
     }
     qCDebug(lcMigration) << "backup:" << phase.restart() << "ms";
     const QDateTime mtime = QFileInfo(options.sourcePath).lastModified();
@@ -92,6 +103,9 @@ LocalWork prepareLocally(const MigrationRunner::Options &options, int schemaVers
     QString error;
     const bool read = options.dryRun ? local.reader->scan(&local.plan, &error)
                                      : local.reader->readStructure(&local.plan, &error);
+    const QString verifyError = verified.valid() ? verified.get() : QString();
+    if (!verifyError.isEmpty())
+        return backupFailed(verifyError);
     if (!read) {
         local.error = MigrationRunner::tr("cannot read the backup: %1; the cloud is unchanged").arg(error);
         return local;
