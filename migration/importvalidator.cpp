@@ -2,6 +2,7 @@
 
 #include "legacyreader.h"
 #include "legacyvalues.h"
+#include "pghash.h"
 #include "migrationlog.h"
 
 #include "cloud/pgconnection.h"
@@ -21,21 +22,26 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The same canonical forms as rowDigest() and linkDigest(), in SQL. The
-// timestamps are printed by timestamptz's own output function, cheaper than
-// extract(epoch ...), which builds a numeric per value.
-// kSettings makes that text UTC and ISO whatever the role's defaults are.
-const QString kTodoChecksums = uR"(
-SELECT t.legacy_id, md5(concat_ws(E'\x1f',
+// The same canonical form as rowDigest(), in SQL, hashed by PostgreSQL's
+// own hashtextextended() (PgHash), which the server computes in C: md5()
+// and turning its hex into bits cost three times as much. The timestamps
+// are printed by timestamptz's own output function, cheaper than
+// extract(epoch ...), which builds a numeric per value; kSettings makes
+// that text UTC and ISO whatever the role's defaults are. COLLATE "C":
+// the bytes are hashed, whatever the database's collation.
+const QString kTodoChecksum = uR"(hashtextextended(concat_ws(E'\x1f',
     t.legacy_id::text, t.title, t.notes, t.completed::text, t.priority::text,
-    t.created_at::text, t.updated_at::text, coalesce(t.due_at::text, ''))) AS checksum
+    t.created_at::text, t.updated_at::text, coalesce(t.due_at::text, '')) COLLATE "C", 0))"_s;
+
+// The import's todos are the ids between $1 and $2 (LegacyReader::idRange),
+// in whatever list they are now.
+const QString kTodoChecksums = u"SELECT t.legacy_id, "_s + kTodoChecksum + uR"( AS checksum
 FROM tandem.todos t
 WHERE t.id BETWEEN $1 AND $2 AND t.owner = current_user AND t.deleted_at IS NULL
 )"_s;
 
-// The import's todos are the ids between $1 and $2 (LegacyReader::idRange),
-// in whatever list they are now; a link is named by the cloud's tag id. Only
-// for naming the rows that differ: the totals read tandem.todo_tags alone.
+// A link is named by the cloud's tag id. Only for naming the rows that
+// differ: the totals read tandem.todo_tags alone.
 const QString kLinks = uR"(
 SELECT t.legacy_id, tt.tag_id::text AS tag, g.name
 FROM tandem.todo_tags tt
@@ -44,18 +50,22 @@ JOIN tandem.tags g ON g.id = tt.tag_id
 WHERE t.id BETWEEN $1 AND $2 AND t.owner = current_user AND t.deleted_at IS NULL AND tt.deleted_at IS NULL
 )"_s;
 
-// Count and XOR of the checksums as one bit(128), sent as its text of 0s and
-// 1s: no sort is needed, and the rows are told apart by their ids, which are
-// part of each checksum. Splitting the checksum into two int8 halves cost
-// about as much as the md5 itself. A link's todo is found by its id alone (a link
-// of a deleted todo counts here, but that todo is missing from the todos'
-// totals, and then every row is compared anyway).
-const QString kTodoTotals = u"SELECT count(*), bit_xor(('x' || checksum)::bit(128))::text FROM ("_s
-                            + kTodoChecksums + u") AS todos"_s;
-const QString kLinkTotals = uR"(
-SELECT count(*), bit_xor(('x' || md5(tt.todo_id::text || tt.tag_id::text))::bit(128))::text
-FROM tandem.todo_tags tt
-WHERE tt.todo_id BETWEEN $1 AND $2 AND tt.owner = current_user AND tt.deleted_at IS NULL
+// Count and XOR of the checksums: no sort is needed, one row comes back,
+// and the rows are told apart by their ids, which are part of each
+// checksum. The todos between %1 and %2, the links of the todos between %3
+// and %4: the two connections each sum a share (validate()). A link's
+// todo is found by its id alone (a link of a deleted todo counts here, but
+// that todo is missing from the todos' totals, and then every row is
+// compared anyway).
+const QString kTotals = uR"(
+SELECT count(*), coalesce(bit_xor(%5), 0),
+       (SELECT count(*) FROM tandem.todo_tags tt
+        WHERE tt.todo_id BETWEEN %3 AND %4 AND tt.owner = current_user AND tt.deleted_at IS NULL),
+       (SELECT coalesce(bit_xor(uuid_hash_extended(tt.tag_id, uuid_hash_extended(tt.todo_id, 0))), 0)
+        FROM tandem.todo_tags tt
+        WHERE tt.todo_id BETWEEN %3 AND %4 AND tt.owner = current_user AND tt.deleted_at IS NULL)
+FROM tandem.todos t
+WHERE t.id BETWEEN %1 AND %2 AND t.owner = current_user AND t.deleted_at IS NULL
 )"_s;
 
 // Transaction-local settings of both connections. Freshly imported rows have
@@ -70,38 +80,30 @@ const QString kSettings = u"SELECT set_config('enable_nestloop', 'off', true), s
 struct Totals
 {
     qint64 count = 0;
-    quint64 high = 0;
-    quint64 low = 0;
+    quint64 xored = 0;
 
-    void add(const std::array<quint8, 16> &digest)
+    void add(quint64 checksum)
     {
-        quint64 h = 0, l = 0;
-        for (int i = 0; i < 8; ++i) {
-            h = h << 8 | digest[i];
-            l = l << 8 | digest[8 + i];
-        }
-        high ^= h;
-        low ^= l;
+        xored ^= checksum;
         ++count;
     }
-    // Row: count, then the XOR as bit(128) text (NULL when there are no rows).
-    bool matches(const PgResult &r) const
+    Totals &operator+=(const Totals &other)
     {
-        if (r.rowCount() != 1 || r.int64(0, 0) != count)
-            return false;
-        if (r.isNull(0, 1))
-            return high == 0 && low == 0;
-        const QByteArray bits = r.raw(0, 1);
-        if (bits.size() != 128)
-            return false;
-        quint64 h = 0, l = 0;
-        for (int i = 0; i < 64; ++i) {
-            h = h << 1 | quint64(bits.at(i) == '1');
-            l = l << 1 | quint64(bits.at(64 + i) == '1');
-        }
-        return h == high && l == low;
+        count += other.count;
+        xored ^= other.xored;
+        return *this;
     }
+    bool operator==(const Totals &other) const = default;
 };
+
+// A totals row of kTotals: the todos' count and XOR in columns 0 and 1, the
+// links' in 2 and 3.
+std::pair<Totals, Totals> totalsOf(const PgResult &r)
+{
+    if (r.rowCount() != 1 || r.columnCount() != 4)
+        return {{-1, 0}, {-1, 0}};
+    return {{r.int64(0, 0), quint64(r.int64(0, 1))}, {r.int64(0, 2), quint64(r.int64(0, 3))}};
+}
 
 void appendTimestamp(QByteArray *out, qint64 micros)
 {
@@ -118,18 +120,6 @@ void appendTimestamp(QByteArray *out, qint64 micros)
         out->remove(cut, zone - cut);
 }
 
-QByteArray hex(const std::array<quint8, 16> &digest)
-{
-    return QByteArray(reinterpret_cast<const char *>(digest.data()), 16).toHex();
-}
-
-std::array<quint8, 16> digest(const QByteArray &canonical)
-{
-    const QByteArray md5 = QCryptographicHash::hash(canonical, QCryptographicHash::Md5);
-    std::array<quint8, 16> out{};
-    std::copy_n(reinterpret_cast<const quint8 *>(md5.constData()), 16, out.begin());
-    return out;
-}
 
 // The rows of the last statement that returned rows of a script sent with
 // PQsendQuery; the first error in *error. Leaves the connection idle.
@@ -175,7 +165,7 @@ Totals planLinkTotals(const MigrationPlan &plan)
 
 } // namespace
 
-std::array<quint8, 16> ImportValidator::rowDigest(const MappedTodo &todo)
+quint64 ImportValidator::rowDigest(const MappedTodo &todo)
 {
     QByteArray canonical;
     canonical.reserve(128 + todo.title.size() * 3 + todo.notes.size() * 3);
@@ -197,7 +187,7 @@ std::array<quint8, 16> ImportValidator::rowDigest(const MappedTodo &todo)
     canonical += '\x1f';
     if (todo.dueUs)
         appendTimestamp(&canonical, *todo.dueUs);
-    return digest(canonical);
+    return PgHash::bytesExtended(canonical, 0);
 }
 
 QByteArray ImportValidator::timestampText(qint64 micros)
@@ -207,16 +197,16 @@ QByteArray ImportValidator::timestampText(qint64 micros)
     return text;
 }
 
-std::array<quint8, 16> ImportValidator::linkDigest(const QUuid &todoId, const QUuid &tagId)
+quint64 ImportValidator::linkDigest(const QUuid &todoId, const QUuid &tagId)
 {
-    return digest(todoId.toByteArray(QUuid::WithoutBraces) + tagId.toByteArray(QUuid::WithoutBraces));
+    return PgHash::bytesExtended(tagId.toRfc4122(), PgHash::bytesExtended(todoId.toRfc4122(), 0));
 }
 
 QString ImportValidator::planChecksum(const MigrationPlan &plan)
 {
     QCryptographicHash hash(QCryptographicHash::Md5);
     for (const TodoDigest &todo : plan.todos)
-        hash.addData(hex(todo.checksum));
+        hash.addData(QByteArray::number(todo.checksum, 16).rightJustified(16, '0'));
     return QString::fromLatin1(hash.result().toHex());
 }
 
@@ -236,24 +226,36 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
         }
         return results.at(1);
     };
-    // One simple-query string per transaction, the ids (ours, uuid text) in
-    // line: sent without waiting, so that the plan's side is computed while
-    // the server works.
-    const auto script = [&](const QString &sql) {
+    // Each connection sums a share in one simple-query string, sent without
+    // waiting, so that the plan's side is computed meanwhile: this one the
+    // first half of the todos, the second one the other half and the links
+    // (cheaper per row). The halves meet at the plan's middle todo; an
+    // empty share is a range from high to low. The ids are ours (uuid
+    // text), in line.
+    const auto literal = [](const QUuid &id) { return u"'%1'::uuid"_s.arg(id.toString(QUuid::WithoutBraces)); };
+    const auto script = [&](const QUuid &todoFrom, const QUuid &todoTo, const QUuid &linkFrom, const QUuid &linkTo) {
         return (u"BEGIN; "_s + kSettings + u"; "_s
-                + QString(sql).replace(u"$1"_s, u"'%1'::uuid"_s.arg(idLow)).replace(u"$2"_s, u"'%1'::uuid"_s.arg(idHigh))
+                + QString(kTotals).arg(literal(todoFrom), literal(todoTo), literal(linkFrom), literal(linkTo),
+                                       kTodoChecksum)
                 + u"; COMMIT"_s)
             .toUtf8();
     };
+    QUuid firstEnd = high, secondStart = high;
+    if (plan.todos.size() >= 2) {
+        const qint64 middle = plan.todos.at(plan.todos.size() / 2).legacyId;
+        firstEnd = LegacyReader::todoId(plan, middle - 1);
+        secondStart = LegacyReader::todoId(plan, middle);
+    }
+    const QByteArray firstShare = script(low, firstEnd, high, low);
+    const QByteArray secondShare = plan.todos.size() >= 2 ? script(secondStart, high, low, high)
+                                                          : script(high, low, low, high);
     QElapsedTimer clock;
     clock.start();
-    // The links on the second connection while the todos are summed on
-    // this one: two server cores.
     pg_conn *first = pg.handle();
-    const bool todosSent = first && PQsendQuery(first, script(kTodoTotals).constData()) == 1;
-    if (!todosSent)
+    const bool firstSent = first && PQsendQuery(first, firstShare.constData()) == 1;
+    if (!firstSent)
         result.error = first ? QString::fromUtf8(PQerrorMessage(first)).trimmed() : pg.lastError();
-    const bool linksAside = todosSent && second && PQsendQuery(second, script(kLinkTotals).constData()) == 1;
+    const bool secondSent = firstSent && second && PQsendQuery(second, secondShare.constData()) == 1;
 
     result.checksum = planChecksum(plan);
     Totals todos;
@@ -261,17 +263,26 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
         todos.add(todo.checksum);
     const Totals links = planLinkTotals(plan);
 
-    const PgResult todoTotals = todosSent ? finish(first, &result.error) : PgResult();
-    PgResult linkTotals;
-    if (linksAside)
-        linkTotals = finish(second, &result.error);
-    else if (result.error.isEmpty())
-        linkTotals = query(kLinkTotals);
+    const PgResult firstTotals = firstSent ? finish(first, &result.error) : PgResult();
+    PgResult secondTotals;
+    if (secondSent) {
+        secondTotals = finish(second, &result.error);
+    } else if (result.error.isEmpty()) {
+        // No second connection: both shares on this one.
+        if (PQsendQuery(first, secondShare.constData()) == 1)
+            secondTotals = finish(first, &result.error);
+        else
+            result.error = QString::fromUtf8(PQerrorMessage(first)).trimmed();
+    }
     qCDebug(lcMigration) << "validation query:" << clock.elapsed() << "ms";
     if (!result.error.isEmpty())
         return result;
-    result.cloudRows = todoTotals.int64(0, 0);
-    if (!todos.matches(todoTotals) || !links.matches(linkTotals)) {
+    auto [cloudTodos, cloudLinks] = totalsOf(firstTotals);
+    const auto [secondTodos, secondLinks] = totalsOf(secondTotals);
+    cloudTodos += secondTodos;
+    cloudLinks += secondLinks;
+    result.cloudRows = cloudTodos.count;
+    if (cloudTodos != todos || cloudLinks != links) {
         // Something differs: every row, to say which.
         const PgResult rows = query(kTodoChecksums + u" ORDER BY t.legacy_id"_s);
         const PgResult cloudLinks = result.error.isEmpty() ? query(kLinks) : PgResult();
@@ -284,10 +295,10 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
             if (!ids.contains(plan.tags.at(link.tag).id))
                 ids.append(plan.tags.at(link.tag).id);
         }
-        QHash<qint64, QByteArray> cloud;
+        QHash<qint64, quint64> cloud;
         cloud.reserve(rows.rowCount());
         for (int r = 0; r < rows.rowCount(); ++r)
-            cloud.insert(rows.int64(r, 0), rows.raw(r, 1));
+            cloud.insert(rows.int64(r, 0), quint64(rows.int64(r, 1)));
         QHash<qint64, QStringList> cloudTags, cloudNames;
         for (int r = 0; r < cloudLinks.rowCount(); ++r) {
             cloudTags[cloudLinks.int64(r, 0)].append(cloudLinks.text(r, 1));
@@ -313,7 +324,7 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
             const auto it = cloud.constFind(todo.legacyId);
             if (it == cloud.cend())
                 result.mismatches << tr("todo %1: missing in the cloud").arg(todo.legacyId);
-            else if (*it != hex(todo.checksum))
+            else if (*it != todo.checksum)
                 result.mismatches << tr("todo %1: the cloud's values differ from the legacy row's").arg(todo.legacyId);
             else if (ours != theirs)
                 result.mismatches << tr("todo %1: the cloud's tags (%2) differ from the legacy row's (%3)")

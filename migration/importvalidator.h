@@ -15,13 +15,15 @@ struct pg_conn;
 // Proves that what arrived is what was read, with a checksum per row
 // computed on both sides: by SQL on the server, by C++ here.
 //
-// A todo's checksum is the md5 of its canonical values joined by U+001F:
-// legacy_id, title, notes, completed (true/false), priority, then created_at,
-// updated_at and due_at as PostgreSQL prints a timestamptz in UTC with
-// DateStyle ISO (timestampText; due_at empty when none). A tag link's
-// checksum is the md5 of the cloud's id of the todo followed by the cloud's
-// id of the tag (lower-case uuid text, nothing between). The import's rows
-// are found by id (LegacyReader::idRange), in whatever list they are now.
+// A checksum is PostgreSQL's 64-bit hashtextextended()/uuid_hash_extended()
+// (PgHash), which the server computes in C. A todo's is that of its
+// canonical values joined by U+001F: legacy_id, title, notes, completed
+// (true/false), priority, then created_at, updated_at and due_at as
+// PostgreSQL prints a timestamptz in UTC with DateStyle ISO (timestampText;
+// due_at empty when none). A tag link's hashes the cloud's id of the tag,
+// seeded with the hash of the cloud's id of the todo (their 16 bytes). The
+// import's rows are found by id (LegacyReader::idRange), in whatever list
+// they are now.
 //
 // The server first sends, for the todos and for the links of the import's
 // todos, the count and the XOR of the checksums (no sort, one row back).
@@ -40,11 +42,11 @@ public:
         qint64 cloudRows = 0;
         QStringList mismatches; // "todo 17: the cloud's values differ ...", "todo 5: missing in the cloud"
         QString error;           // the query failed
-        QString checksum;        // md5 over all todos' checksums in legacy id order
+        QString checksum;        // md5 over all todos' checksums (16 hex digits each) in legacy id order
     };
 
-    static std::array<quint8, 16> rowDigest(const MappedTodo &todo);
-    static std::array<quint8, 16> linkDigest(const QUuid &todoId, const QUuid &tagId);
+    static quint64 rowDigest(const MappedTodo &todo);
+    static quint64 linkDigest(const QUuid &todoId, const QUuid &tagId);
     // "2024-05-04 12:34:56.123456+00": the fraction without trailing zeros,
     // none for whole seconds. For years 1-9999, the only ones imported.
     static QByteArray timestampText(qint64 micros);

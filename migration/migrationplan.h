@@ -51,7 +51,7 @@ struct MappedTodo
 struct TodoDigest
 {
     qint64 legacyId = 0;
-    std::array<quint8, 16> checksum{};
+    quint64 checksum = 0; // ImportValidator::rowDigest
 };
 
 struct MappedTag
