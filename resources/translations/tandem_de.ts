@@ -279,6 +279,10 @@ Fehler stehen in einer Zeile auf stderr; QT_LOGGING_RULES=tandem.*=true zeigt da
             <numerusform>die Datei hatte beim Lesen %n Aufgaben, jetzt %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the server does not store timestamps as integers (integer_datetimes is not on)</source>
+        <translation>der Server speichert Zeitstempel nicht als Ganzzahlen (integer_datetimes ist aus)</translation>
+    </message>
 </context>
 <context>
     <name>CloudPage</name>
