@@ -83,6 +83,8 @@ public:
     // The second connection of the last transfer (null if it had one
     // only), for the validation to use too.
     pg_conn *secondConnection() const { return m_second.get(); }
+    // This run's id, which holds the import in tandem.legacy_imports.
+    QString runId() const { return m_runId; }
 
 private:
     struct Batch

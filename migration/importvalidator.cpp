@@ -210,7 +210,8 @@ QString ImportValidator::planChecksum(const MigrationPlan &plan)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-ImportValidator::Result ImportValidator::validate(PgConnection &pg, const MigrationPlan &plan, pg_conn *second)
+ImportValidator::Result ImportValidator::validate(PgConnection &pg, const MigrationPlan &plan, const QString &runId,
+                                                  pg_conn *second)
 {
     Result result;
     result.expectedRows = plan.todos.size();
@@ -340,10 +341,18 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
             result.mismatches << tr("the cloud's checksum over all rows differs, but no single row does");
         return result;
     }
-    if (!pg.run(u"UPDATE tandem.legacy_imports SET status = 'validated', checksum = $2, validated_at = now(),"
-                " finished_at = now(), heartbeat = NULL WHERE owner = current_user AND fingerprint = $1"_s,
-                {plan.fingerprint, result.checksum})) {
-        result.error = pg.lastError();
+    // Only while this run still holds the import: a run that took it over
+    // (this one's lease ran out meanwhile) validates it itself.
+    const PgResult marked = pg.exec(u"UPDATE tandem.legacy_imports SET status = 'validated', checksum = $2,"
+                                    " validated_at = now(), finished_at = now(), heartbeat = NULL"
+                                    " WHERE owner = current_user AND fingerprint = $1 AND run_id = $3 RETURNING 1"_s,
+                                    {plan.fingerprint, result.checksum, runId});
+    if (!marked.ok()) {
+        result.error = marked.errorMessage();
+        return result;
+    }
+    if (marked.rowCount() != 1) {
+        result.error = tr("another run took the import over meanwhile");
         return result;
     }
     result.ok = true;

@@ -52,7 +52,8 @@ public:
     static QByteArray timestampText(qint64 micros);
     static QString planChecksum(const MigrationPlan &plan);
 
-    // Compares, and on success marks the import validated. A second
-    // connection, when given, sums the links while this one sums the todos.
-    static Result validate(PgConnection &connection, const MigrationPlan &plan, pg_conn *second = nullptr);
+    // Compares, and on success marks the import validated, if the run runId
+    // still holds it. A second connection, when given, sums a share.
+    static Result validate(PgConnection &connection, const MigrationPlan &plan, const QString &runId,
+                           pg_conn *second = nullptr);
 };

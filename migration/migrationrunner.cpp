@@ -257,7 +257,7 @@ MigrationReport MigrationRunner::run(const Options &options)
                                           : importer.linkSeconds();
     }
     qCDebug(lcMigration) << "transfer:" << phase.restart() << "ms";
-    const ImportValidator::Result validation = ImportValidator::validate(pg, plan, importer.secondConnection());
+    const ImportValidator::Result validation = ImportValidator::validate(pg, plan, importer.runId(), importer.secondConnection());
     qCDebug(lcMigration) << "validation:" << phase.restart() << "ms";
     report.mismatches = validation.mismatches;
     report.totalSeconds = double(clock.elapsed()) / 1000;

@@ -1018,6 +1018,10 @@ Benutzer: %3</translation>
         <source>the cloud&apos;s checksum over all rows differs, but no single row does</source>
         <translation>die Prüfsumme der Cloud über alle Zeilen weicht ab, aber keine einzelne Zeile</translation>
     </message>
+    <message>
+        <source>another run took the import over meanwhile</source>
+        <translation>ein anderer Lauf hat den Import inzwischen übernommen</translation>
+    </message>
 </context>
 <context>
     <name>LegacyReader</name>

@@ -312,7 +312,7 @@ private slots:
         QVERIFY(pg.run(u"UPDATE tandem.todos SET deleted_at = now() WHERE legacy_id = 9"_s));
         QVERIFY(pg.run(u"DELETE FROM tandem.todo_tags WHERE todo_id = $1"_s,
                        {tagged->id.toString(QUuid::WithoutBraces)}));
-        ImportValidator::Result result = ImportValidator::validate(pg, plan);
+        ImportValidator::Result result = ImportValidator::validate(pg, plan, importer.runId());
         QVERIFY(!result.ok);
         QCOMPARE(result.mismatches.size(), 4);
         QVERIFY(result.mismatches.at(0).startsWith(u"todo 7: the cloud's values"_s));
@@ -334,7 +334,13 @@ private slots:
         }
         QVERIFY(pg.run(u"UPDATE tandem.todo_tags SET deleted_at = NULL WHERE todo_id = $1"_s,
                        {tagged->id.toString(QUuid::WithoutBraces)}));
-        result = ImportValidator::validate(pg, plan);
+        // A run that no longer holds the import does not mark it, even
+        // when everything matches.
+        result = ImportValidator::validate(pg, plan, QUuid::createUuid().toString(QUuid::WithoutBraces));
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.contains(u"another run"_s), qPrintable(result.error));
+        QCOMPARE(pg.exec(u"SELECT status FROM tandem.legacy_imports"_s).text(0, 0), u"transferred"_s);
+        result = ImportValidator::validate(pg, plan, importer.runId());
         QVERIFY2(result.ok, qPrintable(result.mismatches.join(u"; "_s) + result.error));
         QCOMPARE(pg.exec(u"SELECT status FROM tandem.legacy_imports"_s).text(0, 0), u"validated"_s);
         pg.close();
