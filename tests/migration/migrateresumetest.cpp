@@ -17,6 +17,10 @@
 #include "cloud/connectionconfig.h"
 #include "cloud/pgconnection.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -265,6 +269,46 @@ private slots:
         QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.lists"_s), qint64(1));
         QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.legacy_imports WHERE status = 'validated'"_s), qint64(1));
         db.close();
+    }
+
+    // A lane of a run whose network vanished mid-batch holds the import's
+    // lock (shared) until the server notices. A new run's claim waits five
+    // seconds at most, says busy, and keeps trying until the lock is free.
+    void runWaitsForALockHeldByABatchInFlight()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase cloud(server);
+        QVERIFY(cloud.isValid());
+        QTemporaryDir dir;
+        const QString source = copyFixture(u"todo_app_local_v2.db"_s, dir.path());
+        const QString report = dir.filePath(u"preview.json"_s);
+        QProcess preview;
+        preview.start(QStringLiteral(TANDEM_MIGRATE_PATH), {source, u"--dry-run"_s, u"--json"_s, report});
+        QVERIFY(preview.waitForFinished(30000));
+        QFile json(report);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QString fingerprint = QJsonDocument::fromJson(json.readAll()).object().value(u"fingerprint"_s).toString();
+        QVERIFY(!fingerprint.isEmpty());
+
+        QSqlDatabase qdb = cloud.connection(u"lock-holder"_s);
+        PgConnection holder(qdb);
+        QVERIFY(holder.open());
+        QVERIFY(CloudSchema::ensure(holder).usable());
+        QVERIFY(holder.begin());
+        QVERIFY(holder.run(u"SELECT pg_advisory_xact_lock_shared(tandem.legacy_import_lock_key($1))"_s, {fingerprint}));
+
+        QProcess run;
+        run.start(QStringLiteral(TANDEM_MIGRATE_PATH), {source, u"--to"_s, cloud.connectionString(), u"--yes"_s});
+        QVERIFY(run.waitForStarted());
+        // Past one claim's five seconds: still waiting, and saying so.
+        QVERIFY(!run.waitForFinished(6500));
+        QVERIFY(holder.commit());
+        QVERIFY(run.waitForFinished(30000));
+        const QString output = QString::fromUtf8(run.readAllStandardOutput() + run.readAllStandardError());
+        QCOMPARE(run.exitCode(), 0);
+        QVERIFY2(output.contains(u"waiting for it"_s), qPrintable(output));
+        QCOMPARE(holder.exec(u"SELECT count(*) FROM tandem.todos"_s).int64(0, 0), 400);
+        holder.close();
     }
 
     void validationCatchesARowChangedInTheCloud()
