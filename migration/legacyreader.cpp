@@ -10,8 +10,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <future>
 #include <limits>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -29,19 +32,36 @@ using namespace Qt::StringLiterals;
 // - todo_tag rows whose todo or tag does not exist: left out (reported).
 // - tags equal but for case: merged into the first one's name.
 //
-// The fingerprint is the BLAKE2b-256 hash (three times as fast as SHA-256
-// in Qt's implementation, and as strong) of every row of tag, todo_tag and todo in
-// id order, each value with its storage class: the same content gives the
-// same fingerprint whatever the file's page layout (after a VACUUM, a
-// backup), and any changed value gives another one.
+// The fingerprint is a BLAKE2b-256 hash (three times as fast as SHA-256 in
+// Qt's implementation, and as strong) of every value of every row of tag,
+// todo_tag and todo, each value with its storage class, in two levels so
+// that two threads can hash the todos:
+//   BLAKE2b-256("tandem-legacy-v<schema version>/<kTodoBlockRows>\n"
+//               || S || B(0) || B(1) || ... || B(n-1))
+// S is the BLAKE2b-256 of the tags (id, name) in id order, then the links
+// (todo_id, tag_id) in that order; B(i) is the BLAKE2b-256 of todos
+// i*kTodoBlockRows to (i+1)*kTodoBlockRows - 1 in id order, every column
+// (the last block may be shorter; no todos, no block). The blocks are fixed
+// by the rows, not by the threads, so the fingerprint does not depend on
+// how the work is split; the same content gives the same fingerprint
+// whatever the file's page layout (after a VACUUM, a backup), and any
+// changed value gives another one.
 
 namespace {
 
 const QUuid kNamespace = QUuid::fromString(u"{6f1f7c6e-5a43-4f3e-9a0e-6c1b2e4d8a17}");
 
-// The fingerprint's input, fed to the hash in 64 KiB pieces rather than a
-// call per value.
-class Fingerprint
+// Todos per block of the fingerprint (see the top of the file): 200,000
+// todos make 25 blocks, so the halves are within a block of even.
+constexpr int kTodoBlockRows = 8192;
+
+// The tests' overrides (LegacyReader::setFirstPassForTests); 0: the default.
+int gTestBlockRows = 0;
+int gTestThreads = 0;
+
+// One stream of the fingerprint (the tags and links, or one block of
+// todos), fed to the hash in 64 KiB pieces rather than a call per value.
+class StreamHash
 {
 public:
     void add(const RawValue &v)
@@ -77,11 +97,13 @@ public:
         if (m_buffer.size() >= (1 << 16))
             flush();
     }
-    void addText(const QByteArray &text) { m_buffer += text; }
-    QString result()
+    // The stream's digest (32 bytes); the hash starts again.
+    QByteArray result()
     {
         flush();
-        return QString::fromLatin1(m_hash.result().toHex());
+        const QByteArray digest = m_hash.result();
+        m_hash.reset();
+        return digest;
     }
 
 private:
@@ -177,6 +199,98 @@ const char *todoQuery(int schemaVersion)
                                 " FROM todo WHERE id >= ? ORDER BY id"
                               : "SELECT id, title, description, completed, created_at, updated_at"
                                 " FROM todo WHERE id >= ? ORDER BY id";
+}
+
+const char *todoRangeQuery(int schemaVersion)
+{
+    return schemaVersion >= 2 ? "SELECT id, title, description, completed, created_at, updated_at, priority, due_date"
+                                " FROM todo WHERE id BETWEEN ? AND ? ORDER BY id"
+                              : "SELECT id, title, description, completed, created_at, updated_at"
+                                " FROM todo WHERE id BETWEEN ? AND ? ORDER BY id";
+}
+
+// The todos one thread of the first pass read, in id order.
+struct TodoPart
+{
+    QList<TodoDigest> todos;
+    QByteArray blocks; // the digest of each of its fingerprint blocks, in order
+    QString error;
+};
+
+// Reads the todos with from <= id <= to: their ids and the digests of their
+// blocks, the first row starting a block. The todos' raw values only feed
+// the fingerprint; mapping them waits for next(), which an import calls
+// while the cloud inserts the batch before. False on an error, or when
+// stop is set (the other thread failed).
+bool readTodos(sqlite3 *db, int schemaVersion, qint64 from, qint64 to, int blockRows,
+               const std::atomic<bool> &stop, TodoPart *part)
+{
+    SqliteStatement todos(db, todoRangeQuery(schemaVersion));
+    if (!todos.ok() || sqlite3_bind_int64(todos.get(), 1, from) != SQLITE_OK
+        || sqlite3_bind_int64(todos.get(), 2, to) != SQLITE_OK)
+        return false;
+    const int columns = schemaVersion >= 2 ? 8 : 6;
+    StreamHash block;
+    int inBlock = 0;
+    int rc = SQLITE_DONE;
+    while ((rc = sqlite3_step(todos.get())) == SQLITE_ROW) {
+        qint64 legacyId = 0;
+        for (int i = 0; i < columns; ++i) {
+            const RawValue raw = column(todos.get(), i);
+            block.add(raw);
+            if (i == 0)
+                legacyId = raw.integer;
+        }
+        part->todos.append(TodoDigest{legacyId, {}});
+        if (++inBlock == blockRows) {
+            part->blocks += block.result();
+            inBlock = 0;
+            if (stop.load(std::memory_order_relaxed))
+                return false;
+        }
+    }
+    if (inBlock > 0)
+        part->blocks += block.result();
+    return rc == SQLITE_DONE;
+}
+
+// Where the first thread's todos end: it reads the ids below firstId, which
+// must be firstRows todos (the first blocks/2 blocks).
+struct Split
+{
+    qint64 firstId = 0;
+    qint64 firstRows = 0;
+};
+
+// The second thread, on a connection of its own: counts the todos, tells
+// the first thread where the halves meet (nothing: it reads them all) and
+// reads the second half. Counting here keeps it beside the first thread's
+// read of the tags and links, off the critical path. A file of fewer than
+// two blocks, or one this thread cannot open or count, is left to the first
+// thread, which reports the file's errors in the order one thread meets them.
+TodoPart readSecondHalf(const QString &path, int schemaVersion, int blockRows, std::promise<std::optional<Split>> split,
+                        const std::atomic<bool> &stop)
+{
+    TodoPart part;
+    SqliteHandle handle;
+    qint64 count = 0;
+    if (!handle.open(path, true, 2000) || !handle.scalarInt("SELECT count(*) FROM todo", &count)) {
+        split.set_value(std::nullopt);
+        return part;
+    }
+    const qint64 blocks = (count + blockRows - 1) / blockRows;
+    const qint64 firstRows = blocks / 2 * blockRows;
+    SqliteStatement first(handle.get(), "SELECT id FROM todo ORDER BY id LIMIT 1 OFFSET ?");
+    if (blocks < 2 || !first.ok() || sqlite3_bind_int64(first.get(), 1, firstRows) != SQLITE_OK
+        || sqlite3_step(first.get()) != SQLITE_ROW) {
+        split.set_value(std::nullopt);
+        return part;
+    }
+    const qint64 firstId = sqlite3_column_int64(first.get(), 0);
+    split.set_value(Split{firstId, firstRows});
+    if (!readTodos(handle.get(), schemaVersion, firstId, std::numeric_limits<qint64>::max(), blockRows, stop, &part))
+        part.error = handle.lastError();
+    return part;
 }
 
 // One todo row onto the cloud schema, recording its problems when given a
@@ -316,12 +430,33 @@ bool LegacyReader::readStructure(MigrationPlan *plan, QString *error)
     sqlite3 *db = d->db.get();
     const int schemaVersion = d->schemaVersion;
     plan->schemaVersion = schemaVersion;
-    Fingerprint fingerprint;
-    fingerprint.addText(QByteArray("tandem-legacy-v") + QByteArray::number(schemaVersion));
+    const int blockRows = gTestBlockRows > 0 ? gTestBlockRows : kTodoBlockRows;
+
+    // The todos are most of the work (stepping, reading, hashing): a second
+    // thread reads the second half of them while this one reads the tags,
+    // the links and the first half.
+    std::atomic<bool> stop{false};
+    std::promise<std::optional<Split>> splitPromise;
+    std::future<std::optional<Split>> split = splitPromise.get_future();
+    std::future<TodoPart> second;
+    if (gTestThreads == 1)
+        splitPromise.set_value(std::nullopt);
+    else
+        second = std::async(std::launch::async, readSecondHalf, d->path, schemaVersion, blockRows,
+                            std::move(splitPromise), std::cref(stop));
+    // Declared after second: an early return stops the second thread, then
+    // waits for it.
+    struct StopOnReturn
+    {
+        std::atomic<bool> &stop;
+        ~StopOnReturn() { stop = true; }
+    } stopOnReturn{stop};
+
+    StreamHash structure;
     int rc = SQLITE_DONE;
 
-    // Tags and links first (few bytes a row), so that each todo meets its
-    // tags as it is read.
+    // Tags and links first (few bytes a row): the links, sorted, are then
+    // matched to the todos in one walk.
     QList<PendingLink> pending;
     if (schemaVersion >= 2) {
         QHash<qint64, int> tagById;
@@ -331,8 +466,8 @@ bool LegacyReader::readStructure(MigrationPlan *plan, QString *error)
             ++plan->readTags;
             const RawValue idRaw = column(tags.get(), 0);
             const RawValue raw = column(tags.get(), 1);
-            fingerprint.add(idRaw);
-            fingerprint.add(raw);
+            structure.add(idRaw);
+            structure.add(raw);
             const qint64 id = idRaw.integer;
             RowMapper row(&plan->problems, u"tag"_s, id);
             const QString name = row.text(u"name"_s, raw).trimmed();
@@ -361,8 +496,8 @@ bool LegacyReader::readStructure(MigrationPlan *plan, QString *error)
             ++plan->readLinks;
             const RawValue todoRaw = column(links.get(), 0);
             const RawValue tagRaw = column(links.get(), 1);
-            fingerprint.add(todoRaw);
-            fingerprint.add(tagRaw);
+            structure.add(todoRaw);
+            structure.add(tagRaw);
             PendingLink link;
             link.todoId = todoRaw.integer;
             link.todoType = todoRaw.type;
@@ -397,24 +532,34 @@ bool LegacyReader::readStructure(MigrationPlan *plan, QString *error)
         ++linkAt;
     }
 
-    SqliteStatement todos(db, todoQuery(schemaVersion));
-    if (!todos.ok() || sqlite3_bind_int64(todos.get(), 1, std::numeric_limits<qint64>::min()) != SQLITE_OK) {
+    TodoPart first;
+    const std::optional<Split> halves = split.get();
+    const qint64 last = halves ? halves->firstId - 1 : std::numeric_limits<qint64>::max();
+    if (!readTodos(db, schemaVersion, std::numeric_limits<qint64>::min(), last, blockRows, stop, &first)) {
         *error = d->db.lastError();
         return false;
     }
-    // The todos' raw values feed the fingerprint; mapping them waits for
-    // next(), which an import calls while the cloud inserts the batch before.
-    const int columns = schemaVersion >= 2 ? 8 : 6;
+    TodoPart rest;
+    if (second.valid())
+        rest = second.get();
+    if (!rest.error.isEmpty()) {
+        *error = rest.error;
+        return false;
+    }
+    // The blocks of the second half start where the first half's end only
+    // if the first half is the rows the second thread counted.
+    if (halves && first.todos.size() != halves->firstRows) {
+        *error = tr("the backup changed while it was read");
+        return false;
+    }
+    plan->readTodos += first.todos.size() + rest.todos.size();
+    plan->todos.reserve(plan->todos.size() + first.todos.size() + rest.todos.size());
+    plan->todos.append(std::move(first.todos));
+    plan->todos.append(std::move(rest.todos));
+
     QList<int> tagsOfTodo;
-    while ((rc = sqlite3_step(todos.get())) == SQLITE_ROW) {
-        ++plan->readTodos;
-        qint64 legacyId = 0;
-        for (int i = 0; i < columns; ++i) {
-            const RawValue raw = column(todos.get(), i);
-            fingerprint.add(raw);
-            if (i == 0)
-                legacyId = raw.integer;
-        }
+    for (const TodoDigest &todo : std::as_const(plan->todos)) {
+        const qint64 legacyId = todo.legacyId;
         tagsOfTodo.clear();
         for (; linkAt < pending.size() && pending.at(linkAt).todoId <= legacyId; ++linkAt) {
             const PendingLink &link = pending.at(linkAt);
@@ -430,19 +575,26 @@ bool LegacyReader::readStructure(MigrationPlan *plan, QString *error)
                 plan->links.append({legacyId, link.tag});
             }
         }
-        plan->todos.append(TodoDigest{legacyId, {}});
-    }
-    if (rc != SQLITE_DONE) {
-        *error = d->db.lastError();
-        return false;
     }
     for (; linkAt < pending.size(); ++linkAt)
         linkProblem(pending.at(linkAt), u"todo_id"_s, tr("no such todo: link left out"), true);
-    plan->fingerprint = fingerprint.result();
+    QCryptographicHash fingerprint(QCryptographicHash::Blake2b_256);
+    fingerprint.addData(QByteArray("tandem-legacy-v") + QByteArray::number(schemaVersion) + '/'
+                        + QByteArray::number(blockRows) + '\n');
+    fingerprint.addData(structure.result());
+    fingerprint.addData(first.blocks);
+    fingerprint.addData(rest.blocks);
+    plan->fingerprint = QString::fromLatin1(fingerprint.result().toHex());
     plan->mappedTodos = 0;
     if (plan->todos.isEmpty())
         sortProblems(plan);
     return true;
+}
+
+void LegacyReader::setFirstPassForTests(int blockRows, int threads)
+{
+    gTestBlockRows = blockRows;
+    gTestThreads = threads;
 }
 
 bool LegacyReader::scan(MigrationPlan *plan, QString *error)

@@ -34,6 +34,8 @@ public:
     LegacyReader(const LegacyReader &) = delete;
     LegacyReader &operator=(const LegacyReader &) = delete;
 
+    // Reads the todos in two threads, each on its own connection, when the
+    // file has two blocks of the fingerprint or more (see the .cpp).
     bool readStructure(MigrationPlan *plan, QString *error);
     bool mapRest(MigrationPlan *plan, QString *error);
     bool scan(MigrationPlan *plan, QString *error);
@@ -63,6 +65,11 @@ public:
     // small files.
     static bool readAll(const QString &path, int schemaVersion, qint64 fallbackUs, const QString &owner,
                         MigrationPlan *plan, QList<MappedTodo> *todos, QString *error);
+
+    // For tests, before readStructure(): the todos per fingerprint block
+    // (the fingerprint depends on it) and the threads of the first pass (1
+    // or 2; nothing else depends on it). 0 restores the default.
+    static void setFirstPassForTests(int blockRows, int threads);
 
 private:
     struct Private;
