@@ -35,8 +35,15 @@ const QString kBootstrapSql = u"SET LOCAL client_min_messages TO warning;"
                               "   checksum text NOT NULL,"
                               "   applied_at timestamptz NOT NULL DEFAULT now())"_s;
 
-QString notSetUpMessage()
+// A role that may not create or alter the schema, on a database with no
+// step yet or at an older one (seen before trying).
+QString notAllowedMessage(const CloudSchema::Result &seen)
 {
+    if (seen.serverVersion > 0)
+        return CloudSchema::tr(
+                   "The cloud database needs an update of Tandem's schema (step %1) that only the owner of its "
+                   "tables may make. Sync once as that role (for example with tandem-cli sync), then try again.")
+            .arg(seen.serverVersion + 1);
     return CloudSchema::tr(
         "The cloud database is not set up for Tandem yet, and this role may not set it up. "
         "Sync once as the database's owner (for example with tandem-cli sync), then try again.");
@@ -178,7 +185,7 @@ CloudSchema::Result CloudSchema::ensure(PgConnection &connection)
             const QString error = message.isEmpty() ? connection.lastError() : message;
             const bool notAllowed = connection.lastSqlState() == u"42501"_s;
             connection.rollback();
-            return {Status::Failed, result.serverVersion, applied, notAllowed ? notSetUpMessage() : error};
+            return {Status::Failed, result.serverVersion, applied, notAllowed ? notAllowedMessage(result) : error};
         }
         if (done->contains(version)) {
             connection.rollback();
@@ -194,7 +201,7 @@ CloudSchema::Result CloudSchema::ensure(PgConnection &connection)
             const bool notAllowed = connection.lastSqlState() == u"42501"_s;
             qCWarning(lcSchema) << "schema step" << version << "failed:" << error;
             if (notAllowed)
-                return {Status::Failed, result.serverVersion, applied, notSetUpMessage()};
+                return {Status::Failed, result.serverVersion, applied, notAllowedMessage(result)};
             return {Status::Failed, result.serverVersion, applied,
                     tr("Cloud schema step %1 failed: %2").arg(version).arg(error)};
         }

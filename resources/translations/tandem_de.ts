@@ -363,6 +363,10 @@ Benutzer: %3</translation>
         <source>Cloud schema step %1 failed: %2</source>
         <translation>Schritt %1 des Cloud-Schemas ist fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>The cloud database needs an update of Tandem&apos;s schema (step %1) that only the owner of its tables may make. Sync once as that role (for example with tandem-cli sync), then try again.</source>
+        <translation>Die Cloud-Datenbank braucht ein Update von Tandems Schema (Schritt %1), das nur der Eigentümer ihrer Tabellen vornehmen darf. Synchronisieren Sie einmal als diese Rolle (zum Beispiel mit tandem-cli sync) und versuchen Sie es dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1104,6 +1108,10 @@ Benutzer: %3</translation>
     <message>
         <source>the backup changed since it was read (todo %1)</source>
         <translation>die Sicherung hat sich seit dem Lesen geändert (Aufgabe %1)</translation>
+    </message>
+    <message>
+        <source>the backup changed while it was read</source>
+        <translation>die Sicherung hat sich beim Lesen geändert</translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,27 @@ private Q_SLOTS:
         QCOMPARE(row.int64(0, 1), 1);
     }
 
+    // A database at an older step: a role that may not alter the tables
+    // is told that the owner must update it, not that nothing is set up.
+    void shouldAskForTheOwnerWhenAnUpgradeNeedsIt()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase scratch(server);
+        const QStringList roles = ScratchDatabase::roles();
+        QVERIFY2(!roles.isEmpty(), "TANDEM_TEST_PGROLES is not set");
+        auto admin = connect(scratch);
+        QVERIFY(CloudSchema::ensure(*admin).usable());
+        const int last = CloudSchema::knownVersion();
+        QVERIFY(admin->run(u"DELETE FROM tandem.schema_migrations WHERE version = $1"_s, {last}));
+
+        auto alice = connect(scratch, roles.at(0));
+        const CloudSchema::Result result = CloudSchema::ensure(*alice);
+        QCOMPARE(result.status, CloudSchema::Status::Failed);
+        QVERIFY2(result.message.contains(u"step %1"_s.arg(last)) && result.message.contains(u"owner"_s),
+                 qPrintable(result.message));
+        QVERIFY2(!result.message.contains(u"not set up"_s), qPrintable(result.message));
+    }
+
     void shouldKeepPeopleApartWithRowLevelSecurity()
     {
         TANDEM_REQUIRE_POSTGRES(server);
