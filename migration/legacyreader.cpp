@@ -546,7 +546,7 @@ bool LegacyReader::readStructure(MigrationPlan *plan, QString *error)
         *error = rest.error;
         return false;
     }
-    // The blocks of the second half start where the first half's end only
+    // The second half's blocks line up with the first half's only
     // if the first half is the rows the second thread counted.
     if (halves && first.todos.size() != halves->firstRows) {
         *error = tr("the backup changed while it was read");
