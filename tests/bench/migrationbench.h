@@ -30,7 +30,7 @@ public:
     struct Config
     {
         int rows = 200'000;
-        int runs = 3;
+        int runs = 5;
         int roundTripRows = 200'000;
         // The tandem-migrate to measure: the one built beside the bench, or
         // another build of it (--tandem-migrate), to compare two versions.
