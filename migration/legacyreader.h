@@ -10,7 +10,7 @@
 
 // Reads a (backed up) legacy database and maps every row onto the cloud
 // schema, recording each repair and each row left out (the fallbacks are
-// listed in legacyreader.cpp).
+// listed in legacyrowmapper.cpp).
 //
 // Two passes, so that memory does not grow with the file:
 // - readStructure() reads every row's raw values once: the counts, the
@@ -35,7 +35,7 @@ public:
     LegacyReader &operator=(const LegacyReader &) = delete;
 
     // Reads the todos in two threads, each on its own connection, when the
-    // file has two blocks of the fingerprint or more (see the .cpp).
+    // file has two blocks of the fingerprint or more (see legacyfirstpass.cpp).
     bool readStructure(MigrationPlan *plan, QString *error);
     bool mapRest(MigrationPlan *plan, QString *error);
     bool scan(MigrationPlan *plan, QString *error);
