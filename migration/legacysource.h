@@ -44,7 +44,8 @@ public:
     static bool backup(const QString &sourcePath, const QString &destinationPath, QString *error);
     // backup() in two steps, so that the check can run beside the first
     // read of the copy (an import does): copy() without the check, verify()
-    // the check alone. Each removes the destination when it fails.
+    // the check alone, and the one sync of the copy to disk. Each removes
+    // the destination when it fails.
     static bool copy(const QString &sourcePath, const QString &destinationPath, QString *error);
     static bool verify(const QString &sourcePath, const QString &destinationPath, QString *error);
 

@@ -1168,6 +1168,10 @@ Benutzer: %3</translation>
         <source>the backup %1 does not hold the same rows as the original (%2: %3 vs %4)</source>
         <translation>die Sicherung %1 enthält nicht dieselben Zeilen wie das Original (%2: %3 gegenüber %4)</translation>
     </message>
+    <message>
+        <source>cannot write the backup %1 to disk</source>
+        <translation>die Sicherung %1 kann nicht auf den Datenträger geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>LegacyValues</name>
