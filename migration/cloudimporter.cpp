@@ -207,6 +207,8 @@ bool CloudImporter::startBatch(pg_conn *conn, const MigrationPlan &plan, const B
         return out;
     };
     const QByteArray fingerprint = literal(plan.fingerprint);
+    // The links come from unnest() in the select list rather than a LATERAL
+    // join, whose Memoize node hashed every todo's array: half the cost.
     QByteArray sql = "BEGIN;";
     if (options.statementTimeoutMs > 0)
         sql += " SET LOCAL statement_timeout = " + QByteArray::number(options.statementTimeoutMs) + ";";
@@ -222,7 +224,7 @@ bool CloudImporter::startBatch(pg_conn *conn, const MigrationPlan &plan, const B
            " FROM migr_todos;"
            " SELECT extract(epoch FROM clock_timestamp());"
            " INSERT INTO tandem.todo_tags (todo_id, tag_id, created_at)"
-           " SELECT m.id, k.tag_id, m.created_at FROM migr_todos m CROSS JOIN LATERAL unnest(m.tag_ids) AS k(tag_id);"
+           " SELECT id, unnest(tag_ids), created_at FROM migr_todos;"
            " SELECT extract(epoch FROM clock_timestamp());"
            " UPDATE tandem.legacy_imports SET todos_done = todos_done + " + QByteArray::number(batch.count) + ","
            " batches_done = batches_done + 1, heartbeat = clock_timestamp()"
