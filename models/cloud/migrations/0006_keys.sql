@@ -12,9 +12,18 @@
 --     see them);
 --   - a row that others refer to cannot be removed (only the tombstone purge
 --     removes rows) or change its id.
--- One difference: a row must find the row it refers to among the rows its
--- writer may see, so under row-level security one person's todo cannot refer
--- to another person's list. The keys allowed that; nothing ever did it.
+-- Differences from the keys:
+--   - a row must find the row it refers to among the rows its writer may
+--     see, so under row-level security one person's todo cannot refer to
+--     another person's list (the keys allowed it; nothing ever did it), and
+--     a removal checks the referring rows its writer may see;
+--   - a removal or an id change of a row others may refer to needs READ
+--     COMMITTED, where the check sees rows committed meanwhile (a key
+--     checked with a newer snapshot under REPEATABLE READ); the purge runs
+--     in READ COMMITTED;
+--   - "written by this transaction" is told by xmin, a 32-bit transaction
+--     id: a frozen row whose old xmin equals the current id is not locked,
+--     after a full wraparound of the ids.
 
 ALTER TABLE tandem.todos DROP CONSTRAINT todos_list_id_fkey;
 ALTER TABLE tandem.todo_tags DROP CONSTRAINT todo_tags_todo_id_fkey;
@@ -47,7 +56,11 @@ BEGIN
         PERFORM tandem.missing_key('todos', 'todos_list_id_fkey', 'list_id', 'lists', missing);
     END IF;
     RETURN NULL;
-END $$;
+END $$
+-- The plan of a query on a transition table is made once per session, with
+-- the first statement's row count; only an index lookup per referenced id
+-- is right for every size.
+SET enable_hashjoin = off SET enable_mergejoin = off;
 
 -- New tag links: every todo and tag they name exists, and stays until
 -- commit. The todos of a link are mostly written by the same transaction
@@ -89,7 +102,8 @@ BEGIN
         PERFORM tandem.missing_key('todo_tags', 'todo_tags_tag_id_fkey', 'tag_id', 'tags', missing);
     END IF;
     RETURN NULL;
-END $$;
+END $$
+SET enable_hashjoin = off SET enable_mergejoin = off;
 
 CREATE TRIGGER todos_check_lists AFTER INSERT ON tandem.todos
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem.todos_check_lists();
@@ -140,6 +154,17 @@ BEGIN
               SCHEMA = 'tandem', TABLE = p_table, CONSTRAINT = p_constraint;
 END $$;
 
+-- The check must see referring rows committed while this transaction ran.
+CREATE FUNCTION tandem.require_read_committed(p_table text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'removing rows of "%", or changing their ids, needs READ COMMITTED isolation', p_table
+            USING ERRCODE = 'feature_not_supported',
+                  HINT = 'Rows that refer to them may have been committed since this transaction began.';
+    END IF;
+END $$;
+
 CREATE FUNCTION tandem.check_unreferenced(p_table text, p_id uuid) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -155,6 +180,7 @@ END $$;
 CREATE FUNCTION tandem.check_id_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM tandem.require_read_committed(TG_TABLE_NAME);
     PERFORM tandem.check_unreferenced(TG_TABLE_NAME, OLD.id);
     RETURN NEW;
 END $$;
@@ -173,6 +199,10 @@ LANGUAGE plpgsql AS $$
 DECLARE
     referenced uuid;
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM old_rows) THEN
+        RETURN NULL; -- a DELETE the tombstone trigger turned into an update
+    END IF;
+    PERFORM tandem.require_read_committed(TG_TABLE_NAME);
     IF TG_TABLE_NAME = 'lists' THEN
         SELECT o.id INTO referenced FROM old_rows o
             WHERE EXISTS (SELECT 1 FROM tandem.todos t WHERE t.list_id = o.id) LIMIT 1;
@@ -187,7 +217,8 @@ BEGIN
         PERFORM tandem.check_unreferenced(TG_TABLE_NAME, referenced);
     END IF;
     RETURN NULL;
-END $$;
+END $$
+SET enable_hashjoin = off SET enable_mergejoin = off;
 
 CREATE TRIGGER lists_check_removed AFTER DELETE ON tandem.lists
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem.check_removed();
@@ -195,3 +226,26 @@ CREATE TRIGGER todos_check_removed AFTER DELETE ON tandem.todos
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem.check_removed();
 CREATE TRIGGER tags_check_removed AFTER DELETE ON tandem.tags
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem.check_removed();
+
+-- TRUNCATE of a table others refer to, without them in the same command
+-- (a key refused it too). Checked after the command, when every table it
+-- names is empty; it sees the rows the truncating role may see.
+CREATE FUNCTION tandem.check_truncated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'lists' AND EXISTS (SELECT 1 FROM tandem.todos) THEN
+        PERFORM tandem.referenced_error('lists', 'todos_list_id_fkey', 'todos', NULL);
+    ELSIF TG_TABLE_NAME = 'todos' AND EXISTS (SELECT 1 FROM tandem.todo_tags) THEN
+        PERFORM tandem.referenced_error('todos', 'todo_tags_todo_id_fkey', 'todo_tags', NULL);
+    ELSIF TG_TABLE_NAME = 'tags' AND EXISTS (SELECT 1 FROM tandem.todo_tags) THEN
+        PERFORM tandem.referenced_error('tags', 'todo_tags_tag_id_fkey', 'todo_tags', NULL);
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER lists_check_truncated AFTER TRUNCATE ON tandem.lists
+    FOR EACH STATEMENT EXECUTE FUNCTION tandem.check_truncated();
+CREATE TRIGGER todos_check_truncated AFTER TRUNCATE ON tandem.todos
+    FOR EACH STATEMENT EXECUTE FUNCTION tandem.check_truncated();
+CREATE TRIGGER tags_check_truncated AFTER TRUNCATE ON tandem.tags
+    FOR EACH STATEMENT EXECUTE FUNCTION tandem.check_truncated();
