@@ -226,6 +226,11 @@ MigrationReport MigrationRunner::run(const Options &options)
             options.waiting();
         announced = true;
         if (options.cancel && options.cancel->load()) {
+            // Nothing happened: the backup this run made is not needed.
+            if (local.backupMade) {
+                QFile::remove(local.backupPath);
+                report.backup.clear();
+            }
             complete();
             return finish(report, Failed, u"cancelled"_s,
                           tr("cancelled while waiting for another run; the cloud is unchanged by this run"));
