@@ -150,8 +150,7 @@ private Q_SLOTS:
         TANDEM_REQUIRE_POSTGRES(server);
         ScratchDatabase scratch(server);
         auto db = connect(scratch);
-        QVERIFY(CloudSchema::ensure(*db).usable());
-        QVERIFY(seed(*db));
+        QVERIFY(db->isOpen() && CloudSchema::ensure(*db).usable() && seed(*db));
         QVERIFY(!holds(*db, check));
         QVERIFY2(db->runScript(statement(sql)), qPrintable(db->lastError()));
         QVERIFY(holds(*db, check));
@@ -210,8 +209,7 @@ private Q_SLOTS:
         TANDEM_REQUIRE_POSTGRES(server);
         ScratchDatabase scratch(server);
         auto db = connect(scratch);
-        QVERIFY(CloudSchema::ensure(*db).usable());
-        QVERIFY(seed(*db));
+        QVERIFY(db->isOpen() && CloudSchema::ensure(*db).usable() && seed(*db));
         const QString before = counts(*db);
         QVERIFY(!db->runScript(u"BEGIN; "_s + statement(sql) + u"; COMMIT"_s));
         QCOMPARE(db->lastSqlState(), u"23503"_s);
@@ -243,8 +241,7 @@ private Q_SLOTS:
         TANDEM_REQUIRE_POSTGRES(server);
         ScratchDatabase scratch(server);
         auto db = connect(scratch);
-        QVERIFY(CloudSchema::ensure(*db).usable());
-        QVERIFY(seed(*db));
+        QVERIFY(db->isOpen() && CloudSchema::ensure(*db).usable() && seed(*db));
         QVERIFY(!db->runScript(u"BEGIN ISOLATION LEVEL REPEATABLE READ; "_s + statement(sql) + u"; COMMIT"_s));
         QCOMPARE(db->lastSqlState(), u"0A000"_s);
         db->rollback();
