@@ -120,9 +120,10 @@ LegacySource::Inspection LegacySource::inspect(const QString &path)
     } else {
         result.schemaVersion = 1;
     }
-    // Reading a row proves the file is not locked by a writer right now.
+    // Reading a row proves the file is not locked by a writer right now
+    // (one row: counting them all walked the whole table before any work).
     qint64 count = 0;
-    if (!db.scalarInt("SELECT count(*) FROM todo", &count)) {
+    if (!db.scalarInt("SELECT count(*) FROM (SELECT 1 FROM todo LIMIT 1)", &count)) {
         result.error = sqliteFailure(db, path);
         return result;
     }
