@@ -169,10 +169,16 @@ MigrationReport MigrationRunner::run(const Options &options)
         cloudFailure = connectToCloud(connection->pg(), &owner);
     }
     LocalWork local = localWork.get();
-    if (!cloudFailure.isEmpty()) {
-        // The backup this run made is not needed: nothing else happened.
-        if (local.backupMade)
+    // On the ways out where nothing happened to the cloud, the backup this
+    // run made is not needed (one the caller made is theirs).
+    const auto discardBackup = [&local, &report] {
+        if (local.backupMade) {
             QFile::remove(local.backupPath);
+            report.backup.clear();
+        }
+    };
+    if (!cloudFailure.isEmpty()) {
+        discardBackup();
         return finish(report, Failed, u"failed"_s, cloudFailure);
     }
     if (!local.error.isEmpty())
@@ -226,11 +232,7 @@ MigrationReport MigrationRunner::run(const Options &options)
             options.waiting();
         announced = true;
         if (options.cancel && options.cancel->load()) {
-            // Nothing happened: the backup this run made is not needed.
-            if (local.backupMade) {
-                QFile::remove(local.backupPath);
-                report.backup.clear();
-            }
+            discardBackup();
             complete();
             return finish(report, Failed, u"cancelled"_s,
                           tr("cancelled while waiting for another run; the cloud is unchanged by this run"));
@@ -241,12 +243,8 @@ MigrationReport MigrationRunner::run(const Options &options)
     }
     const bool repaired = complete();
     if (outcome == CloudImporter::Outcome::AlreadyMigrated) {
-        // A backup of this file was made by the run that migrated it; the
-        // one this run made is not needed (one the caller made is theirs).
-        if (local.backupMade) {
-            QFile::remove(local.backupPath);
-            report.backup.clear();
-        }
+        // A backup of this file was made by the run that migrated it.
+        discardBackup();
         return finish(report, AlreadyMigrated, u"already-migrated"_s,
                       tr("This file was already migrated (fingerprint %1); nothing was changed.")
                           .arg(plan.fingerprint));
