@@ -22,6 +22,7 @@ const char *const kSteps[] = {
     ":/tandem/migrations/0004_push.sql",
     ":/tandem/migrations/0005_bulk.sql",
     ":/tandem/migrations/0006_keys.sql",
+    ":/tandem/migrations/0007_key_checks.sql",
 };
 constexpr int kStepCount = int(std::size(kSteps));
 

@@ -12,7 +12,7 @@
 using namespace Qt::StringLiterals;
 
 // The references between lists, todos, tags and tag links, which the cloud
-// checks per statement (schema step 6) instead of with declared foreign
+// checks per statement (schema steps 6 and 7) instead of with declared foreign
 // keys: against a real PostgreSQL, what a key refused is still refused, with
 // the key's SQLSTATE and name, and what it allowed is still allowed.
 class CloudKeysTest : public QObject
@@ -115,6 +115,9 @@ private Q_SLOTS:
         QTest::newRow("link")
             << u"INSERT INTO tandem.todo_tags (todo_id, tag_id) VALUES ('%4', '%6')"_s
             << u"SELECT EXISTS (SELECT 1 FROM tandem.todo_tags WHERE todo_id = '%4' AND tag_id = '%6')"_s;
+        QTest::newRow("two links of one todo another transaction wrote")
+            << u"INSERT INTO tandem.todo_tags (todo_id, tag_id) VALUES ('%4', '%5'), ('%4', '%6')"_s
+            << u"SELECT count(*) = 2 FROM tandem.todo_tags WHERE todo_id = '%4'"_s;
         QTest::newRow("links to todos written by the same transaction")
             << u"WITH t AS (INSERT INTO tandem.todos (list_id, title) SELECT '%2', 'New ' || i FROM generate_series(1, 300) AS i"
                " RETURNING id) INSERT INTO tandem.todo_tags (todo_id, tag_id) SELECT id, '%5' FROM t"_s
