@@ -9,7 +9,7 @@
 -- reads one table. The todos of new links are probed once per link instead
 -- of once per distinct todo after hashing them all: each link has its own
 -- todo but for the rare todo with several new tags.
--- Half of the time of these checks in a 200,000-todo import went.
+-- In a 200,000-todo import these checks took 440-570 ms, now 270-340 ms.
 
 -- Locks the rows of tandem.<p_target> with these ids FOR KEY SHARE, as a
 -- key does, and raises the key's error for the first id with no row.
