@@ -314,6 +314,12 @@ CloudImporter::Outcome CloudImporter::transfer(MigrationPlan &plan, LegacyReader
         *message = tr("the server does not store timestamps as integers (integer_datetimes is not on)");
         return Outcome::Failed;
     }
+    // The validation's checksums use hash_record_extended(), new in 14.
+    if (PQserverVersion(m_pg.handle()) < 140000) {
+        *message = tr("the server runs PostgreSQL %1; the migration needs 14 or later")
+                       .arg(QString::fromUtf8(PQparameterStatus(m_pg.handle(), "server_version")));
+        return Outcome::Failed;
+    }
     QElapsedTimer timer;
     timer.start();
     qint64 done = 0;

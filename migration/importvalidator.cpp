@@ -1,7 +1,6 @@
 #include "importvalidator.h"
 
 #include "legacyreader.h"
-#include "legacyvalues.h"
 #include "pghash.h"
 #include "migrationlog.h"
 
@@ -17,22 +16,17 @@
 #include <QtEndian>
 
 #include <algorithm>
-#include <charconv>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// The same canonical form as rowDigest(), in SQL, hashed by PostgreSQL's
-// own hashtextextended() (PgHash), which the server computes in C: md5()
-// and turning its hex into bits cost three times as much. The timestamps
-// are printed by timestamptz's own output function, cheaper than
-// extract(epoch ...), which builds a numeric per value; kSettings makes
-// that text UTC and ISO whatever the role's defaults are. COLLATE "C":
-// the bytes are hashed, whatever the database's collation.
-const QString kTodoChecksum = uR"(hashtextextended(concat_ws(E'\x1f',
-    t.legacy_id::text, t.title, t.notes, t.completed::text, t.priority::text,
-    t.created_at::text, t.updated_at::text, coalesce(t.due_at::text, '')) COLLATE "C", 0))"_s;
+// rowDigest(), in SQL: PostgreSQL hashes each column with its type's own
+// hash function and combines them, all in C (no column is printed as text,
+// which cost twice as much). The timestamps are hashed as the instants they
+// are, whatever the session's TimeZone.
+const QString kTodoChecksum = uR"(hash_record_extended(ROW(t.legacy_id, t.title, t.notes, t.completed,
+    t.priority, t.created_at, t.updated_at, t.due_at), 0))"_s;
 
 // The import's todos are the ids between $1 and $2 (LegacyReader::idRange),
 // in whatever list they are now.
@@ -59,26 +53,26 @@ WHERE t.id BETWEEN $1 AND $2 AND t.owner = current_user AND t.deleted_at IS NULL
 // that todo is missing from the todos' totals, and then every row is
 // compared anyway).
 const QString kTotals = uR"(
-SELECT count(*), coalesce(bit_xor(%5), 0),
-       (SELECT count(*) FROM tandem.todo_tags tt
-        WHERE tt.todo_id BETWEEN %3 AND %4 AND tt.owner = current_user AND tt.deleted_at IS NULL),
-       (SELECT coalesce(bit_xor(uuid_hash_extended(tt.tag_id, uuid_hash_extended(tt.todo_id, 0))), 0)
-        FROM tandem.todo_tags tt
-        WHERE tt.todo_id BETWEEN %3 AND %4 AND tt.owner = current_user AND tt.deleted_at IS NULL)
-FROM tandem.todos t
-WHERE t.id BETWEEN %1 AND %2 AND t.owner = current_user AND t.deleted_at IS NULL
+SELECT n, x, links[1], links[2]
+FROM (SELECT count(*) AS n, coalesce(bit_xor(%5), 0) AS x,
+             (SELECT ARRAY[count(*), coalesce(bit_xor(uuid_hash_extended(tt.tag_id, uuid_hash_extended(tt.todo_id, 0))), 0)]
+              FROM tandem.todo_tags tt
+              WHERE tt.todo_id BETWEEN %3 AND %4 AND tt.owner = current_user AND tt.deleted_at IS NULL) AS links
+      FROM tandem.todos t
+      WHERE t.id BETWEEN %1 AND %2 AND t.owner = current_user AND t.deleted_at IS NULL) AS totals
 )"_s;
 
 // Transaction-local settings of both connections. Freshly imported rows have
 // no statistics yet (autovacuum analyzes them later, and only the table's
 // owner may ANALYZE), and with none the planner picks nested loops that take
 // minutes over 200,000 rows for the joins that name differing rows; hash
-// joins are right for a whole list whatever the statistics say. TimeZone and
-// DateStyle fix the timestamps' text (ImportValidator::timestampText). No
-// parallel workers: the two connections already use both cores, and the
-// workers' start and hand-over cost 50 ms of a 200 ms validation.
-const QString kSettings = u"SELECT set_config('enable_nestloop', 'off', true), set_config('TimeZone', 'UTC', true),"
-                          " set_config('DateStyle', 'ISO', true), set_config('max_parallel_workers_per_gather', '0', true)"_s;
+// joins are right for a whole list whatever the statistics say. No parallel
+// workers: the two connections already use both cores, and the workers'
+// start and hand-over cost 50 ms of a 200 ms validation. No JIT either: a
+// plan that avoids a disabled nested loop still carries its cost, and
+// compiling it took longer than the query.
+const QString kSettings = u"SELECT set_config('enable_nestloop', 'off', true),"
+                          " set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)"_s;
 
 struct Totals
 {
@@ -107,22 +101,6 @@ std::pair<Totals, Totals> totalsOf(const PgResult &r)
         return {{-1, 0}, {-1, 0}};
     return {{r.int64(0, 0), quint64(r.int64(0, 1))}, {r.int64(0, 2), quint64(r.int64(0, 3))}};
 }
-
-void appendTimestamp(QByteArray *out, qint64 micros)
-{
-    // "YYYY-MM-DD HH:MM:SS.ffffff+00", then the fraction's trailing zeros
-    // dropped, and its point with them, as PostgreSQL prints it.
-    LegacyValues::appendMicros(out, micros);
-    const qsizetype zone = out->size() - 3;
-    qsizetype cut = zone;
-    while (out->at(cut - 1) == '0')
-        --cut;
-    if (out->at(cut - 1) == '.')
-        --cut;
-    if (cut != zone)
-        out->remove(cut, zone - cut);
-}
-
 
 // The rows of the last statement that returned rows of a script sent with
 // PQsendQuery; the first error in *error. Leaves the connection idle.
@@ -170,34 +148,19 @@ Totals planLinkTotals(const MigrationPlan &plan)
 
 quint64 ImportValidator::rowDigest(const MappedTodo &todo)
 {
-    QByteArray canonical;
-    canonical.reserve(128 + todo.title.size() * 3 + todo.notes.size() * 3);
-    const auto number = [&canonical](qint64 value) {
-        char digits[24];
-        const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-        canonical.append(digits, end - digits);
-        canonical += '\x1f';
-    };
-    number(todo.legacyId);
-    canonical += todo.title.toUtf8();
-    canonical += '\x1f';
-    canonical += todo.notes.toUtf8();
-    canonical += todo.completed ? "\x1ftrue\x1f" : "\x1f" "false\x1f";
-    number(todo.priority);
-    appendTimestamp(&canonical, todo.createdUs);
-    canonical += '\x1f';
-    appendTimestamp(&canonical, todo.updatedUs);
-    canonical += '\x1f';
-    if (todo.dueUs)
-        appendTimestamp(&canonical, *todo.dueUs);
-    return PgHash::bytesExtended(canonical, 0);
-}
-
-QByteArray ImportValidator::timestampText(qint64 micros)
-{
-    QByteArray text;
-    appendTimestamp(&text, micros);
-    return text;
+    // kTodoChecksum: the columns in its order, each with its type's hash;
+    // a timestamptz is microseconds since 2000-01-01 UTC.
+    constexpr qint64 kPostgresEpochUs = Q_INT64_C(946684800000000);
+    const auto instant = [](qint64 unixUs) { return PgHash::int8Extended(unixUs - kPostgresEpochUs, 0); };
+    quint64 hash = 0;
+    hash = PgHash::recordStep(hash, PgHash::int8Extended(todo.legacyId, 0));
+    hash = PgHash::recordStep(hash, PgHash::bytesExtended(todo.title.toUtf8(), 0));
+    hash = PgHash::recordStep(hash, PgHash::bytesExtended(todo.notes.toUtf8(), 0));
+    hash = PgHash::recordStep(hash, PgHash::uint32Extended(todo.completed ? 1 : 0, 0));
+    hash = PgHash::recordStep(hash, PgHash::uint32Extended(quint32(qint32(qint16(todo.priority))), 0));
+    hash = PgHash::recordStep(hash, instant(todo.createdUs));
+    hash = PgHash::recordStep(hash, instant(todo.updatedUs));
+    return PgHash::recordStep(hash, todo.dueUs ? instant(*todo.dueUs) : 0);
 }
 
 quint64 ImportValidator::linkDigest(const QUuid &todoId, const QUuid &tagId)

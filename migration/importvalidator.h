@@ -15,15 +15,14 @@ struct pg_conn;
 // Proves that what arrived is what was read, with a checksum per row
 // computed on both sides: by SQL on the server, by C++ here.
 //
-// A checksum is PostgreSQL's 64-bit hashtextextended()/uuid_hash_extended()
-// (PgHash), which the server computes in C. A todo's is that of its
-// canonical values joined by U+001F: legacy_id, title, notes, completed
-// (true/false), priority, then created_at, updated_at and due_at as
-// PostgreSQL prints a timestamptz in UTC with DateStyle ISO (timestampText;
-// due_at empty when none). A tag link's hashes the cloud's id of the tag,
-// seeded with the hash of the cloud's id of the todo (their 16 bytes). The
-// import's rows are found by id (LegacyReader::idRange), in whatever list
-// they are now.
+// A checksum is one of PostgreSQL's 64-bit hashes (PgHash), which the
+// server computes in C. A todo's is hash_record_extended() of legacy_id,
+// title, notes, completed, priority, created_at, updated_at and due_at: each
+// column hashed by its type's own function (text by its UTF-8 bytes, a
+// timestamp by its microseconds), then combined. A tag link's hashes the
+// cloud's id of the tag, seeded with the hash of the cloud's id of the todo
+// (their 16 bytes). The import's rows are found by id
+// (LegacyReader::idRange), in whatever list they are now.
 //
 // The server first sends, for the todos and for the links of the import's
 // todos, the count and the XOR of the checksums (no sort, one row back).
@@ -47,9 +46,6 @@ public:
 
     static quint64 rowDigest(const MappedTodo &todo);
     static quint64 linkDigest(const QUuid &todoId, const QUuid &tagId);
-    // "2024-05-04 12:34:56.123456+00": the fraction without trailing zeros,
-    // none for whole seconds. For years 1-9999, the only ones imported.
-    static QByteArray timestampText(qint64 micros);
     static QString planChecksum(const MigrationPlan &plan);
 
     // Compares, and on success marks the import validated, if the run runId

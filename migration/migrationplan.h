@@ -46,8 +46,8 @@ struct MappedTodo
     QList<QUuid> tagIds; // the cloud's ids of those tags, each once (known after the claim)
 };
 
-// What the plan remembers of a todo: its legacy id and the md5 of its
-// canonical values (ImportValidator::rowDigest).
+// What the plan remembers of a todo: its legacy id and the checksum of its
+// values (ImportValidator::rowDigest).
 struct TodoDigest
 {
     qint64 legacyId = 0;

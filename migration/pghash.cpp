@@ -76,3 +76,27 @@ quint64 PgHash::bytesExtended(QByteArrayView bytes, quint64 seed)
     finalMix(a, b, c);
     return quint64(b) << 32 | c;
 }
+
+quint64 PgHash::uint32Extended(quint32 value, quint64 seed)
+{
+    quint32 a, b, c;
+    a = b = c = 0x9e3779b9 + quint32(sizeof(quint32)) + 3923095;
+    if (seed != 0) {
+        a += quint32(seed >> 32);
+        b += quint32(seed);
+        mix(a, b, c);
+    }
+    a += value;
+    finalMix(a, b, c);
+    return quint64(b) << 32 | c;
+}
+
+quint64 PgHash::int8Extended(qint64 value, quint64 seed)
+{
+    // The low half folded with the high one, negated for negative values,
+    // so that an int8 equal to an int4 hashes like it.
+    const quint32 high = quint32(quint64(value) >> 32);
+    quint32 low = quint32(value);
+    low ^= value >= 0 ? high : ~high;
+    return uint32Extended(low, seed);
+}

@@ -283,6 +283,10 @@ Fehler stehen in einer Zeile auf stderr; QT_LOGGING_RULES=tandem.*=true zeigt da
         <source>the server does not store timestamps as integers (integer_datetimes is not on)</source>
         <translation>der Server speichert Zeitstempel nicht als Ganzzahlen (integer_datetimes ist aus)</translation>
     </message>
+    <message>
+        <source>the server runs PostgreSQL %1; the migration needs 14 or later</source>
+        <translation>der Server läuft mit PostgreSQL %1; die Migration braucht 14 oder neuer</translation>
+    </message>
 </context>
 <context>
     <name>CloudPage</name>

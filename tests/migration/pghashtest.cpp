@@ -1,4 +1,4 @@
-// PgHash gives, byte for byte, the hashes the server computes: the import's
+// PgHash gives, bit for bit, the hashes the server computes: the import's
 // validation compares the two, so any difference would fail every import
 // (or, worse, let a difference through). The server is the oracle.
 
@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QUuid>
 
+#include <limits>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -79,6 +80,37 @@ private slots:
         QFETCH(qint64, seed);
         const qint64 server = serverHash(u"SELECT hashtextextended($1 COLLATE \"C\", $2)"_s, {text, seed});
         QCOMPARE(qint64(PgHash::bytesExtended(text.toUtf8(), quint64(seed))), server);
+    }
+
+    // The fixed-size hashes a todo's checksum combines: int8 (legacy ids,
+    // and timestamps, which are int8 microseconds), int2 (priority) and
+    // bool, at the edges of each half and at random, with seeds.
+    void shouldHashNumbersAsTheServerDoes()
+    {
+        QRandomGenerator random(20261123);
+        QList<qint64> values{0,
+                             1,
+                             -1,
+                             Q_INT64_C(0xffffffff),
+                             Q_INT64_C(0x100000000),
+                             Q_INT64_C(-0x100000000),
+                             std::numeric_limits<qint64>::max(),
+                             std::numeric_limits<qint64>::min()};
+        for (int i = 0; i < 40; ++i)
+            values.append(qint64(random.generate64()));
+        for (const qint64 value : std::as_const(values)) {
+            for (const qint64 seed : {Q_INT64_C(0), qint64(random.generate64())}) {
+                QCOMPARE(qint64(PgHash::int8Extended(value, quint64(seed))),
+                         serverHash(u"SELECT hashint8extended($1::int8, $2)"_s, {value, seed}));
+                const qint16 small = qint16(value);
+                QCOMPARE(qint64(PgHash::uint32Extended(quint32(qint32(small)), quint64(seed))),
+                         serverHash(u"SELECT hashint2extended($1::int2, $2)"_s, {small, seed}));
+            }
+        }
+        for (const bool value : {false, true}) {
+            QCOMPARE(qint64(PgHash::uint32Extended(value ? 1 : 0, 0)),
+                     serverHash(u"SELECT hash_record_extended(ROW($1::bool), 0)"_s, {value}));
+        }
     }
 
     // The links' checksum: uuid_hash_extended chained, on random uuids.
