@@ -219,9 +219,8 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
     };
     // Each connection sums a share in one simple-query string, sent without
     // waiting, so that the plan's side is computed meanwhile: this one the
-    // first half of the todos, the second one the other half and the links
-    // (cheaper per row). The halves meet at the plan's middle todo; an
-    // empty share is a range from high to low. The ids are ours (uuid
+    // first todos, the second one the rest and the links. The shares meet
+    // at a todo of the plan; an empty share is a range from high to low. The ids are ours (uuid
     // text), in line.
     const auto literal = [](const QUuid &id) { return u"'%1'::uuid"_s.arg(id.toString(QUuid::WithoutBraces)); };
     const auto script = [&](const QUuid &todoFrom, const QUuid &todoTo, const QUuid &linkFrom, const QUuid &linkTo) {
@@ -233,7 +232,13 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
     };
     QUuid firstEnd = high, secondStart = high;
     if (plan.todos.size() >= 2) {
-        const qint64 middle = plan.todos.at(plan.todos.size() / 2).legacyId;
+        // The second connection also sums the links, each about a third of
+        // a todo's work (35 against 103 ms for 200,000 of each): the first
+        // takes more todos, so that both end together.
+        const double share = qBound(0.5, 0.5 + 0.17 * double(plan.links.size()) / double(plan.todos.size()), 0.9);
+        const qsizetype split = qBound(qsizetype(1), qsizetype(double(plan.todos.size()) * share),
+                                       plan.todos.size() - 1);
+        const qint64 middle = plan.todos.at(split).legacyId;
         firstEnd = LegacyReader::todoId(plan, middle - 1);
         secondStart = LegacyReader::todoId(plan, middle);
     }
