@@ -262,7 +262,7 @@ private slots:
             delete p;
         }
         std::sort(codes.begin(), codes.end());
-        QCOMPARE(codes, (QList<int>{0, 4}));
+        QVERIFY2(codes == (QList<int>{0, 4}), qPrintable(output));
         QSqlDatabase db = cloud.connection(u"concurrent"_s);
         QVERIFY(db.open());
         QCOMPARE(scalar(db, u"SELECT count(*) FROM tandem.todos"_s), qint64(400));
