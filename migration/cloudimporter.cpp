@@ -207,6 +207,9 @@ bool CloudImporter::startBatch(pg_conn *conn, const MigrationPlan &plan, const B
         return out;
     };
     const QByteArray fingerprint = literal(plan.fingerprint);
+    // The owner as a constant rather than each row's default: current_user
+    // is looked up per row otherwise. Row-level security still checks it.
+    const QByteArray owner = literal(plan.owner);
     // The links come from unnest() in the select list rather than a LATERAL
     // join, whose Memoize node hashed every todo's array: half the cost.
     QByteArray sql = "BEGIN;";
@@ -217,14 +220,14 @@ bool CloudImporter::startBatch(pg_conn *conn, const MigrationPlan &plan, const B
            " due_at timestamptz, due_has_time boolean, priority smallint, position double precision,"
            " created_at timestamptz, updated_at timestamptz, legacy_id bigint, tag_ids uuid[]) ON COMMIT DROP;"
            " COPY migr_todos FROM STDIN (FORMAT binary);"
-           " INSERT INTO tandem.todos (id, list_id, title, notes, completed, due_at, due_has_time, priority,"
+           " INSERT INTO tandem.todos (id, owner, list_id, title, notes, completed, due_at, due_has_time, priority,"
            " position, created_at, updated_at, legacy_id)"
-           " SELECT id, " + literal(plan.listId.toString(QUuid::WithoutBraces)) + "::uuid, title, notes,"
+           " SELECT id, " + owner + ", " + literal(plan.listId.toString(QUuid::WithoutBraces)) + "::uuid, title, notes,"
            " completed, due_at, due_has_time, priority, position, created_at, updated_at, legacy_id"
            " FROM migr_todos;"
            " SELECT extract(epoch FROM clock_timestamp());"
-           " INSERT INTO tandem.todo_tags (todo_id, tag_id, created_at)"
-           " SELECT id, unnest(tag_ids), created_at FROM migr_todos;"
+           " INSERT INTO tandem.todo_tags (todo_id, tag_id, owner, created_at)"
+           " SELECT id, unnest(tag_ids), " + owner + ", created_at FROM migr_todos;"
            " SELECT extract(epoch FROM clock_timestamp());"
            " UPDATE tandem.legacy_imports SET todos_done = todos_done + " + QByteArray::number(batch.count) + ","
            " batches_done = batches_done + 1, heartbeat = clock_timestamp()"

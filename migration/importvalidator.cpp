@@ -7,6 +7,7 @@
 #include "cloud/pgconnection.h"
 
 #include <QElapsedTimer>
+#include <QStringEncoder>
 
 #include <libpq-fe.h>
 
@@ -152,10 +153,20 @@ quint64 ImportValidator::rowDigest(const MappedTodo &todo)
     // a timestamptz is microseconds since 2000-01-01 UTC.
     constexpr qint64 kPostgresEpochUs = Q_INT64_C(946684800000000);
     const auto instant = [](qint64 unixUs) { return PgHash::int8Extended(unixUs - kPostgresEpochUs, 0); };
+    // The texts' UTF-8 in one buffer per thread instead of an allocation
+    // each: this runs for every todo.
+    static thread_local QByteArray utf8;
+    const auto text = [](const QString &value) {
+        QStringEncoder encoder(QStringEncoder::Utf8);
+        if (utf8.size() < encoder.requiredSpace(value.size()))
+            utf8.resize(encoder.requiredSpace(value.size()));
+        const char *end = encoder.appendToBuffer(utf8.data(), value);
+        return PgHash::bytesExtended(QByteArrayView(utf8.constData(), end - utf8.constData()), 0);
+    };
     quint64 hash = 0;
     hash = PgHash::recordStep(hash, PgHash::int8Extended(todo.legacyId, 0));
-    hash = PgHash::recordStep(hash, PgHash::bytesExtended(todo.title.toUtf8(), 0));
-    hash = PgHash::recordStep(hash, PgHash::bytesExtended(todo.notes.toUtf8(), 0));
+    hash = PgHash::recordStep(hash, text(todo.title));
+    hash = PgHash::recordStep(hash, text(todo.notes));
     hash = PgHash::recordStep(hash, PgHash::uint32Extended(todo.completed ? 1 : 0, 0));
     hash = PgHash::recordStep(hash, PgHash::uint32Extended(quint32(qint32(qint16(todo.priority))), 0));
     hash = PgHash::recordStep(hash, instant(todo.createdUs));

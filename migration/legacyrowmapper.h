@@ -46,7 +46,8 @@ public:
     static RawValue column(sqlite3_stmt *stmt, int i)
     {
         RawValue v;
-        switch (sqlite3_column_type(stmt, i)) {
+        const int type = sqlite3_column_type(stmt, i);
+        switch (type) {
         case SQLITE_INTEGER:
             v.type = RawValue::Type::Integer;
             v.integer = sqlite3_column_int64(stmt, i);
@@ -57,7 +58,7 @@ public:
             break;
         case SQLITE_TEXT:
         case SQLITE_BLOB:
-            v.type = sqlite3_column_type(stmt, i) == SQLITE_TEXT ? RawValue::Type::Text : RawValue::Type::Blob;
+            v.type = type == SQLITE_TEXT ? RawValue::Type::Text : RawValue::Type::Blob;
             v.bytes = QByteArray::fromRawData(static_cast<const char *>(sqlite3_column_blob(stmt, i)),
                                               sqlite3_column_bytes(stmt, i));
             break;
