@@ -278,39 +278,63 @@ private Q_SLOTS:
     // KEY SHARE did. Whichever of the two comes second waits for the first,
     // then is refused: the purge finds the new link, or the link finds its
     // todo gone.
+    // A new reference locks the row it names until its writer commits,
+    // for each kind of reference: a purge of that row waits and then
+    // refuses, or, purged first, the reference waits and then refuses.
     void shouldLetAReferenceAndARemovalWaitForEachOther_data()
     {
         QTest::addColumn<bool>("writerFirst");
-        QTest::newRow("the purge waits for the writer") << true;
-        QTest::newRow("the writer waits for the purge") << false;
+        QTest::addColumn<QString>("reference");
+        QTest::addColumn<QString>("purge");
+        QTest::addColumn<QString>("referenced"); // a count: 1 if the purge refused
+        QTest::addColumn<QString>("referring");  // a count: 1 if the reference was made
+        const QString linkToTodo = u"INSERT INTO tandem.todo_tags (todo_id, tag_id) VALUES ('%4', '%6')"_s;
+        const QString purgeTodo = u"DELETE FROM tandem.todos WHERE id = '%4'"_s;
+        const QString todo = u"SELECT count(*) FROM tandem.todos WHERE id = '%4'"_s;
+        const QString linksOfTodo = u"SELECT count(*) FROM tandem.todo_tags WHERE todo_id = '%4'"_s;
+        const QString todoInList = u"INSERT INTO tandem.todos (list_id, title) VALUES ('%2', 'Report')"_s;
+        const QString purgeList = u"DELETE FROM tandem.lists WHERE id = '%2'"_s;
+        const QString list = u"SELECT count(*) FROM tandem.lists WHERE id = '%2'"_s;
+        const QString todosInList = u"SELECT count(*) FROM tandem.todos WHERE list_id = '%2'"_s;
+        const QString linkToTag = u"INSERT INTO tandem.todo_tags (todo_id, tag_id) VALUES ('%3', '%6')"_s;
+        const QString purgeTag = u"DELETE FROM tandem.tags WHERE id = '%6'"_s;
+        const QString tag = u"SELECT count(*) FROM tandem.tags WHERE id = '%6'"_s;
+        const QString linksToTag = u"SELECT count(*) FROM tandem.todo_tags WHERE tag_id = '%6'"_s;
+        QTest::newRow("todo: the purge waits for the writer") << true << linkToTodo << purgeTodo << todo << linksOfTodo;
+        QTest::newRow("todo: the writer waits for the purge") << false << linkToTodo << purgeTodo << todo << linksOfTodo;
+        QTest::newRow("list: the purge waits for the writer") << true << todoInList << purgeList << list << todosInList;
+        QTest::newRow("list: the writer waits for the purge") << false << todoInList << purgeList << list << todosInList;
+        QTest::newRow("tag: the purge waits for the writer") << true << linkToTag << purgeTag << tag << linksToTag;
+        QTest::newRow("tag: the writer waits for the purge") << false << linkToTag << purgeTag << tag << linksToTag;
     }
 
     void shouldLetAReferenceAndARemovalWaitForEachOther()
     {
         QFETCH(bool, writerFirst);
+        QFETCH(QString, reference);
+        QFETCH(QString, purge);
+        QFETCH(QString, referenced);
+        QFETCH(QString, referring);
         TANDEM_REQUIRE_POSTGRES(server);
         ScratchDatabase scratch(server);
         auto writer = connect(scratch);
         auto purger = connect(scratch);
         QVERIFY(CloudSchema::ensure(*writer).usable());
         QVERIFY(seed(*writer));
-        const QString link = statement(u"INSERT INTO tandem.todo_tags (todo_id, tag_id) VALUES ('%4', '%6')"_s);
-        const QString purge = statement(u"SELECT set_config('tandem.purging', 'on', true);"
-                                        " DELETE FROM tandem.todos WHERE id = '%4'"_s);
+        const QString link = statement(reference);
+        const QString removal = statement(u"SELECT set_config('tandem.purging', 'on', true); "_s + purge);
         PgConnection &first = writerFirst ? *writer : *purger;
         PgConnection &second = writerFirst ? *purger : *writer;
 
         QVERIFY(first.begin());
-        QVERIFY2(first.runScript(writerFirst ? link : purge), qPrintable(first.lastError()));
+        QVERIFY2(first.runScript(writerFirst ? link : removal), qPrintable(first.lastError()));
         QVERIFY(second.begin());
-        QVERIFY(sendAndSeeItWait(second.handle(), writerFirst ? purge : link));
+        QVERIFY(sendAndSeeItWait(second.handle(), writerFirst ? removal : link));
         QVERIFY(first.commit());
         QCOMPARE(finish(second.handle()), u"23503"_s);
         second.rollback();
-        QCOMPARE(writer->exec(statement(u"SELECT count(*) FROM tandem.todos WHERE id = '%4'"_s)).int64(0, 0),
-                 writerFirst ? 1 : 0);
-        QCOMPARE(writer->exec(statement(u"SELECT count(*) FROM tandem.todo_tags WHERE todo_id = '%4'"_s)).int64(0, 0),
-                 writerFirst ? 1 : 0);
+        QCOMPARE(writer->exec(statement(referenced)).int64(0, 0), writerFirst ? 1 : 0);
+        QCOMPARE(writer->exec(statement(referring)).int64(0, 0), writerFirst ? 1 : 0);
     }
 };
 
