@@ -138,24 +138,27 @@ CloudSchema::Result CloudSchema::ensure(PgConnection &connection)
     if (result.status != Status::Migrated)
         return result; // up to date, too new, tampered with, or unreadable
 
-    // Fast path, one round trip: every missing step in one script, still
-    // one transaction each, in order, each under the lock. If another
-    // client applies a step at the same moment, that step's script fails
-    // here and the careful loop below looks again step by step.
+    // Fast path, one round trip: every missing step in one script and one
+    // transaction, in order, under the lock. If another client applied a
+    // step meanwhile, the script fails and writes nothing, and the careful
+    // loop below looks again step by step. (With a transaction per step, a
+    // script that failed halfway kept the steps before, and this client
+    // did not count them as its own.)
     {
         QString message;
         const auto before = appliedSteps(connection, &message);
-        QString script;
+        QString script = u"BEGIN;\n"_s + kLockSql + u";\n"_s + kBootstrapSql + u";\n"_s;
         QList<int> pending;
         for (int version = 1; before && version <= kStepCount; ++version) {
             if (before->contains(version))
                 continue;
             pending << version;
-            script += u"BEGIN;\n"_s + kLockSql + u";\n"_s + kBootstrapSql + u";\n"_s + stepSql(version)
-                      + u"\n;\nINSERT INTO tandem.schema_migrations(version, checksum) VALUES (%1, '%2');\nCOMMIT;\n"_s
+            script += stepSql(version)
+                      + u"\n;\nINSERT INTO tandem.schema_migrations(version, checksum) VALUES (%1, '%2');\n"_s
                             .arg(version)
                             .arg(checksum(version));
         }
+        script += u"COMMIT;\n"_s;
         if (!pending.isEmpty()) {
             if (connection.runScript(script)) {
                 for (const int version : std::as_const(pending))
