@@ -231,8 +231,8 @@ ImportValidator::Result ImportValidator::validate(PgConnection &pg, const Migrat
     // Each connection sums a share in one simple-query string, sent without
     // waiting, so that the plan's side is computed meanwhile: this one the
     // first todos, the second one the rest and the links. The shares meet
-    // at a todo of the plan; an empty share is a range from high to low. The ids are ours (uuid
-    // text), in line.
+    // at a todo of the plan; an empty share is a range from high to low.
+    // The ids are ours (uuid text), in line.
     const auto literal = [](const QUuid &id) { return u"'%1'::uuid"_s.arg(id.toString(QUuid::WithoutBraces)); };
     const auto script = [&](const QUuid &todoFrom, const QUuid &todoTo, const QUuid &linkFrom, const QUuid &linkTo) {
         return (u"BEGIN; "_s + kSettings + u"; "_s

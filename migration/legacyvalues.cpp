@@ -250,45 +250,6 @@ QString LegacyValues::formatMicros(qint64 micros)
         .arg(fraction, 6, 10, QLatin1Char('0'));
 }
 
-void LegacyValues::appendMicros(QByteArray *out, qint64 micros)
-{
-    const CivilTime t = civilTime(micros);
-    const qint64 y = t.year, rest = t.secondOfDay, fraction = t.micros;
-    const unsigned m = t.month, d = t.day;
-    if (y < 1 || y > 9999) {
-        out->append(formatMicros(micros).toLatin1());
-        return;
-    }
-    // The same text as formatMicros(), without a QString on the way: this
-    // runs twice per row of an import.
-    char buffer[32];
-    char *p = buffer;
-    auto put = [&p](qint64 value, int width) {
-        for (int i = width - 1; i >= 0; --i) {
-            p[i] = char('0' + value % 10);
-            value /= 10;
-        }
-        p += width;
-    };
-    put(y, 4);
-    *p++ = '-';
-    put(m, 2);
-    *p++ = '-';
-    put(d, 2);
-    *p++ = ' ';
-    put(rest / 3600, 2);
-    *p++ = ':';
-    put(rest % 3600 / 60, 2);
-    *p++ = ':';
-    put(rest % 60, 2);
-    *p++ = '.';
-    put(fraction, 6);
-    *p++ = '+';
-    *p++ = '0';
-    *p++ = '0';
-    out->append(buffer, p - buffer);
-}
-
 std::optional<bool> LegacyValues::parseBool(const RawValue &value)
 {
     if (value.type == RawValue::Type::Integer && (value.integer == 0 || value.integer == 1))

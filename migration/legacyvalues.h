@@ -37,8 +37,6 @@ public:
     static std::optional<qint64> parseTimestamp(const RawValue &value, bool *hasTime = nullptr);
     // "2024-03-02 07:26:00.367299+00": exact, and understood by timestamptz.
     static QString formatMicros(qint64 micros);
-    // The same text, appended to a COPY buffer.
-    static void appendMicros(QByteArray *out, qint64 micros);
 
     // 0/1 (integer or text), true/false, t/f, yes/no, any case.
     static std::optional<bool> parseBool(const RawValue &value);
