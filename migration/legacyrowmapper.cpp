@@ -85,20 +85,20 @@ void LegacyRowMapper::mapTodo(sqlite3_stmt *stmt, int schemaVersion, qint64 fall
     t->createdUs = created.value_or(updated.value_or(fallbackUs));
     t->updatedUs = updated.value_or(created.value_or(fallbackUs));
     if (row.recording()) {
+        // An unreadable date took the other one's value, or the file's time.
+        const auto unreadable = [&row](const QString &column, const RawValue &value, qint64 importedUs,
+                                       const QString &source) {
+            row.problem(column, value,
+                        QCoreApplication::translate("LegacyReader", "not a date: imported as %1 (%2)")
+                            .arg(micros(importedUs), source));
+        };
+        const QString fileTime = QCoreApplication::translate("LegacyReader", "the file's modification time");
         if (!created)
-            row.problem(u"created_at"_s, raw[4],
-                        QCoreApplication::translate("LegacyReader", "not a date: imported as %1 (%2)")
-                            .arg(micros(t->createdUs),
-                                 updated ? QCoreApplication::translate("LegacyReader", "the row's updated_at")
-                                         : QCoreApplication::translate("LegacyReader",
-                                                                       "the file's modification time")));
+            unreadable(u"created_at"_s, raw[4], t->createdUs,
+                       updated ? QCoreApplication::translate("LegacyReader", "the row's updated_at") : fileTime);
         if (!updated)
-            row.problem(u"updated_at"_s, raw[5],
-                        QCoreApplication::translate("LegacyReader", "not a date: imported as %1 (%2)")
-                            .arg(micros(t->updatedUs),
-                                 created ? QCoreApplication::translate("LegacyReader", "the row's created_at")
-                                         : QCoreApplication::translate("LegacyReader",
-                                                                       "the file's modification time")));
+            unreadable(u"updated_at"_s, raw[5], t->updatedUs,
+                       created ? QCoreApplication::translate("LegacyReader", "the row's created_at") : fileTime);
         if (created && updated && *updated < *created)
             row.problem(u"updated_at"_s, raw[5],
                         QCoreApplication::translate("LegacyReader", "earlier than created_at (%1): kept as it was")
