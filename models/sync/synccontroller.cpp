@@ -11,13 +11,18 @@ SyncController::SyncController(LocalDatabase *database, const Profile &profile, 
     : QObject(parent)
     , m_database(database)
     , m_profile(profile)
+    , m_thread(new QThread)
 {
     m_lastSyncAt = SyncState(database->database()).lastSyncAt();
-    m_thread.setObjectName(u"tandem-sync"_s);
+    m_thread->setObjectName(u"tandem-sync"_s);
     m_engine = new SyncEngine(database->filePath(), profile);
-    m_engine->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
-    connect(&m_thread, &QThread::started, m_engine, &SyncEngine::start);
+    m_engine->moveToThread(m_thread);
+    // Both go when the worker is done, whether or not this controller still exists:
+    // the engine in the worker thread (its connections belong there), the
+    // thread object in the thread that made it.
+    connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    connect(m_thread, &QThread::started, m_engine, &SyncEngine::start);
 
     connect(m_engine, &SyncEngine::stateChanged, this, [this](SyncEngine::State state, const QString &message) {
         m_state = state;
@@ -50,20 +55,31 @@ SyncController::SyncController(LocalDatabase *database, const Profile &profile, 
     connect(database, &LocalDatabase::listsChanged, this, localChange);
 
     if (profile.hasServer())
-        m_thread.start();
+        m_thread->start();
     else
         m_message = tr("Sync is off: no cloud database is set up.");
 }
 
 SyncController::~SyncController()
 {
-    if (m_thread.isRunning()) {
-        QMetaObject::invokeMethod(m_engine, &SyncEngine::stop, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    } else {
-        delete m_engine;
+    if (!m_thread->isRunning() && !m_thread->isFinished()) {
+        delete m_engine; // never started: no server
+        delete m_thread;
+        return;
     }
+    // No waiting here (the window would freeze until libpq gives up). The
+    // worker's event loop ends after the slot it is in returns; the engine
+    // then stops in its own thread, from its destructor. The interruption
+    // flag keeps it from starting another sync meanwhile.
+    m_thread->requestInterruption();
+    m_thread->quit();
+}
+
+QPointer<QThread> SyncController::workerThread() const
+{
+    if (!m_thread->isRunning())
+        return nullptr;
+    return m_thread;
 }
 
 void SyncController::syncNow()

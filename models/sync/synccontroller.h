@@ -4,6 +4,7 @@
 #include "syncengine.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QThread>
 
 class LocalDatabase;
@@ -11,12 +12,22 @@ class LocalDatabase;
 // The window's handle on sync: it owns the worker thread and its engine, and
 // turns the engine's news into state the status bar shows, and into the
 // LocalDatabase signals that make the item models refresh after a pull.
+//
+// Destroying it never waits: a worker blocked in libpq (a server that does
+// not answer) cannot be interrupted, so the worker is only asked to stop.
+// Its thread ends once libpq gives up, deletes the engine and itself, and
+// nothing it reports after that reaches anyone (this object is gone).
 class SyncController : public QObject
 {
     Q_OBJECT
 public:
     SyncController(LocalDatabase *database, const Profile &profile, QObject *parent = nullptr);
+    // Asks the worker to stop and returns at once.
     ~SyncController() override;
+
+    // The worker thread, while it runs: it may outlive this controller.
+    // Null once it finished (or when it never started: no server).
+    QPointer<QThread> workerThread() const;
 
     SyncEngine::State state() const { return m_state; }
     QString message() const { return m_message; }
@@ -37,7 +48,7 @@ Q_SIGNALS:
 private:
     LocalDatabase *m_database;
     Profile m_profile;
-    QThread m_thread;
+    QThread *m_thread; // deletes itself when it finished
     SyncEngine *m_engine = nullptr;
     SyncEngine::State m_state = SyncEngine::State::Disabled;
     QString m_message;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSqlDriver>
+#include <QThread>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -169,7 +170,8 @@ void SyncEngine::setState(State state, const QString &message)
 
 void SyncEngine::runSync()
 {
-    if (!m_session)
+    // Asked to stop (SyncController never waits for that): no new sync.
+    if (!m_session || QThread::currentThread()->isInterruptionRequested())
         return;
     setState(State::Syncing);
     SyncOptions options = m_session->options();
