@@ -1,5 +1,9 @@
 #include "windowharness.h"
 
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStatusBar>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +22,21 @@ QString stateOf(TodoStore *store, const QString &id)
     return u"%1 | %2 | priority %3 | %4"_s.arg(todo->title, todo->completed ? u"done"_s : u"open"_s)
         .arg(int(todo->priority))
         .arg(todo->listId);
+}
+
+// Makes SQLite itself refuse every change of a todo, the way a full disk
+// would, on the store's own connection: the store's transaction fails.
+const QString kRefusal = u"the disk is full"_s;
+
+bool refuseTodoWrites(QSqlDatabase db, bool refuse)
+{
+    QSqlQuery query(db);
+    const bool ok = query.exec(refuse ? u"CREATE TRIGGER refuse_todo_writes BEFORE UPDATE ON todos "
+                                        u"BEGIN SELECT RAISE(ABORT, '%1'); END"_s.arg(kRefusal)
+                                      : u"DROP TRIGGER refuse_todo_writes"_s);
+    if (!ok)
+        qWarning("trigger: %s", qPrintable(query.lastError().text()));
+    return ok;
 }
 
 } // namespace
@@ -96,6 +115,51 @@ private Q_SLOTS:
             QCOMPARE(h.indexOf(id).isValid(), after != u"gone");
         }
         QCOMPARE(stack->count(), 1);
+    }
+
+    void shouldKeepTheStackWhenTheStoreRefuses_data()
+    {
+        QTest::addColumn<bool>("redo");
+        QTest::newRow("undo") << false;
+        QTest::newRow("redo") << true;
+    }
+
+    void shouldKeepTheStackWhenTheStoreRefuses()
+    {
+        QFETCH(bool, redo);
+        WindowHarness h;
+        const Todo todo = h.data.addTodo(u"Water the plants"_s);
+        QVERIFY(h.open());
+        QUndoStack *stack = h.window->undoStack();
+        QVERIFY(h.clickRow(todo.id));
+        QTest::keyClick(h.list(), Qt::Key_Space); // complete: one step
+        QCOMPARE(stack->count(), 1);
+        if (redo)
+            h.press(QKeySequence::Undo);
+        const QKeySequence keys = redo ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z) : QKeySequence::Undo;
+        const int index = stack->index();
+        const bool canUndo = stack->canUndo();
+        const bool canRedo = stack->canRedo();
+        const QString state = stateOf(h.store(), todo.id);
+        const int pending = h.store()->pendingChangeCount();
+
+        QVERIFY(refuseTodoWrites(h.data.database->database(), true));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"write failed.*"_s + kRefusal));
+        h.press(keys);
+        QCOMPARE(stack->index(), index);
+        QCOMPARE(stack->count(), 1);
+        QCOMPARE(stack->canUndo(), canUndo);
+        QCOMPARE(stack->canRedo(), canRedo);
+        QCOMPARE(stateOf(h.store(), todo.id), state);
+        QCOMPARE(h.store()->pendingChangeCount(), pending);
+        const QString message = h.window->statusBar()->currentMessage();
+        QVERIFY2(message.startsWith(u"Could not save"_s) && message.contains(kRefusal), qPrintable(message));
+
+        // Once the store takes writes again, the same keys do the step.
+        QVERIFY(refuseTodoWrites(h.data.database->database(), false));
+        h.press(keys);
+        QCOMPARE(stack->index(), redo ? index + 1 : index - 1);
+        QVERIFY(stateOf(h.store(), todo.id) != state);
     }
 
     void shouldEditSeveralTodosAtOnce_data()

@@ -1,5 +1,7 @@
 #include "snapshotcommand.h"
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 SnapshotCommand::SnapshotCommand(TodoStore *store, Changeset before, Changeset after,
@@ -55,6 +57,8 @@ Changeset SnapshotCommand::overlay(const Changeset &from, const Changeset &to) c
 
 void SnapshotCommand::redo()
 {
+    if (std::exchange(m_written, Written::Nothing) == Written::Redo)
+        return;
     // A write the store refuses (a full disk, say) must not sit on the stack.
     if (!m_store->apply(overlay(m_before, m_after)))
         setObsolete(true);
@@ -62,7 +66,21 @@ void SnapshotCommand::redo()
 
 void SnapshotCommand::undo()
 {
+    if (std::exchange(m_written, Written::Nothing) == Written::Undo)
+        return;
     m_store->apply(overlay(m_after, m_before));
+}
+
+bool SnapshotCommand::writeUndo()
+{
+    m_written = m_store->apply(overlay(m_after, m_before)) ? Written::Undo : Written::Nothing;
+    return m_written == Written::Undo;
+}
+
+bool SnapshotCommand::writeRedo()
+{
+    m_written = m_store->apply(overlay(m_before, m_after)) ? Written::Redo : Written::Nothing;
+    return m_written == Written::Redo;
 }
 
 int SnapshotCommand::id() const

@@ -19,6 +19,14 @@ public:
 
     void redo() override;
     void undo() override;
+
+    // QUndoStack moves its index whatever undo() did, and drops a command
+    // that marks itself obsolete (qundostack.cpp), so a refused write cannot
+    // stop it from there. TodoCommands::undo() and redo() therefore write
+    // first with these, and move the stack only when the store took the
+    // write; the undo() or redo() the stack then calls finds it done.
+    bool writeUndo();
+    bool writeRedo();
     int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
 
@@ -32,4 +40,6 @@ private:
     Changeset m_before;
     Changeset m_after;
     QString m_mergeKey;
+    enum class Written { Nothing, Undo, Redo };
+    Written m_written = Written::Nothing; // by writeUndo()/writeRedo(), for the stack's next call
 };

@@ -40,6 +40,14 @@ bool editEach(QUndoStack *stack, TodoStore *store, const QStringList &ids, const
     return pushTodos(stack, store, before, after, text);
 }
 
+// The step at index, to write before the stack moves. QUndoStack hands out
+// its commands as const only; writeUndo()/writeRedo() change nothing but
+// what the command's next undo()/redo() call does.
+SnapshotCommand *stepAt(const QUndoStack *stack, int index)
+{
+    return const_cast<SnapshotCommand *>(dynamic_cast<const SnapshotCommand *>(stack->command(index)));
+}
+
 } // namespace
 
 namespace TodoCommands {
@@ -209,6 +217,27 @@ bool moveList(QUndoStack *stack, TodoStore *store, const QString &listId, int ne
     stack->push(new SnapshotCommand(store, {{*moving}, {}}, {{after}, {}},
         QCoreApplication::translate("TodoCommands", "Move list “%1”").arg(moving->name)));
     return stack->count() > depth;
+}
+
+bool undo(QUndoStack *stack)
+{
+    // canUndo() is false inside a macro, where QUndoStack::undo() would not move.
+    if (!stack->canUndo())
+        return false;
+    if (SnapshotCommand *step = stepAt(stack, stack->index() - 1); step && !step->writeUndo())
+        return false;
+    stack->undo();
+    return true;
+}
+
+bool redo(QUndoStack *stack)
+{
+    if (!stack->canRedo())
+        return false;
+    if (SnapshotCommand *step = stepAt(stack, stack->index()); step && !step->writeRedo())
+        return false;
+    stack->redo();
+    return true;
 }
 
 } // namespace TodoCommands

@@ -34,4 +34,11 @@ bool deleteList(QUndoStack *stack, TodoStore *store, const QString &listId);
 // Moves a list to a new index among the lists after the Inbox.
 bool moveList(QUndoStack *stack, TodoStore *store, const QString &listId, int newIndex);
 
+// Undo and redo as Ctrl+Z and Ctrl+Shift+Z do them: the store writes the
+// step first, and the stack moves only when it took the write. A refused
+// write (the store reports it with writeFailed) leaves the stack, its
+// index and the rows as they were. False when nothing moved.
+bool undo(QUndoStack *stack);
+bool redo(QUndoStack *stack);
+
 } // namespace TodoCommands

@@ -1,5 +1,6 @@
 #include "windowactions.h"
 
+#include "commands/todocommands.h"
 #include "itemmodels/todomodel.h"
 
 #include <QAction>
@@ -28,6 +29,13 @@ WindowActions::WindowActions(QMainWindow *window, QUndoStack *undoStack)
     redo = undoStack->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(u"actionRedo"_s);
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // The stack's actions keep their text and enabled state, but step
+    // through TodoCommands: the store writes first, and a write it refuses
+    // leaves the stack where it was (QUndoStack::undo() would move anyway).
+    disconnect(undo, &QAction::triggered, undoStack, &QUndoStack::undo);
+    disconnect(redo, &QAction::triggered, undoStack, &QUndoStack::redo);
+    connect(undo, &QAction::triggered, undoStack, [undoStack] { TodoCommands::undo(undoStack); });
+    connect(redo, &QAction::triggered, undoStack, [undoStack] { TodoCommands::redo(undoStack); });
 
     // Space and Delete belong to the todo list only, so they never steal
     // keys from the text fields; MainWindow adds these actions to the list.
