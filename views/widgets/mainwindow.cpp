@@ -273,21 +273,33 @@ void MainWindow::setSyncController(SyncController *controller)
     // The count of changes waiting to be pushed moves with every edit.
     connect(m_database, &LocalDatabase::todosChanged, m_syncStatus, &SyncStatusWidget::refresh);
     connect(m_database, &LocalDatabase::listsChanged, m_syncStatus, &SyncStatusWidget::refresh);
-    connect(controller, &SyncController::confirmationNeeded, this, [this](int deletions) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Tandem"),
-                                    tr("The cloud wants to delete %n todo(s) on this computer.", nullptr, deletions),
-                                    QMessageBox::NoButton, this);
-        box->setInformativeText(tr("This is more than usual. If you or another desktop deleted them on purpose, "
-                                   "continue. Otherwise keep them: nothing is deleted until you decide."));
-        QPushButton *apply = box->addButton(tr("Delete Them Here Too"), QMessageBox::DestructiveRole);
-        box->addButton(tr("Not Now"), QMessageBox::RejectRole);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::buttonClicked, this, [this, apply](QAbstractButton *button) {
-            if (button == apply)
-                m_sync->confirmDeletes();
-        });
-        box->open();
+    connect(controller, &SyncController::confirmationNeeded, this, &MainWindow::confirmDeletes);
+}
+
+void MainWindow::confirmDeletes(int deletions)
+{
+    const QString question = tr("The cloud wants to delete %n todo(s) on this computer.", nullptr, deletions);
+    // Sync asks again at every poll and after every edit until the person
+    // answers: the box already open takes the newest number instead of
+    // another box opening on top of it.
+    if (m_deleteConfirmation) {
+        m_deleteConfirmation->setText(question);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Tandem"), question, QMessageBox::NoButton, this);
+    box->setInformativeText(tr("This is more than usual. If you or another desktop deleted them on purpose, "
+                               "continue. Otherwise keep them: nothing is deleted until you decide."));
+    QPushButton *apply = box->addButton(tr("Delete Them Here Too"), QMessageBox::DestructiveRole);
+    box->addButton(tr("Not Now"), QMessageBox::RejectRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, apply](QAbstractButton *button) {
+        if (button == apply && m_sync)
+            m_sync->confirmDeletes();
     });
+    // Answered, it no longer waits (its deletion comes later): the next question opens a new box.
+    connect(box, &QDialog::finished, this, [this] { m_deleteConfirmation = nullptr; });
+    m_deleteConfirmation = box;
+    box->open();
 }
 
 void MainWindow::showMigrationWizard()

@@ -13,6 +13,7 @@ class LocalDatabase;
 class PasswordStore;
 class QLabel;
 class QLineEdit;
+class QMessageBox;
 class QSplitter;
 class QUndoStack;
 class QuickAddBar;
@@ -86,6 +87,8 @@ private:
     void showAbout();
     void showSyncSettings();
     void showConflictLog();
+    // Asks whether a pull may delete this many todos here; one box at a time.
+    void confirmDeletes(int deletions);
 
     void updateDetail();
     void updateHeader();
@@ -118,4 +121,5 @@ private:
     QPointer<MigrationWizard> m_migrationWizard;
     PasswordStore *m_passwords = nullptr;
     QPointer<ConflictLogDialog> m_conflictLog;
+    QPointer<QMessageBox> m_deleteConfirmation;
 };
