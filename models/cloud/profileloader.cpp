@@ -106,7 +106,11 @@ using Variables = QMap<QString, Value>;
 // The settings one source (file, environment, command line) gives.
 struct Layer
 {
-    ConnectionString::Keywords keywords;
+    // What DATABASE_URL (or --to) names, and what the single settings (PG*
+    // variables, or command-line keys) give: kept apart, because a
+    // connection string beats the PG* variables (see loadProfile()).
+    ConnectionString::Keywords stringKeywords;
+    ConnectionString::Keywords singleKeywords;
     QMap<QString, int> numbers; // variable -> value
     std::optional<bool> pooled;
 };
@@ -135,16 +139,15 @@ bool buildLayer(const Variables &variables, Layer *layer, QStringList *secrets, 
         addSecrets(*keywords, secrets);
         if (!ConnectionConfig::fromKeywords(*keywords, error))
             return failAt(*url, error);
-        layer->keywords = *keywords;
+        layer->stringKeywords = *keywords;
     }
-    // Single variables beat the matching part of DATABASE_URL, as in libpq.
     for (const auto &[variable, keyword] : kPgVariables) {
         const auto value = variables.find(variable);
         if (value == variables.end())
             continue;
         if (!ConnectionConfig::fromKeywords({{keyword, value->text}}, error))
             return failAt(*value, error);
-        layer->keywords.insert(keyword, value->text);
+        layer->singleKeywords.insert(keyword, value->text);
     }
     for (const NumberSetting &setting : kNumberSettings) {
         const auto value = variables.find(setting.variable);
@@ -290,7 +293,8 @@ QString masked(QString message, const QStringList &secrets)
 
 void warnIfReadableByOthers(const QString &path, const Layer &layer)
 {
-    if (layer.keywords.value(u"password"_s).isEmpty())
+    if (layer.stringKeywords.value(u"password"_s).isEmpty()
+        && layer.singleKeywords.value(u"password"_s).isEmpty())
         return;
     if (QFile::permissions(path) & QFileDevice::ReadOther)
         qCWarning(lcCloudConfig).noquote()
@@ -339,9 +343,23 @@ std::optional<Profile> loadProfile(
     if (!commandLine || !buildLayer(*commandLine, &layers.emplaceBack(), secrets, error))
         return std::nullopt;
 
+    // libpq's rule: a setting that a connection string names wins, and the
+    // PG* variables only fill in what the strings leave out, whichever source
+    // (file or environment) each came from. So a PGDATABASE or PGUSER left in
+    // the shell for psql cannot send a DATABASE_URL's sync to another
+    // database or role. Command-line keys (--host, ...) were typed for this
+    // one run, and beat both. Among strings, and among variables, the
+    // layers' order holds (command line > environment > file).
     ConnectionString::Keywords keywords = profile.connection.keywords();
+    const Layer &commandLineLayer = layers.last();
     for (const Layer &layer : std::as_const(layers)) {
-        keywords.insert(layer.keywords);
+        if (&layer != &commandLineLayer)
+            keywords.insert(layer.singleKeywords);
+    }
+    for (const Layer &layer : std::as_const(layers))
+        keywords.insert(layer.stringKeywords);
+    keywords.insert(commandLineLayer.singleKeywords);
+    for (const Layer &layer : std::as_const(layers)) {
         for (const NumberSetting &setting : kNumberSettings) {
             if (layer.numbers.contains(setting.variable))
                 profile.*setting.field = layer.numbers.value(setting.variable);

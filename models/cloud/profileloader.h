@@ -16,14 +16,16 @@
 // Which profile: --profile, else TANDEM_PROFILE, else development.
 //
 // Every setting comes from the first of these that has it:
-//   1. the command line (Inputs::commandLine, keys in commandLineKeys())
+//   1. the command line (Inputs::commandLine, keys in commandLineKeys();
+//      its single keys beat every connection string)
 //   2. the environment
 //   3. <profileDir>/.env.<profile> (optional file, same variable names)
 //   4. Profile::defaults()
 // Variables (environment and file): DATABASE_URL (URI or key=value), the
 // libpq ones PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGSSLMODE,
-// PGSSLROOTCERT, PGCONNECT_TIMEOUT, PGAPPNAME, PGCHANNELBINDING, which beat
-// the matching part of DATABASE_URL from the same place, and Tandem's own
+// PGSSLROOTCERT, PGCONNECT_TIMEOUT, PGAPPNAME, PGCHANNELBINDING, which only
+// fill in what every DATABASE_URL leaves out (libpq's rule: the connection
+// string wins, from whichever source), and Tandem's own
 // TANDEM_SYNC_INTERVAL, TANDEM_IDLE_DISCONNECT, TANDEM_STATEMENT_TIMEOUT_MS
 // (numbers) and TANDEM_POOLED (1/0, true/false, yes/no, on/off). An empty
 // variable counts as unset; an empty keyword inside a connection string

@@ -7,6 +7,7 @@
 #include "cloud/connectionconfig.h"
 #include "cloud/connectionstring.h"
 #include "cloud/profileloader.h"
+#include "scratchdatabase.h"
 #include "testpostgres.h"
 
 #include <QObject>
@@ -39,11 +40,15 @@ QString connectionString(
 {
     const int port = portOf(server, viaBouncer);
     if (form == Form::KeyValue) {
-        return u"host=%1 port=%2 dbname=%3 user=%4 password=%5 connect_timeout=%6 "
+        // No password at all rather than password='': an empty value is a
+        // named one, which PGPASSWORD may not fill in (libpq's rule).
+        return u"host=%1 port=%2 dbname=%3 user=%4 %5connect_timeout=%6 "
                u"application_name=%7"_s.arg(server.host)
                    .arg(port)
                    .arg(ConnectionString::quoted(server.database),
-                       ConnectionString::quoted(server.user), ConnectionString::quoted(password))
+                       ConnectionString::quoted(server.user),
+                       password.isEmpty() ? QString()
+                                          : u"password="_s + ConnectionString::quoted(password) + u' ')
                    .arg(kConnectTimeoutSeconds)
                    .arg(ConnectionString::quoted(kApplicationName));
     }
@@ -79,6 +84,8 @@ private Q_SLOTS:
     void shouldOpenParsedConnectionString();
     void shouldOpenLoadedProfile_data();
     void shouldOpenLoadedProfile();
+    void shouldLandInTheUrlsDatabaseAsItsRole_data();
+    void shouldLandInTheUrlsDatabaseAsItsRole();
     void shouldFailWrongPasswordWithoutShowingIt_data();
     void shouldFailWrongPasswordWithoutShowingIt();
 
@@ -173,6 +180,61 @@ void CloudConnectionTest::shouldOpenLoadedProfile()
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+void CloudConnectionTest::shouldLandInTheUrlsDatabaseAsItsRole_data()
+{
+    addEndpointRows();
+}
+
+// libpq's precedence, end to end: psql's variables left in the environment
+// (for another database and role) must not move a DATABASE_URL that names
+// both. They are set in this process too, where libpq itself reads them.
+void CloudConnectionTest::shouldLandInTheUrlsDatabaseAsItsRole()
+{
+    TANDEM_REQUIRE_POSTGRES(server);
+    QFETCH(Form, form);
+    QFETCH(bool, viaBouncer);
+    const ScratchDatabase cloud(server);
+    QVERIFY(cloud.isValid());
+    const QString role = ScratchDatabase::roles().value(0);
+    QVERIFY(!role.isEmpty());
+    const QString pattern = form == Form::Uri
+        ? u"postgresql://%1@%2:%3/%4?connect_timeout=%5"_s
+        : u"user=%1 host=%2 port=%3 dbname=%4 connect_timeout=%5"_s;
+    const QString url = pattern.arg(role, server.host)
+                            .arg(portOf(server, viaBouncer))
+                            .arg(cloud.name())
+                            .arg(kConnectTimeoutSeconds);
+    const QList<std::pair<QByteArray, QString>> psqlVariables
+        = {{"PGDATABASE", server.database}, {"PGUSER", server.user}};
+    ProfileLoader::Inputs inputs;
+    inputs.environment.insert(u"DATABASE_URL"_s, url);
+    inputs.environment.insert(u"PGPASSWORD"_s, server.password); // the roles share it
+    for (const auto &[name, value] : psqlVariables) {
+        inputs.environment.insert(QString::fromLatin1(name), value);
+        qputenv(name.constData(), value.toUtf8());
+    }
+    QString error;
+    const auto profile = ProfileLoader::load(inputs, &error);
+    QVERIFY2(profile, qPrintable(error));
+
+    const QString name = u"cloudurl-"_s + QString::fromLatin1(QTest::currentDataTag());
+    QString landed;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        profile->connection.applyTo(db);
+        if (db.open())
+            landed = scalar(db, u"SELECT current_user || ' in ' || current_database()"_s, &error)
+                         .toString();
+        else
+            error = db.lastError().text();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    for (const auto &[variable, value] : psqlVariables)
+        qunsetenv(variable.constData());
+    QCOMPARE(landed, role + u" in "_s + cloud.name());
 }
 
 void CloudConnectionTest::shouldFailWrongPasswordWithoutShowingIt_data()

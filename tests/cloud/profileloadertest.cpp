@@ -1,6 +1,7 @@
 // ProfileLoader: which profile, which value wins (command line > environment
 // > .env.<profile> file > defaults), the .env files and the refusals with
-// their messages. The security rules are in profilesecuritytest.cpp.
+// their messages. The security rules are in profilesecuritytest.cpp, the
+// connection string against every PG* variable in connectionprecedencetest.cpp.
 
 #include "cloud/profileloader.h"
 
@@ -159,15 +160,15 @@ void ProfileLoaderTest::shouldPreferCommandLineThenEnvironmentThenFile_data()
     QTest::newRow("host: cli beats env")
         << u"host"_s << QStringList {fileUrl} << QStringList {envUrl} << QStringList {cliUrl}
         << u"cli.example.com"_s;
-    QTest::newRow("host: PGHOST beats DATABASE_URL of the file")
+    QTest::newRow("host: DATABASE_URL of the file beats its PGHOST")
         << u"host"_s << QStringList {fileUrl, u"PGHOST=pg.file.example.com"_s} << none << none
-        << u"pg.file.example.com"_s;
+        << u"file.example.com"_s;
     QTest::newRow("host: env DATABASE_URL beats file PGHOST")
         << u"host"_s << QStringList {u"PGHOST=pg.file.example.com"_s} << QStringList {envUrl}
         << none << u"env.example.com"_s;
-    QTest::newRow("host: env PGHOST beats env DATABASE_URL")
+    QTest::newRow("host: env DATABASE_URL beats env PGHOST")
         << u"host"_s << none << QStringList {envUrl, u"PGHOST=pg.env.example.com"_s} << none
-        << u"pg.env.example.com"_s;
+        << u"env.example.com"_s;
     QTest::newRow("host: cli url beats env PGHOST")
         << u"host"_s << none << QStringList {u"PGHOST=pg.env.example.com"_s} << QStringList {cliUrl}
         << u"cli.example.com"_s;
@@ -176,16 +177,19 @@ void ProfileLoaderTest::shouldPreferCommandLineThenEnvironmentThenFile_data()
         << u"h.cli.example.com"_s;
     QTest::newRow("port: default") << u"port"_s << none << none << none << u"5432"_s;
     QTest::newRow("port: file") << u"port"_s << QStringList {fileUrl} << none << none << u"6001"_s;
-    QTest::newRow("port: env") << u"port"_s << QStringList {fileUrl}
+    QTest::newRow("port: env") << u"port"_s << QStringList {u"PGPORT=6001"_s}
                                << QStringList {u"PGPORT=6100"_s} << none << u"6100"_s;
+    QTest::newRow("port: file URL beats env PGPORT")
+        << u"port"_s << QStringList {fileUrl} << QStringList {u"PGPORT=6100"_s} << none
+        << u"6001"_s;
     QTest::newRow("port: cli") << u"port"_s << QStringList {fileUrl}
                                << QStringList {u"PGPORT=6100"_s} << QStringList {u"port=6200"_s}
                                << u"6200"_s;
     QTest::newRow("port: empty env variable counts as unset")
         << u"port"_s << QStringList {fileUrl} << QStringList {u"PGPORT="_s} << none << u"6001"_s;
-    QTest::newRow("dbname: env PGDATABASE")
+    QTest::newRow("dbname: file URL beats env PGDATABASE")
         << u"dbname"_s << QStringList {fileUrl} << QStringList {u"PGDATABASE=pgdb"_s} << none
-        << u"pgdb"_s;
+        << u"fdb"_s;
     QTest::newRow("user: a URL without user keeps the lower one")
         << u"user"_s << QStringList {fileUrl} << none
         << QStringList {u"url=postgresql://cli.example.com/cdb"_s} << u"fu"_s;
@@ -194,9 +198,9 @@ void ProfileLoaderTest::shouldPreferCommandLineThenEnvironmentThenFile_data()
     QTest::newRow("password: env URL beats file PGPASSWORD")
         << u"password"_s << QStringList {u"PGPASSWORD=filepw"_s} << QStringList {envUrl} << none
         << u"epw"_s;
-    QTest::newRow("password: env PGPASSWORD beats cli-less URL")
+    QTest::newRow("password: file URL beats env PGPASSWORD")
         << u"password"_s << QStringList {fileUrl} << QStringList {u"PGPASSWORD=envpw"_s} << none
-        << u"envpw"_s;
+        << u"fpw"_s;
     QTest::newRow("sslmode: default") << u"sslmode"_s << none << none << none << u"prefer"_s;
     QTest::newRow("sslmode: file")
         << u"sslmode"_s << QStringList {u"PGSSLMODE=require"_s} << none << none << u"require"_s;
