@@ -1,5 +1,6 @@
 #include "pgconnection.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -118,10 +119,18 @@ PgConnection::~PgConnection()
 
 bool PgConnection::open()
 {
+    m_connectFailure.reset();
+    m_lastSqlState.clear();
+    QElapsedTimer clock;
+    clock.start();
     if (!m_db.open()) {
         m_lastError = m_db.lastError().databaseText().trimmed();
         if (m_lastError.isEmpty())
             m_lastError = m_db.lastError().text();
+        m_connectFailure = diagnoseFailedOpen(clock.elapsed());
+        m_lastSqlState = m_connectFailure->sqlState;
+        qCDebug(lcPg) << "connection failed at stage" << int(m_connectFailure->stage)
+                      << m_lastSqlState << m_lastError;
         return false;
     }
     const QVariant handle = m_db.driver()->handle();
@@ -134,6 +143,41 @@ bool PgConnection::open()
     }
     m_conn = *static_cast<PGconn *const *>(handle.constData());
     return m_conn != nullptr;
+}
+
+// QPSQL's open() gives only a translated sentence, so the same connection
+// string goes once more to libpq, which is watched this time (see
+// ConnectDiagnosis). A first attempt that already used up connect_timeout is
+// taken as timed out, so that a server that does not answer costs one
+// deadline, not two.
+ConnectDiagnosis PgConnection::diagnoseFailedOpen(qint64 elapsedMs) const
+{
+    // What QPSQL builds: the five fields, then the connect options with
+    // their ";" turned into spaces.
+    auto quoted = [](QString value) {
+        value.replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s);
+        return u'\'' + value + u'\'';
+    };
+    QStringList parts;
+    const std::pair<const char *, QString> fields[] = {{"host", m_db.hostName()},
+        {"dbname", m_db.databaseName()}, {"user", m_db.userName()},
+        {"password", m_db.password()},
+        {"port", m_db.port() == -1 ? QString() : QString::number(m_db.port())}};
+    for (const auto &[keyword, value] : fields) {
+        if (!value.isEmpty())
+            parts << QString::fromLatin1(keyword) + u'=' + quoted(value);
+    }
+    QString options = m_db.connectOptions();
+    parts << options.replace(u';', u' ');
+    const QByteArray conninfo = parts.join(u' ').toUtf8();
+
+    const int timeoutSeconds = ConnectDiagnosis::connectTimeoutSeconds(conninfo);
+    if (timeoutSeconds > 0 && elapsedMs >= qint64(timeoutSeconds) * 1000) {
+        ConnectDiagnosis timedOut;
+        timedOut.stage = ConnectDiagnosis::Stage::TimedOut;
+        return timedOut;
+    }
+    return ConnectDiagnosis::run(conninfo);
 }
 
 void PgConnection::close()

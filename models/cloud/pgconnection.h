@@ -7,7 +7,10 @@
 #include <QString>
 #include <QVariant>
 
+#include "connectdiagnosis.h"
+
 #include <memory>
+#include <optional>
 
 struct pg_conn;
 struct pg_result;
@@ -61,6 +64,9 @@ public:
     bool isHealthy() const;
     QString lastError() const { return m_lastError; }
     QString lastSqlState() const { return m_lastSqlState; }
+    // After open() failed: why, from libpq's connection status (never from
+    // the translated text of lastError()); nullopt after a successful open().
+    std::optional<ConnectDiagnosis> connectFailure() const { return m_connectFailure; }
     QSqlDatabase database() const { return m_db; }
     pg_conn *handle() const { return m_conn; }
 
@@ -98,4 +104,7 @@ private:
     pg_conn *m_conn = nullptr;
     QString m_lastError;
     QString m_lastSqlState;
+    std::optional<ConnectDiagnosis> m_connectFailure;
+
+    ConnectDiagnosis diagnoseFailedOpen(qint64 elapsedMs) const;
 };

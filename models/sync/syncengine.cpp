@@ -88,6 +88,8 @@ void SyncEngine::schedule(int delayMs)
 void SyncEngine::syncNow()
 {
     m_failures = 0;
+    if (m_session && !m_pollTimer.isActive())
+        m_pollTimer.start(pollIntervalMs()); // stopped by a failure that retrying cannot fix
     userActive();
     schedule(0);
 }
@@ -128,7 +130,8 @@ void SyncEngine::goIdle()
     stopListening();
     if (m_session)
         m_session->disconnectFromServer();
-    m_pollTimer.start(pollIntervalMs());
+    if (m_pollTimer.isActive()) // not when a failure that retrying cannot fix stopped it
+        m_pollTimer.start(pollIntervalMs());
 }
 
 void SyncEngine::startListening()
@@ -198,11 +201,17 @@ void SyncEngine::runSync()
         return;
     }
     setState(result.error == SyncResult::Error::Unreachable ? State::Offline : State::Error, result.message);
-    if (result.retryable() || result.error == SyncResult::Error::AuthFailed || result.error == SyncResult::Error::TlsFailed) {
-        // Exponential backoff, so a server that is down is not hammered.
-        const int delay = std::min(kMaxRetryMs, kFirstRetryMs << std::min(m_failures, 16));
-        ++m_failures;
-        qCInfo(lcEngine) << "sync failed:" << result.message << "- retrying in" << delay << "ms";
-        m_syncTimer.start(delay);
+    if (!result.retryable()) {
+        // Trying again cannot fix this (the password, TLS, the schema, a
+        // privilege): no backoff and no polling until the person acts (Sync
+        // now, new settings, coming back from idle).
+        m_pollTimer.stop();
+        qCInfo(lcEngine) << "sync failed:" << result.message << "- not retrying: only a person can fix this";
+        return;
     }
+    // Exponential backoff, so a server that is down is not hammered.
+    const int delay = std::min(kMaxRetryMs, kFirstRetryMs << std::min(m_failures, 16));
+    ++m_failures;
+    qCInfo(lcEngine) << "sync failed:" << result.message << "- retrying in" << delay << "ms";
+    m_syncTimer.start(delay);
 }

@@ -141,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(connection);
         QVERIFY(!connection->isOpen());
         QVERIFY2(error.contains(u"certificate"_s) || error.contains(u"SSL"_s), qPrintable(error));
-        const SyncResult classified = SyncResult::classify(error, {}, true);
+        const SyncResult classified = SyncResult::classify(*connection);
         QCOMPARE(classified.error, SyncResult::Error::TlsFailed);
         QVERIFY(!classified.message.contains(m_server->password));
     }
@@ -161,7 +161,7 @@ private Q_SLOTS:
         config->applyTo(db);
         PgConnection connection(db);
         QVERIFY(!connection.open());
-        QCOMPARE(SyncResult::classify(connection.lastError(), {}, true).error, SyncResult::Error::TlsFailed);
+        QCOMPARE(SyncResult::classify(connection).error, SyncResult::Error::TlsFailed);
     }
 };
 

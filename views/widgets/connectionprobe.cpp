@@ -63,16 +63,17 @@ ConnectionProbeResult ConnectionProbe::run()
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
         config.applyTo(db);
         PgConnection pg(db);
-        auto fail = [&](const QString &serverMessage, const QString &sqlState, bool broken) {
-            const SyncResult classified = SyncResult::classify(serverMessage, sqlState, broken);
+        // Classified by SQLSTATE and libpq's status, never by the (translated) text.
+        auto fail = [&](const QString &serverMessage, const SyncResult &classified) {
             result.error = classified.error;
             result.message = masked(classified.message, config.password);
             result.detail = masked(serverMessage.section(u'\n', 0, 0).trimmed(), config.password);
         };
         if (!db.isValid()) {
-            fail(tr("The QPSQL driver is not installed."), {}, false);
+            const QString missing = tr("The QPSQL driver is not installed.");
+            fail(missing, SyncResult::classify(missing, {}, false));
         } else if (!pg.open()) {
-            fail(pg.lastError(), pg.lastSqlState(), false);
+            fail(pg.lastError(), SyncResult::classify(pg));
         } else {
             result.serverVersion = pg.serverVersion();
             result.tls = pg.sslInUse();
@@ -83,7 +84,7 @@ ConnectionProbeResult ConnectionProbe::run()
                 const PgResult answer = pg.exec(u"SELECT 1"_s);
                 const double ms = double(timer.nsecsElapsed()) / 1e6;
                 if (!answer.ok()) {
-                    fail(answer.errorMessage(), answer.sqlState(), !pg.isHealthy());
+                    fail(answer.errorMessage(), SyncResult::classify(answer.errorMessage(), answer.sqlState(), !pg.isHealthy()));
                     break;
                 }
                 times << ms;
