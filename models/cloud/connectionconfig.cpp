@@ -30,6 +30,9 @@ const QString kConnectTimeout = u"connect_timeout"_s;
 const QString kKeepalives = u"keepalives"_s;
 const QString kKeepalivesIdle = u"keepalives_idle"_s;
 const QString kApplicationName = u"application_name"_s;
+const QString kKeepalivesInterval = u"keepalives_interval"_s;
+const QString kKeepalivesCount = u"keepalives_count"_s;
+const QString kTcpUserTimeout = u"tcp_user_timeout"_s;
 
 // Neon's name for the pooled (PgBouncer) endpoint of a compute: the first
 // label of the host name ends with this.
@@ -170,6 +173,44 @@ QList<std::pair<QString, QString>> optionPairs(
     return pairs;
 }
 
+// Client-side deadlines for every connection Tandem opens (sync, LISTEN,
+// the Test button, migration, CLI), each unless the person's string sets it.
+// Without them a server that vanishes without a reset (a laptop changing
+// networks, a NAT dropping the mapping, a suspended compute behind a load
+// balancer) leaves libpq waiting for the kernel's defaults: about two hours
+// of keepalive silence, and some 15 minutes of retransmissions. With them a
+// worker hears of it within a minute:
+// - connect_timeout: the whole connection set-up (TCP, TLS, authentication);
+// - keepalives_*: an idle connection (LISTEN, between syncs) is probed after
+//   30 s and given up after 3 unanswered probes 10 s apart;
+// - tcp_user_timeout: sent data (a statement) unacknowledged for 30 s ends
+//   the connection, which keepalives alone would not, since they only run
+//   while nothing is in flight.
+// All are libpq options applied to the socket on this side, not startup
+// parameters sent to the server, so poolers that refuse unknown startup
+// parameters (PgBouncer, Neon's -pooler endpoint) never see them.
+QList<std::pair<QString, QString>> clientDeadlines(const ConnectionConfig &config)
+{
+    QList<std::pair<QString, QString>> pairs;
+    auto addUnlessSet = [&](const QString &key, int fallback, bool isSet) {
+        if (!isSet)
+            pairs.append({key, QString::number(fallback)});
+    };
+    addUnlessSet(kConnectTimeout, ConnectionConfig::kDefaultConnectTimeoutSeconds,
+        config.connectTimeoutSeconds > 0);
+    if (config.keepalives) {
+        addUnlessSet(kKeepalivesIdle, ConnectionConfig::kDefaultKeepalivesIdleSeconds,
+            config.keepalivesIdleSeconds > 0);
+        addUnlessSet(kKeepalivesInterval, ConnectionConfig::kDefaultKeepalivesIntervalSeconds,
+            config.extraOptions.contains(kKeepalivesInterval));
+        addUnlessSet(kKeepalivesCount, ConnectionConfig::kDefaultKeepalivesCount,
+            config.extraOptions.contains(kKeepalivesCount));
+    }
+    addUnlessSet(kTcpUserTimeout, ConnectionConfig::kDefaultTcpUserTimeoutMs,
+        config.extraOptions.contains(kTcpUserTimeout));
+    return pairs;
+}
+
 } // namespace
 
 std::optional<ConnectionConfig> ConnectionConfig::parse(const QString &text, QString *error)
@@ -226,6 +267,8 @@ QString ConnectionConfig::connectOptions() const
     // keepalives goes in even when on: the string then says what it does.
     for (const auto &[key, value] : optionPairs(*this, /*withDefaultKeepalives=*/true))
         options.append(key + u'=' + ConnectionString::quoted(value));
+    for (const auto &[key, value] : clientDeadlines(*this))
+        options.append(key + u'=' + value);
     return options.join(u';');
 }
 

@@ -24,6 +24,14 @@ struct ConnectionConfig
 public:
     static constexpr int kDefaultPort = 5432;
     static constexpr int kMaxPort = 65535;
+    // The client-side deadlines connectOptions() adds when the config does
+    // not set them (why: see clientDeadlines() in connectionconfig.cpp).
+    // A config's 0 (connect_timeout=0, keepalives_idle=0) counts as unset.
+    static constexpr int kDefaultConnectTimeoutSeconds = 10;
+    static constexpr int kDefaultKeepalivesIdleSeconds = 30;
+    static constexpr int kDefaultKeepalivesIntervalSeconds = 10;
+    static constexpr int kDefaultKeepalivesCount = 3;
+    static constexpr int kDefaultTcpUserTimeoutMs = 30'000;
 
     // libpq's sslmode values, weakest first.
     static const QStringList kSslModes;
@@ -69,7 +77,10 @@ public:
     void applyTo(QSqlDatabase &db) const;
 
     // The connect options applyTo() sets: "key=value" joined by ";", values
-    // quoted for libpq. May hold a secret (sslpassword): do not log it.
+    // quoted for libpq, then the client-side deadlines (connect_timeout,
+    // keepalives_idle/interval/count, tcp_user_timeout) that the config does
+    // not set itself. keywords() and toUri() leave those defaults out. May
+    // hold a secret (sslpassword): do not log it.
     QString connectOptions() const;
 
     // True when the server is a connection pooler in transaction mode (no

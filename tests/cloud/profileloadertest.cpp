@@ -17,6 +17,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The client-side deadlines connectOptions() adds after a profile's own options.
+const QString kDeadlines
+    = u";keepalives_idle=30;keepalives_interval=10;keepalives_count=3;tcp_user_timeout=30000"_s;
+
 const QString kNeonPooledUri
     = u"postgresql://alex:AbC123dEf@ep-cool-darkness-123456-pooler.us-east-2.aws.neon.tech/neondb?sslmode=require&channel_binding=require"_s;
 
@@ -104,15 +108,18 @@ void ProfileLoaderTest::shouldStartFromProfileDefaults_data()
 
     QTest::newRow("development")
         << u"development"_s
-        << u"sslmode=prefer;connect_timeout=5;keepalives=1;application_name=tandem-dev"_s << 30'000
+        << u"sslmode=prefer;connect_timeout=5;keepalives=1;application_name=tandem-dev"_s + kDeadlines
+        << 30'000
         << 30 << 60;
     QTest::newRow("staging")
         << u"staging"_s
         << u"sslmode=require;connect_timeout=10;keepalives=1;application_name=tandem-staging"_s
+            + kDeadlines
         << 15'000 << 60 << 240;
     QTest::newRow("production")
         << u"production"_s
-        << u"sslmode=require;connect_timeout=10;keepalives=1;application_name=tandem"_s << 15'000
+        << u"sslmode=require;connect_timeout=10;keepalives=1;application_name=tandem"_s + kDeadlines
+        << 15'000
         << 60 << 240;
 }
 
@@ -284,7 +291,8 @@ void ProfileLoaderTest::shouldPreferCommandLineThenEnvironmentThenFile_data()
         << u"options"_s
         << QStringList {u"DATABASE_URL='host=f.example.com options=-cx=1 target_session_attrs=any'"_s}
         << QStringList {u"PGCONNECT_TIMEOUT=3"_s} << QStringList {u"sslmode=disable"_s}
-        << u"sslmode=disable;connect_timeout=3;keepalives=1;application_name=tandem-dev;options=-cx=1;target_session_attrs=any"_s;
+        << u"sslmode=disable;connect_timeout=3;keepalives=1;application_name=tandem-dev;options=-cx=1;target_session_attrs=any"_s
+            + kDeadlines;
 }
 
 void ProfileLoaderTest::shouldPreferCommandLineThenEnvironmentThenFile()
@@ -321,7 +329,8 @@ void ProfileLoaderTest::shouldReadNeonProductionSetupFromFile()
     QCOMPARE(loaded->connection.host, u"ep-cool-darkness-123456-pooler.us-east-2.aws.neon.tech"_s);
     QCOMPARE(loaded->connection.password, u"AbC123dEf"_s);
     QCOMPARE(loaded->connection.connectOptions(),
-        u"sslmode=require;channel_binding=require;connect_timeout=10;keepalives=1;application_name=tandem"_s);
+        u"sslmode=require;channel_binding=require;connect_timeout=10;keepalives=1;application_name=tandem"_s
+            + kDeadlines);
     QCOMPARE(loaded->syncIntervalSeconds, 120);
     QCOMPARE(loaded->idleDisconnectSeconds, 240);
     QVERIFY(!loaded->describe().contains(u"AbC123dEf"_s));

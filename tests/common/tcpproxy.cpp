@@ -146,6 +146,7 @@ public:
 
     std::atomic<int> latencyMs{0};
     std::atomic<bool> refuse{false};
+    std::atomic<bool> blackhole{false};
     std::atomic<int> cuts{0};
     std::atomic<int> accepted{0};
     std::atomic<int> refused{0};
@@ -241,8 +242,8 @@ void Pair::take(bool fromClient)
     QTcpSocket *source = fromClient ? m_client : m_server;
     Direction &direction = fromClient ? m_up : m_down;
     const QByteArray chunk = m_ending ? QByteArray() : source->readAll();
-    if (chunk.isEmpty())
-        return;
+    if (chunk.isEmpty() || m_worker->blackhole)
+        return; // a blackhole swallows the bytes and answers nothing
     (fromClient ? m_worker->toServer : m_worker->toClient) += chunk.size();
     if (fromClient && m_serverSpoke) {
         ++m_worker->roundTrips;
@@ -413,6 +414,12 @@ void TcpProxy::setRefuse(bool refuse)
 {
     if (TcpProxyWorker *w = worker())
         w->refuse = refuse;
+}
+
+void TcpProxy::setBlackhole(bool on)
+{
+    if (TcpProxyWorker *w = worker())
+        w->blackhole = on;
 }
 
 void TcpProxy::cutAll()

@@ -21,6 +21,7 @@ class TcpProxyWorker;
 //   proxy.armCut({"tandem.push", -1, 1});   // lose the answer of the next push
 //   proxy.cutAll();                         // drop every connection now
 //   proxy.setRefuse(true);                  // new connections are closed at once
+//   proxy.setBlackhole(true);               // nothing goes through, nothing closes
 class TcpProxy
 {
 public:
@@ -50,6 +51,11 @@ public:
     void setLatencyMs(int oneWayMs);
     // When on, new connections are accepted and closed straight away.
     void setRefuse(bool refuse);
+    // When on, every byte from either side, on open and new connections, is
+    // swallowed and nothing is closed: a server that vanished without a
+    // reset. (The kernel still acknowledges the bytes, so only deadlines that
+    // libpq or Tandem keep in user space can end a wait on it.)
+    void setBlackhole(bool on);
     // Closes every open connection now, dropping what is in flight.
     void cutAll();
     // Closes the connection that carries the n-th next byte from the server.
