@@ -218,14 +218,21 @@ bool LegacyReader::scan(MigrationPlan *plan, QString *error)
     return readStructure(plan, error) && mapRest(plan, error);
 }
 
-bool LegacyReader::mapRest(MigrationPlan *plan, QString *error)
+bool LegacyReader::mapRest(MigrationPlan *plan, QString *error, const std::atomic<bool> *cancel)
 {
     if (plan->mappedTodos == plan->todos.size())
         return true;
     if (!seek(*plan, plan->mappedTodos, error))
         return false;
+    // Often enough that a cancelled preview stops within milliseconds, rarely
+    // enough that the atomic load costs nothing beside mapping a row.
+    constexpr qint64 kRowsBetweenCancelChecks = 512;
     MappedTodo todo;
-    while (next(&todo, error)) {
+    for (qint64 row = 1; next(&todo, error); ++row) {
+        if (cancel && row % kRowsBetweenCancelChecks == 0 && cancel->load()) {
+            *error = tr("cancelled");
+            return false;
+        }
     }
     return error->isEmpty();
 }

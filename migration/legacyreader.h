@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <utility>
 
@@ -37,7 +38,8 @@ public:
     // Reads the todos in two threads, each on its own connection, when the
     // file has two blocks of the fingerprint or more (see legacyfirstpass.cpp).
     bool readStructure(MigrationPlan *plan, QString *error);
-    bool mapRest(MigrationPlan *plan, QString *error);
+    // Stops early, with error set, once cancel reads true (a stale preview).
+    bool mapRest(MigrationPlan *plan, QString *error, const std::atomic<bool> *cancel = nullptr);
     bool scan(MigrationPlan *plan, QString *error);
 
     // Derives the cloud ids from the file's fingerprint and the owner, so a

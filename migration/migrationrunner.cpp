@@ -32,6 +32,11 @@ MigrationReport finish(MigrationReport report, int exitCode, const QString &stat
     return report;
 }
 
+bool cancelled(const MigrationRunner::Options &options)
+{
+    return options.cancel && options.cancel->load();
+}
+
 // The QPSQL connection is named per run, so that two runners in one
 // process (tests) do not share it.
 class ScopedConnection
@@ -100,9 +105,12 @@ LocalWork prepareLocally(const MigrationRunner::Options &options, int schemaVers
     const QDateTime mtime = QFileInfo(options.sourcePath).lastModified();
     local.reader = std::make_unique<LegacyReader>(local.backupPath, schemaVersion, mtime.toMSecsSinceEpoch() * 1000);
     // A dry run maps every row now; an import maps them as it sends them.
+    // A dry run is a preview that a newer one may replace: cancelled, it
+    // stops between the two passes or between rows of the second.
     QString error;
-    const bool read = options.dryRun ? local.reader->scan(&local.plan, &error)
-                                     : local.reader->readStructure(&local.plan, &error);
+    bool read = local.reader->readStructure(&local.plan, &error);
+    if (read && options.dryRun)
+        read = !cancelled(options) && local.reader->mapRest(&local.plan, &error, options.cancel);
     const QString verifyError = verified.valid() ? verified.get() : QString();
     if (!verifyError.isEmpty())
         return backupFailed(verifyError);
@@ -148,6 +156,8 @@ MigrationReport MigrationRunner::run(const Options &options)
     if (!options.dryRun && !options.connection)
         return finish(report, BadInput, u"refused"_s,
                       tr("no cloud database given: use --to URL, --profile or DATABASE_URL; nothing was written"));
+    if (options.dryRun && options.faultHook)
+        options.faultHook(u"dry-run"_s, 0);
 
     // The local work (backup, then the first pass over its rows) runs on a
     // worker thread while this one connects to the cloud and checks its
@@ -177,6 +187,12 @@ MigrationReport MigrationRunner::run(const Options &options)
             report.backup.clear();
         }
     };
+    // Cancelled while connecting (a closed wizard) or during a preview: the
+    // cloud is unchanged, and an unreachable server is not this run's error.
+    if (cancelled(options)) {
+        discardBackup();
+        return finish(report, Failed, u"cancelled"_s, tr("cancelled before anything was written; the cloud is unchanged"));
+    }
     if (!cloudFailure.isEmpty()) {
         discardBackup();
         return finish(report, Failed, u"failed"_s, cloudFailure);
@@ -204,6 +220,8 @@ MigrationReport MigrationRunner::run(const Options &options)
 
     if (options.dryRun) {
         const bool repaired = complete();
+        if (options.faultHook)
+            options.faultHook(u"dry-run-mapped"_s, 0);
         report.totalSeconds = double(clock.elapsed()) / 1000;
         return finish(report, repaired ? MigratedRepaired : Migrated, u"dry-run"_s,
                       tr("Dry run: nothing was written. %n todos would be migrated, %1 problems listed above.",

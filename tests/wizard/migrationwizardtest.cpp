@@ -5,6 +5,7 @@
 
 #include "scratchdatabase.h"
 #include "testpostgres.h"
+#include "wizardtesthelpers.h"
 
 #include "wizard/migrationwizard.h"
 
@@ -21,44 +22,15 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
+using namespace WizardTest;
 
 namespace {
-
-const QString kFixtures = QStringLiteral(TANDEM_MIGRATION_FIXTURES);
-
-// No default location holds a file: the test gives the path.
-QProcessEnvironment emptyHome(const QTemporaryDir &dir)
-{
-    QProcessEnvironment env;
-    env.insert(u"HOME"_s, dir.filePath(u"home"_s));
-    env.insert(u"XDG_DATA_HOME"_s, dir.filePath(u"home/.local/share"_s));
-    return env;
-}
-
-QString copyFixture(const QTemporaryDir &dir, const QString &name)
-{
-    const QString target = dir.filePath(u"todo_app_local.db"_s);
-    QFile::remove(target);
-    return QFile::copy(kFixtures + u'/' + name, target) ? target : QString();
-}
-
-void clickNext(QWizard &wizard)
-{
-    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
-}
-
-template<typename T>
-T *child(QWizard &wizard, const QString &name)
-{
-    return wizard.findChild<T *>(name);
-}
 
 qint64 cloudCount(const ScratchDatabase &cloud, const QString &sql)
 {
@@ -100,13 +72,7 @@ class MigrationWizardTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"tandem-tests"_s);
-        QCoreApplication::setApplicationName(u"migrationwizardtest"_s);
-        QSettings().clear();
-    }
+    void initTestCase() { initTestEnvironment(u"migrationwizardtest"_s); }
 
     void refusesBadFile()
     {

@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QThread>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -60,7 +59,7 @@ MigratePage::MigratePage(MigrationWizard *wizard)
 
 MigratePage::~MigratePage()
 {
-    stopAndWait();
+    abandon();
 }
 
 void MigratePage::initializePage()
@@ -74,16 +73,15 @@ bool MigratePage::isComplete() const
     return m_done;
 }
 
-void MigratePage::stopAndWait()
+void MigratePage::abandon()
 {
-    if (!m_thread)
+    if (!m_worker)
         return;
+    // Never wait here: a run still connecting to a server that does not
+    // answer would hold the window until libpq gave up, which without a
+    // connect_timeout is never. The worker ends and deletes itself.
     m_worker->cancel();
     disconnect(m_worker, nullptr, this, nullptr);
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
     m_worker = nullptr;
 }
 
@@ -100,12 +98,7 @@ void MigratePage::start()
     options.faultHook = m_wizard->batchHook();
     options.appVersion = QCoreApplication::applicationVersion();
 
-    m_thread = new QThread(this);
-    m_thread->setObjectName(u"migrationThread"_s);
     m_worker = new MigrationWorker(options);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &MigrationWorker::start);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &MigrationWorker::progressed, this, &MigratePage::onProgress, Qt::QueuedConnection);
     connect(m_worker, &MigrationWorker::finished, this, &MigratePage::onFinished, Qt::QueuedConnection);
 
@@ -114,7 +107,7 @@ void MigratePage::start()
     m_cancel->setEnabled(true);
     m_rate->clear();
     m_status->setText(tr("Connecting to the cloud database…"));
-    m_thread->start();
+    m_worker->start();
 }
 
 void MigratePage::cancel()
@@ -140,11 +133,7 @@ void MigratePage::onProgress(qint64 done, qint64 total, double seconds)
 
 void MigratePage::onFinished(const MigrationReport &report)
 {
-    m_thread->quit();
-    m_thread->wait();
-    m_thread->deleteLater();
-    m_thread = nullptr;
-    m_worker = nullptr;
+    m_worker = nullptr; // it deletes itself with its thread
     m_cancel->hide();
     m_wizard->setResult(report);
     if (report.status == u"validated"_s || report.status == u"already-migrated"_s) {

@@ -11,7 +11,6 @@ class MigrationWorker;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QThread;
 
 // The transfer and the validation (MigrationRunner::run) on a worker thread:
 // progress, rate and time left by queued signals; Cancel stops it between two
@@ -26,9 +25,11 @@ public:
     void initializePage() override;
     bool isComplete() const override;
 
-    bool isRunning() const { return m_thread != nullptr; }
-    // Cancels a running transfer and waits until it has stopped.
-    void stopAndWait();
+    bool isRunning() const { return m_worker != nullptr; }
+    // Cancels a running transfer and returns at once; the run stops on its
+    // own (between two batches, or when its connection attempt ends) and
+    // never calls this page again.
+    void abandon();
 
 private:
     void start();
@@ -42,7 +43,6 @@ private:
     QLabel *m_status;
     QPushButton *m_cancel;
     QPushButton *m_resume;
-    QThread *m_thread = nullptr;
     MigrationWorker *m_worker = nullptr;
     bool m_done = false;
 };

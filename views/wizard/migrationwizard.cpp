@@ -40,14 +40,16 @@ MigrationWizard::MigrationWizard(const Profile &profile, QWidget *parent, const 
 
 MigrationWizard::~MigrationWizard()
 {
-    // A transfer still running is cancelled and waited for (it stops
-    // between two batches, so the cloud keeps whole batches).
-    m_migratePage->stopAndWait();
+    // A transfer still running is cancelled, not waited for: it stops
+    // between two batches (the cloud keeps whole batches) or after its
+    // connection attempt, and closing returns at once even when the server
+    // never answers.
+    m_migratePage->abandon();
 }
 
 void MigrationWizard::reject()
 {
-    m_migratePage->stopAndWait();
+    m_migratePage->abandon();
     QWizard::reject();
 }
 

@@ -23,7 +23,7 @@ public:
                              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     ~MigrationWizard() override;
 
-    // Cancel while the transfer runs stops it first (between two batches).
+    // Cancel while the transfer runs cancels it too, and returns at once.
     void reject() override;
 
     // The QSettings keys that say the import was done / offered.
@@ -45,8 +45,10 @@ public:
     // Todos per transaction of the transfer (tests use 1 to cancel a long run).
     int batchSize() const { return m_batchSize; }
     void setBatchSize(int size) { m_batchSize = size > 0 ? size : 10000; }
-    // Called by the transfer at each phase of each batch (MigrationRunner::
-    // Options::faultHook), on the worker thread; tests slow the run down with it.
+    // Called by the transfer at each phase of each batch, and by the source
+    // page's preview ("dry-run" as it starts, "dry-run-mapped" once every row
+    // is mapped) (MigrationRunner::Options::faultHook), on the worker
+    // thread; tests slow the runs down and count them with it.
     using BatchHook = std::function<void(const QString &phase, int batch)>;
     BatchHook batchHook() const { return m_batchHook; }
     void setBatchHook(BatchHook hook) { m_batchHook = std::move(hook); }

@@ -46,7 +46,15 @@ SourcePage::SourcePage(MigrationWizard *wizard)
 
     registerField(u"sourcePath"_s, m_path);
     connect(m_browse, &QPushButton::clicked, this, &SourcePage::browse);
-    connect(m_path, &QLineEdit::textChanged, this, &SourcePage::check);
+    m_checkTimer.setSingleShot(true);
+    m_checkTimer.setInterval(kCheckDelayMs);
+    connect(&m_checkTimer, &QTimer::timeout, this, &SourcePage::check);
+    connect(m_path, &QLineEdit::textChanged, this, &SourcePage::pathEdited);
+}
+
+SourcePage::~SourcePage()
+{
+    cancelDryRun();
 }
 
 void SourcePage::initializePage()
@@ -75,11 +83,27 @@ void SourcePage::browse()
         m_path->setText(picked);
 }
 
+void SourcePage::cancelDryRun()
+{
+    if (m_dryRunCancel)
+        m_dryRunCancel->store(true);
+    m_dryRunCancel.reset();
+}
+
+void SourcePage::pathEdited()
+{
+    // The answer for the old path no longer counts, at once; the new one is
+    // checked when typing pauses, not at every key.
+    m_ok = false;
+    ++m_generation;
+    cancelDryRun();
+    Q_EMIT completeChanged();
+    m_checkTimer.start();
+}
+
 void SourcePage::check()
 {
-    m_ok = false;
-    const int generation = ++m_generation;
-    Q_EMIT completeChanged();
+    const int generation = m_generation;
     const QString path = m_path->text().trimmed();
     if (path.isEmpty()) {
         m_status->clear();
@@ -94,11 +118,18 @@ void SourcePage::check()
     MigrationRunner::Options options;
     options.sourcePath = path;
     options.dryRun = true;
+    options.faultHook = m_wizard->batchHook();
+    m_dryRunCancel = std::make_shared<std::atomic<bool>>(false);
     runOnWorker<MigrationReport>(
-        this, [options] { return MigrationRunner::run(options); },
+        this,
+        [options, cancel = m_dryRunCancel]() mutable {
+            options.cancel = cancel.get();
+            return MigrationRunner::run(options);
+        },
         [this, generation](const MigrationReport &report) {
             if (generation != m_generation)
                 return;
+            m_dryRunCancel.reset();
             if (report.status != u"dry-run"_s) {
                 m_status->setText(tr("This file cannot be imported: %1").arg(report.message));
                 return;
