@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 // Run by ctest twice (tests/settings/CMakeLists.txt): TANDEM_TEST_KEYCHAIN=
@@ -72,23 +74,36 @@ private:
     QTemporaryDir m_home;
     QString m_configDir;
 
-    // Writes through a store and waits for its answer.
-    static PasswordStore::Result writeAndWait(PasswordStore &store, const QString &key, const QString &password)
+    // Starts a call on a store and waits (here, in the test) for its answer.
+    static PasswordStore::Result answerOf(const std::function<void(const PasswordStore::Callback &)> &call)
     {
         std::optional<PasswordStore::Result> answer;
-        store.write(key, password, &store, [&answer](const PasswordStore::Result &result) { answer = result; });
-        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
+        call([&answer](const PasswordStore::Result &result) { answer = result; });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 15000))
             return {Status::Failed, Location::None, {}, u"no answer"_s};
         return *answer;
     }
 
+    static PasswordStore::Result writeAndWait(PasswordStore &store, const QString &key, const QString &password)
+    {
+        return answerOf([&](const PasswordStore::Callback &done) { store.write(key, password, &store, done); });
+    }
+
+    static PasswordStore::Result readAndWait(PasswordStore &store, const QString &key)
+    {
+        return answerOf([&](const PasswordStore::Callback &done) { store.read(key, &store, done); });
+    }
+
     static PasswordStore::Result removeAndWait(PasswordStore &store, const QString &key)
     {
-        std::optional<PasswordStore::Result> answer;
-        store.remove(key, &store, [&answer](const PasswordStore::Result &result) { answer = result; });
-        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
-            return {Status::Failed, Location::None, {}, u"no answer"_s};
-        return *answer;
+        return answerOf([&](const PasswordStore::Callback &done) { store.remove(key, &store, done); });
+    }
+
+    // Asks whether a keychain answers, and waits for the answer.
+    static bool probed(PasswordStore &store)
+    {
+        store.probe();
+        return QTest::qWaitFor([&store] { return store.isProbed(); }, 10000);
     }
 
 private Q_SLOTS:
@@ -143,6 +158,39 @@ private Q_SLOTS:
         QVERIFY(!PasswordStore::keyFor(profile, *config).contains(u"pw"_s));
     }
 
+    void everyCallReturnsAtOnceAndAnswersThroughTheEventLoop_data()
+    {
+        QTest::addColumn<QString>("call");
+        QTest::newRow("read") << u"read"_s;
+        QTest::newRow("write") << u"write"_s;
+        QTest::newRow("remove") << u"remove"_s;
+    }
+
+    void everyCallReturnsAtOnceAndAnswersThroughTheEventLoop()
+    {
+        // Both modes: a fresh store has not asked the keychain yet, which
+        // is when a nested event loop would run (to wait for the probe).
+        QFETCH(QString, call);
+        const QString key = u"development/dev@localhost/at-once-%1"_s.arg(call);
+        PasswordStore store;
+        bool eventLoopTurned = false;
+        QMetaObject::invokeMethod(this, [&eventLoopTurned] { eventLoopTurned = true; }, Qt::QueuedConnection);
+        std::optional<PasswordStore::Result> answer;
+        const auto done = [&answer](const PasswordStore::Result &result) { answer = result; };
+        if (call == u"read")
+            store.read(key, &store, done);
+        else if (call == u"write")
+            store.write(key, u"at-once-secret"_s, &store, done);
+        else
+            store.remove(key, &store, done);
+        QVERIFY2(!eventLoopTurned, "a nested event loop ran inside the call");
+        QVERIFY(!answer.has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
+        QVERIFY(eventLoopTurned);
+        if (call == u"write")
+            QVERIFY(removeAndWait(store, key).ok());
+    }
+
     void writesReadsOverwritesAndRemovesInTheKeychain_data()
     {
         QTest::addColumn<QString>("first");
@@ -159,9 +207,10 @@ private Q_SLOTS:
         const QString key = u"production/alex@ep-test.neon.tech/neondb-%1"_s.arg(QString::fromUtf8(QTest::currentDataTag()));
 
         PasswordStore writer;
+        QVERIFY(probed(writer));
         QVERIFY2(writer.isAvailable(), qPrintable(writer.unavailableReason()));
         QVERIFY(writer.unavailableReason().isEmpty());
-        QCOMPARE(writer.readNow(key).status, Status::NotFound);
+        QCOMPARE(readAndWait(writer, key).status, Status::NotFound);
 
         PasswordStore::Result written = writeAndWait(writer, key, first);
         QVERIFY2(written.ok(), qPrintable(written.message));
@@ -170,7 +219,7 @@ private Q_SLOTS:
         // A second store (as after a restart) reads it from the keychain.
         {
             PasswordStore reader;
-            const PasswordStore::Result read = reader.readNow(key);
+            const PasswordStore::Result read = readAndWait(reader, key);
             QVERIFY2(read.ok(), qPrintable(read.message));
             QCOMPARE(read.location, Location::Keychain);
             QCOMPARE(read.password, first);
@@ -180,14 +229,14 @@ private Q_SLOTS:
         QVERIFY2(written.ok(), qPrintable(written.message));
         {
             PasswordStore reader;
-            QCOMPARE(reader.readNow(key).password, second);
+            QCOMPARE(readAndWait(reader, key).password, second);
         }
 
         const PasswordStore::Result removed = removeAndWait(writer, key);
         QVERIFY2(removed.ok(), qPrintable(removed.message));
         {
             PasswordStore reader;
-            QCOMPARE(reader.readNow(key).status, Status::NotFound);
+            QCOMPARE(readAndWait(reader, key).status, Status::NotFound);
         }
 
         // Nowhere in plain text: not in the config folder (QSettings, the
@@ -230,22 +279,23 @@ private Q_SLOTS:
         const QString password = u"npg_neverOnDisk77"_s;
 
         PasswordStore store;
+        QVERIFY(probed(store));
         QVERIFY(!store.isAvailable());
         QVERIFY(!store.unavailableReason().isEmpty());
         qInfo("unavailable because: %s", qPrintable(store.unavailableReason()));
-        QCOMPARE(store.readNow(key).status, Status::NotFound);
+        QCOMPARE(readAndWait(store, key).status, Status::NotFound);
 
         // Not opted in to the file: kept in this run's memory only.
         const PasswordStore::Result written = writeAndWait(store, key, password);
         QVERIFY2(written.ok(), qPrintable(written.message));
         QCOMPARE(written.location, Location::Session);
-        const PasswordStore::Result read = store.readNow(key);
+        const PasswordStore::Result read = readAndWait(store, key);
         QCOMPARE(read.location, Location::Session);
         QCOMPARE(read.password, password);
 
         // A new run (another store) knows nothing of it.
         PasswordStore nextRun;
-        QCOMPARE(nextRun.readNow(key).status, Status::NotFound);
+        QCOMPARE(readAndWait(nextRun, key).status, Status::NotFound);
 
         QSettings().sync();
         QCOMPARE(filesContaining(m_home.path(), password), QStringList());
@@ -262,6 +312,7 @@ private Q_SLOTS:
         const QString password = u"file-stored-secret"_s;
 
         PasswordStore store;
+        QVERIFY(probed(store));
         QVERIFY(!store.isAvailable());
         store.setFileFallbackEnabled(true);
         const PasswordStore::Result written = writeAndWait(store, key, password);
@@ -274,7 +325,7 @@ private Q_SLOTS:
         // The next run reads it without being told about the opt-in.
         PasswordStore nextRun;
         QVERIFY(nextRun.hasFileEntry(key));
-        const PasswordStore::Result read = nextRun.readNow(key);
+        const PasswordStore::Result read = readAndWait(nextRun, key);
         QCOMPARE(read.location, Location::File);
         QCOMPARE(read.password, password);
 

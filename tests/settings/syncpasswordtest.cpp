@@ -30,6 +30,27 @@ private:
         return profile;
     }
 
+    struct Filled
+    {
+        Profile profile;
+        SyncPassword::Outcome outcome;
+        QString message;
+    };
+
+    // Fills in the password and waits (here, in the test) for the answer.
+    static Filled fillAndWait(const Profile &profile, PasswordStore &store)
+    {
+        std::optional<Filled> filled;
+        QObject context;
+        SyncPassword::fill(profile, &store, nullptr, &context,
+                           [&filled](const Profile &result, SyncPassword::Outcome outcome, const QString &message) {
+                               filled = Filled{result, outcome, message};
+                           });
+        if (!QTest::qWaitFor([&filled] { return filled.has_value(); }, 15000))
+            qFatal("SyncPassword::fill never answered");
+        return *filled;
+    }
+
     // Answers the next password prompt: types text and presses OK, or cancels.
     void answerPrompt(const QString &text, bool accept)
     {
@@ -78,39 +99,73 @@ private Q_SLOTS:
         Profile profile = server ? neonProfile() : Profile::defaults(ProfileName::Development);
         profile.connection.password = password;
         PasswordStore store;
-        QCOMPARE(SyncPassword::fill(&profile, &store, nullptr), SyncPassword::Outcome::NotNeeded);
-        QCOMPARE(profile.connection.password, password);
+        const Filled filled = fillAndWait(profile, store);
+        QCOMPARE(filled.outcome, SyncPassword::Outcome::NotNeeded);
+        QCOMPARE(filled.profile.connection.password, password);
         QCOMPARE(m_prompts, 0);
+    }
+
+    void fillingReturnsBeforeTheEventLoopTurns()
+    {
+        // Start-up must not spin a nested event loop while the keychain
+        // thinks or the person types: the answer comes through the event loop.
+        PasswordStore store;
+        bool eventLoopTurned = false;
+        QMetaObject::invokeMethod(this, [&eventLoopTurned] { eventLoopTurned = true; }, Qt::QueuedConnection);
+        answerPrompt(u"typed-later"_s, true);
+        std::optional<Profile> filled;
+        QObject context;
+        SyncPassword::fill(neonProfile(), &store, nullptr, &context,
+                           [&filled](const Profile &profile, SyncPassword::Outcome, const QString &) { filled = profile; });
+        QVERIFY2(!eventLoopTurned, "a nested event loop ran inside fill()");
+        QVERIFY(!filled.has_value());
+        QTRY_VERIFY(filled.has_value());
+        QCOMPARE(filled->connection.password, u"typed-later"_s);
+        QCOMPARE(m_prompts, 1);
+    }
+
+    void aPromptWhoseCallerIsGoneClosesAndAnswersNobody()
+    {
+        PasswordStore store;
+        bool answered = false;
+        {
+            QObject context;
+            SyncPassword::fill(neonProfile(), &store, nullptr, &context,
+                               [&answered](const Profile &, SyncPassword::Outcome, const QString &) { answered = true; });
+            QTRY_VERIFY(qobject_cast<QInputDialog *>(QApplication::activeModalWidget()));
+        } // new settings were saved meanwhile, or Tandem quits
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QTest::qWait(50);
+        QVERIFY(!answered);
     }
 
     void withoutAKeychainItAsksOncePerRun()
     {
         PasswordStore store;
-        QVERIFY(!store.isAvailable());
-        Profile profile = neonProfile();
         answerPrompt(u"typed-at-start"_s, true);
-        QCOMPARE(SyncPassword::fill(&profile, &store, nullptr), SyncPassword::Outcome::Asked);
-        QCOMPARE(profile.connection.password, u"typed-at-start"_s);
+        const Filled filled = fillAndWait(neonProfile(), store);
+        QVERIFY(!store.isAvailable());
+        QCOMPARE(filled.outcome, SyncPassword::Outcome::Asked);
+        QCOMPARE(filled.profile.connection.password, u"typed-at-start"_s);
         QCOMPARE(m_prompts, 1);
 
         // Sync restarts (new settings saved): the same run knows it.
-        Profile again = neonProfile();
-        QCOMPARE(SyncPassword::fill(&again, &store, nullptr), SyncPassword::Outcome::Found);
-        QCOMPARE(again.connection.password, u"typed-at-start"_s);
+        const Filled again = fillAndWait(neonProfile(), store);
+        QCOMPARE(again.outcome, SyncPassword::Outcome::Found);
+        QCOMPARE(again.profile.connection.password, u"typed-at-start"_s);
         QCOMPARE(m_prompts, 1);
     }
 
     void cancellingIsNotAskedAgainThisRun()
     {
         PasswordStore store;
-        Profile profile = neonProfile();
         answerPrompt(u"never-used"_s, false);
-        QCOMPARE(SyncPassword::fill(&profile, &store, nullptr), SyncPassword::Outcome::Declined);
-        QCOMPARE(profile.connection.password, QString());
-        Profile again = neonProfile();
-        SyncPassword::fill(&again, &store, nullptr);
+        const Filled filled = fillAndWait(neonProfile(), store);
+        QCOMPARE(filled.outcome, SyncPassword::Outcome::Declined);
+        QCOMPARE(filled.profile.connection.password, QString());
+        const Filled again = fillAndWait(neonProfile(), store);
         QCOMPARE(m_prompts, 1);
-        QCOMPARE(again.connection.password, QString());
+        QCOMPARE(again.profile.connection.password, QString());
     }
 
     void theOptInFileAnswersWithoutAsking()
@@ -128,8 +183,9 @@ private Q_SLOTS:
             QTRY_VERIFY(done);
         }
         PasswordStore store;
-        QCOMPARE(SyncPassword::fill(&profile, &store, nullptr), SyncPassword::Outcome::Found);
-        QCOMPARE(profile.connection.password, u"from-the-file"_s);
+        const Filled filled = fillAndWait(profile, store);
+        QCOMPARE(filled.outcome, SyncPassword::Outcome::Found);
+        QCOMPARE(filled.profile.connection.password, u"from-the-file"_s);
         QCOMPARE(m_prompts, 0);
     }
 };

@@ -152,6 +152,18 @@ private:
 
     static Profile profile(ProfileName name) { return Profile::defaults(name); }
 
+    // The store answers through the event loop: the test waits for it.
+    static QString storedPassword(PasswordStore &store, const QString &key, PasswordStore::Location *location = nullptr)
+    {
+        std::optional<PasswordStore::Result> answer;
+        store.read(key, &store, [&answer](const PasswordStore::Result &result) { answer = result; });
+        if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
+            return {};
+        if (location)
+            *location = answer->location;
+        return answer->password;
+    }
+
     QStringList labelTexts(QWidget *dialog) const
     {
         QStringList texts;
@@ -491,6 +503,8 @@ private Q_SLOTS:
             existing.write("# my own notes\nTANDEM_SYNC_INTERVAL=120\nPGPASSWORD=old-secret-pw\nPGHOST=old.example\n");
         }
         PasswordStore passwords;
+        passwords.probe();
+        QTRY_VERIFY(passwords.isProbed());
         QVERIFY(!passwords.isAvailable()); // this test runs without a session bus
         SyncSettingsDialog dialog(profile(ProfileName::Staging), &passwords);
         QCOMPARE(dialog.envFilePath(), envPath);
@@ -539,9 +553,10 @@ private Q_SLOTS:
         QCOMPARE(loaded->connection.channelBinding, u"require"_s);
         QCOMPARE(loaded->connection.password, QString());
         QCOMPARE(loaded->syncIntervalSeconds, 120);
-        const PasswordStore::Result stored = passwords.readNow(PasswordStore::keyFor(ProfileName::Staging, loaded->connection));
-        QCOMPARE(stored.location, PasswordStore::Location::Session);
-        QCOMPARE(stored.password, kNeonPassword);
+        PasswordStore::Location location = PasswordStore::Location::None;
+        QCOMPARE(storedPassword(passwords, PasswordStore::keyFor(ProfileName::Staging, loaded->connection), &location),
+                 kNeonPassword);
+        QCOMPARE(location, PasswordStore::Location::Session);
 
         QCOMPARE(filesContaining(m_home.path(), kNeonPassword), QStringList());
     }
@@ -574,7 +589,7 @@ private Q_SLOTS:
         PasswordStore nextRun;
         QString error;
         const auto config = ConnectionConfig::parse(kNeonUri, &error);
-        QCOMPARE(nextRun.readNow(PasswordStore::keyFor(ProfileName::Production, *config)).password, kNeonPassword);
+        QCOMPARE(storedPassword(nextRun, PasswordStore::keyFor(ProfileName::Production, *config)), kNeonPassword);
     }
 };
 

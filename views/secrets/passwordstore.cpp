@@ -3,7 +3,6 @@
 #include <qt6keychain/keychain.h>
 
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -13,6 +12,9 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -56,36 +58,35 @@ QString PasswordStore::keyFor(ProfileName profile, const ConnectionConfig &conne
                                 connection.database);
 }
 
-bool PasswordStore::isAvailable()
-{
-    if (!m_probed)
-        probe();
-    return m_available;
-}
-
 void PasswordStore::probe()
 {
-    m_probed = true;
+    if (m_probed || m_probing)
+        return;
+    m_probing = true;
     // QtKeychain has no "is there a keychain?" call: reading an entry that
     // does not exist tells, by the kind of answer (or none at all).
     auto *job = new QKeychain::ReadPasswordJob(m_service); // deletes itself when finished
     job->setKey(kProbeKey);
     job->setInsecureFallback(false);
-    QEventLoop loop;
-    std::optional<std::pair<QKeychain::Error, QString>> answer;
-    connect(job, &QKeychain::Job::finished, &loop, [&answer, &loop](QKeychain::Job *finished) {
-        answer = std::pair(finished->error(), finished->errorString());
-        loop.quit();
+    connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *finished) {
+        probeAnswered(std::pair(int(finished->error()), finished->errorString()));
     });
-    QTimer::singleShot(kProbeTimeoutMs, &loop, &QEventLoop::quit);
+    // A keychain that never answers (a hung daemon) counts as none.
+    QTimer::singleShot(kProbeTimeoutMs, this, [this] { probeAnswered(std::nullopt); });
     job->start();
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
+}
 
+void PasswordStore::probeAnswered(std::optional<std::pair<int, QString>> answer)
+{
+    if (m_probed)
+        return; // the timeout after the answer, or the answer after the timeout
+    m_probed = true;
+    m_probing = false;
     if (!answer) {
         m_available = false;
         m_unavailableReason = tr("The system keychain did not answer within %n second(s).", nullptr,
                                  kProbeTimeoutMs / 1000);
-    } else if (keychainAnswered(answer->first)) {
+    } else if (keychainAnswered(QKeychain::Error(answer->first))) {
         m_available = true;
         m_unavailableReason.clear();
     } else {
@@ -97,6 +98,20 @@ void PasswordStore::probe()
         qCInfo(lcPasswords) << "system keychain available";
     else
         qCInfo(lcPasswords).noquote() << "no system keychain:" << m_unavailableReason;
+    Q_EMIT availabilityKnown(m_available);
+    const auto waiting = std::exchange(m_afterProbe, {});
+    for (const auto &[context, operation] : waiting) {
+        if (context)
+            operation();
+    }
+}
+
+void PasswordStore::afterProbe(QObject *context, std::function<void()> operation)
+{
+    if (m_probed)
+        return operation();
+    m_afterProbe.append({QPointer<QObject>(context), std::move(operation)});
+    probe();
 }
 
 QString PasswordStore::filePath() const
@@ -185,36 +200,52 @@ void PasswordStore::read(const QString &key, QObject *context, Callback done)
 {
     if (!context)
         context = this;
-    if (!isAvailable()) {
+    afterProbe(context, [this, key, context, done] {
+        if (m_available)
+            return readKeychain(key, context, done);
         if (const auto it = m_session.constFind(key); it != m_session.cend())
             return finish(context, done, {Status::Ok, Location::Session, *it, {}});
         if (const auto stored = fileEntry(key))
             return finish(context, done, {Status::Ok, Location::File, *stored, {}});
-        return finish(context, done, {Status::NotFound, Location::None, {}, m_unavailableReason});
-    }
+        finish(context, done, {Status::NotFound, Location::None, {}, m_unavailableReason});
+    });
+}
 
+void PasswordStore::readKeychain(const QString &key, QObject *context, const Callback &done)
+{
+    // Whichever comes first, the keychain's answer or the deadline, is the answer.
+    auto answered = std::make_shared<bool>(false);
+    auto answerOnce = [answered, done](const Result &result) {
+        if (std::exchange(*answered, true))
+            return;
+        done(result);
+    };
+    QTimer::singleShot(kReadTimeoutMs, context, [answerOnce] {
+        answerOnce({Status::Failed, Location::Keychain, {},
+                    tr("The system keychain did not answer within %n second(s).", nullptr, kReadTimeoutMs / 1000)});
+    });
     auto *job = new QKeychain::ReadPasswordJob(m_service); // deletes itself when finished
     job->setKey(key);
     job->setInsecureFallback(false);
     QPointer<PasswordStore> self(this);
-    connect(job, &QKeychain::Job::finished, context, [self, key, done](QKeychain::Job *finished) {
+    connect(job, &QKeychain::Job::finished, context, [self, key, answerOnce](QKeychain::Job *finished) {
         const auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
         switch (readJob->error()) {
         case QKeychain::NoError:
-            done({Status::Ok, Location::Keychain, readJob->textData(), {}});
+            answerOnce({Status::Ok, Location::Keychain, readJob->textData(), {}});
             return;
         case QKeychain::EntryNotFound:
             // A file from a time without keychain still counts.
             if (const auto stored = self ? self->fileEntry(key) : std::nullopt) {
-                done({Status::Ok, Location::File, *stored, {}});
+                answerOnce({Status::Ok, Location::File, *stored, {}});
                 return;
             }
-            done({Status::NotFound, Location::None, {}, {}});
+            answerOnce({Status::NotFound, Location::None, {}, {}});
             return;
         default:
-            done({Status::Failed, Location::Keychain, {},
-                  tr("The system keychain did not give out the sync password: %1")
-                      .arg(readJob->errorString().section(u'\n', 0, 0))});
+            answerOnce({Status::Failed, Location::Keychain, {},
+                        tr("The system keychain did not give out the sync password: %1")
+                            .arg(readJob->errorString().section(u'\n', 0, 0))});
             return;
         }
     });
@@ -227,8 +258,9 @@ void PasswordStore::write(const QString &key, const QString &password, QObject *
         context = this;
     if (password.isEmpty())
         return remove(key, context, done);
-
-    if (!isAvailable()) {
+    afterProbe(context, [this, key, password, context, done] {
+        if (m_available)
+            return writeKeychain(key, password, context, done);
         QString error;
         if (m_fileFallback) {
             m_session.remove(key);
@@ -242,11 +274,15 @@ void PasswordStore::write(const QString &key, const QString &password, QObject *
         // Opted out (again): no copy stays in the file.
         if (!writeFileEntry(key, std::nullopt, &error))
             qCWarning(lcPasswords).noquote() << error;
-        return finish(context, done,
-                      {Status::Ok, Location::Session, {},
-                       tr("There is no system keychain: Tandem keeps the password in memory until it quits.")});
-    }
+        finish(context, done,
+               {Status::Ok, Location::Session, {},
+                tr("There is no system keychain: Tandem keeps the password in memory until it quits.")});
+    });
+}
 
+void PasswordStore::writeKeychain(const QString &key, const QString &password, QObject *context,
+                                  const Callback &done)
+{
     auto *job = new QKeychain::WritePasswordJob(m_service); // deletes itself when finished
     job->setKey(key);
     job->setInsecureFallback(false);
@@ -278,11 +314,17 @@ void PasswordStore::remove(const QString &key, QObject *context, Callback done)
     m_session.remove(key);
     QString fileError;
     const bool fileOk = writeFileEntry(key, std::nullopt, &fileError);
-    if (!isAvailable()) {
-        return finish(context, done,
-                      fileOk ? Result{Status::Ok, Location::None, {}, {}}
-                             : Result{Status::Failed, Location::File, {}, fileError});
-    }
+    afterProbe(context, [this, key, fileOk, fileError, context, done] {
+        if (m_available)
+            return removeKeychain(key, fileOk, fileError, context, done);
+        finish(context, done,
+               fileOk ? Result{Status::Ok, Location::None, {}, {}} : Result{Status::Failed, Location::File, {}, fileError});
+    });
+}
+
+void PasswordStore::removeKeychain(const QString &key, bool fileOk, const QString &fileError, QObject *context,
+                                   const Callback &done)
+{
     auto *job = new QKeychain::DeletePasswordJob(m_service); // deletes itself when finished
     job->setKey(key);
     job->setInsecureFallback(false);
@@ -298,21 +340,4 @@ void PasswordStore::remove(const QString &key, QObject *context, Callback done)
                     : Result{Status::Failed, Location::File, {}, fileError});
     });
     job->start();
-}
-
-PasswordStore::Result PasswordStore::readNow(const QString &key, int timeoutMs)
-{
-    QEventLoop loop;
-    std::optional<Result> answer;
-    read(key, &loop, [&answer, &loop](const Result &result) {
-        answer = result;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    if (!answer)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    if (answer)
-        return *answer;
-    return {Status::Failed, Location::Keychain, {},
-            tr("The system keychain did not answer within %n second(s).", nullptr, timeoutMs / 1000)};
 }

@@ -3,7 +3,9 @@
 #include "cloud/profile.h"
 
 #include <QHash>
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -20,10 +22,12 @@
 // to a file readable only by them (setFileFallbackEnabled(), "less safe"):
 // <AppConfigLocation>/sync-passwords.json, mode 0600.
 //
-// read(), write() and remove() are asynchronous, like the keychain: the
-// callback runs later on the thread of `context`, and never once `context`
-// is gone (a dialog that closed meanwhile is not called back). readNow()
-// waits, for start-up only.
+// Nothing here waits: no nested event loop, ever (it would run the whole
+// window's events from inside a call, a dialog could close under its own
+// feet). read(), write() and remove() return at once; the callback runs
+// later, through the event loop, on the thread of `context`, and never once
+// `context` is gone (a dialog that closed meanwhile is not called back).
+// Until the keychain has answered the probe, calls wait in a queue.
 class PasswordStore : public QObject
 {
     Q_OBJECT
@@ -60,9 +64,12 @@ public:
     // "<profile>/<user>@<host>/<db>", e.g. "production/alex@ep-x.neon.tech/neondb".
     static QString keyFor(ProfileName profile, const ConnectionConfig &connection);
 
-    // Whether a keychain answers. The first call asks it (waiting up to
-    // kProbeTimeoutMs in a local event loop); the answer is kept for this run.
-    bool isAvailable();
+    // Asks whether a keychain answers (once per run, at most kProbeTimeoutMs);
+    // availabilityKnown() tells. read(), write() and remove() start it too.
+    void probe();
+    bool isProbed() const { return m_probed; }
+    // Whether a keychain answered the probe; false while it is not probed yet.
+    bool isAvailable() const { return m_available; }
     // Why not, as one translated sentence; empty while it is available.
     QString unavailableReason() const { return m_unavailableReason; }
 
@@ -81,22 +88,30 @@ public:
     // From every place it may be in. Removing what is not there is Ok.
     void remove(const QString &key, QObject *context, Callback done);
 
-    // read(), waiting up to timeoutMs in a local event loop.
-    Result readNow(const QString &key, int timeoutMs = kReadTimeoutMs);
-
     // Keeps a password in memory for this run (the answer to a prompt).
     void rememberForSession(const QString &key, const QString &password);
 
+Q_SIGNALS:
+    void availabilityKnown(bool available);
+
 private:
-    void probe();
+    void probeAnswered(std::optional<std::pair<int, QString>> answer);
+    // Runs operation now when the probe has answered, else once it has.
+    void afterProbe(QObject *context, std::function<void()> operation);
+    void readKeychain(const QString &key, QObject *context, const Callback &done);
+    void writeKeychain(const QString &key, const QString &password, QObject *context, const Callback &done);
+    void removeKeychain(const QString &key, bool fileOk, const QString &fileError, QObject *context,
+                        const Callback &done);
     void finish(QObject *context, const Callback &done, const Result &result);
     std::optional<QString> fileEntry(const QString &key) const;
     bool writeFileEntry(const QString &key, const std::optional<QString> &password, QString *error);
 
     QString m_service;
     QString m_fileDir;
-    bool m_probed = false;
+    bool m_probed = false;  // answered (or timed out)
+    bool m_probing = false;
     bool m_available = false;
+    QList<std::pair<QPointer<QObject>, std::function<void()>>> m_afterProbe;
     QString m_unavailableReason;
     bool m_fileFallback = false;
     QHash<QString, QString> m_session;

@@ -147,7 +147,13 @@ SyncSettingsDialog::SyncSettingsDialog(const Profile &profile, PasswordStore *pa
 {
     setObjectName(u"syncSettingsDialog"_s);
     setWindowTitle(tr("Sync Settings"));
+    // The keychain may not have answered yet: the note follows when it does.
     m_keychain = m_passwords->isAvailable();
+    connect(m_passwords, &PasswordStore::availabilityKnown, this, [this](bool available) {
+        m_keychain = available;
+        updateStorageNote();
+    });
+    m_passwords->probe();
     buildLayout();
     fillFrom(profile);
     updateStorageNote();
