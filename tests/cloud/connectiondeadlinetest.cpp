@@ -168,6 +168,45 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(name);
         QVERIFY(proxy.acceptedConnections() >= 1);
     }
+
+    // A statement whose server goes silent mid-way: once the kernel's
+    // buffers are full and the window closed, tcp_user_timeout (1 s here)
+    // ends the write, and the statement fails instead of waiting for ever.
+    void shouldEndAStatementToASilentServerByTheDeadline()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        TcpProxy proxy(server.host, quint16(server.port));
+        QVERIFY(proxy.isListening());
+        QString error;
+        const auto config = ConnectionConfig::parse(
+            keyValue(server, proxy.port(), u"tcp_user_timeout=1000 keepalives_idle=1 "
+                                           u"keepalives_interval=1 keepalives_count=1"_s),
+            &error);
+        QVERIFY2(config, qPrintable(error));
+        const QString name = u"deadline-statement-"_s + QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+            config->applyTo(db);
+            PgConnection pg(db);
+            QVERIFY2(pg.open(), qPrintable(pg.lastError()));
+            QVERIFY(pg.exec(u"SELECT 1"_s).ok());
+            proxy.setBlackhole(true);
+            // More than the kernel buffers both ways hold, so the write blocks.
+            constexpr qsizetype kStatementBytes = 64 * 1024 * 1024;
+            const QString payload(kStatementBytes, u'x');
+            QElapsedTimer clock;
+            clock.start();
+            QVERIFY(!pg.exec(u"SELECT length($1)"_s, {payload}).ok());
+            const qint64 elapsedMs = clock.elapsed();
+            qInfo("a server gone silent mid-statement: the statement ended after %lld ms", elapsedMs);
+            QVERIFY2(elapsedMs < 15'000, qPrintable(QString::number(elapsedMs)));
+            QVERIFY(!pg.isHealthy());
+            const SyncResult result = SyncResult::classify(pg);
+            QCOMPARE(result.error, SyncResult::Error::ConnectionLost);
+            QVERIFY(result.retryable());
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
 };
 
 QTEST_GUILESS_MAIN(ConnectionDeadlineTest)

@@ -241,9 +241,17 @@ void Pair::take(bool fromClient)
 {
     QTcpSocket *source = fromClient ? m_client : m_server;
     Direction &direction = fromClient ? m_up : m_down;
+    if (m_worker->blackhole) {
+        // Read nothing more: the bytes stay in the kernel until its buffers
+        // are full and the window closes, as when packets are dropped.
+        source->setReadBufferSize(1);
+        return;
+    }
+    if (source->readBufferSize() != 0)
+        source->setReadBufferSize(0);
     const QByteArray chunk = m_ending ? QByteArray() : source->readAll();
-    if (chunk.isEmpty() || m_worker->blackhole)
-        return; // a blackhole swallows the bytes and answers nothing
+    if (chunk.isEmpty())
+        return;
     (fromClient ? m_worker->toServer : m_worker->toClient) += chunk.size();
     if (fromClient && m_serverSpoke) {
         ++m_worker->roundTrips;

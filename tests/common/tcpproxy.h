@@ -51,10 +51,10 @@ public:
     void setLatencyMs(int oneWayMs);
     // When on, new connections are accepted and closed straight away.
     void setRefuse(bool refuse);
-    // When on, every byte from either side, on open and new connections, is
-    // swallowed and nothing is closed: a server that vanished without a
-    // reset. (The kernel still acknowledges the bytes, so only deadlines that
-    // libpq or Tandem keep in user space can end a wait on it.)
+    // When on, nothing more is read from either side, on open and new
+    // connections, and nothing is closed: a server that vanished without a
+    // reset. The kernel acknowledges bytes until its buffers are full, then
+    // the window stays closed, so tcp_user_timeout can end a large write.
     void setBlackhole(bool on);
     // Closes every open connection now, dropping what is in flight.
     void cutAll();
