@@ -5,7 +5,9 @@
 #include "store/outbox.h"
 #include "store/sqlhelpers.h"
 #include "store/todorows.h"
+#include "syncstate.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
@@ -31,6 +33,12 @@ QString tagOpKey(const QString &todoId, const QString &name)
     return todoId + u'\n' + name.trimmed().toCaseFolded();
 }
 
+PullApplier::TransactionHook &transactionHook()
+{
+    static PullApplier::TransactionHook hook;
+    return hook;
+}
+
 } // namespace
 
 PullApplier::PullApplier(const QSqlDatabase &db)
@@ -38,26 +46,45 @@ PullApplier::PullApplier(const QSqlDatabase &db)
 {
 }
 
-void PullApplier::loadPending()
+void PullApplier::setBeforeTransactionHookForTests(TransactionHook hook)
 {
-    m_pendingTodoFields.clear();
-    m_pendingListFields.clear();
-    m_pendingTagOps.clear();
-    auto query = Sql::select(m_db, u"SELECT entity, entity_id, op, payload FROM outbox"_s, {});
-    while (query && query->next()) {
-        const QString entity = query->value(0).toString();
-        const QString id = query->value(1).toString();
-        const QString payload = query->value(3).toString();
-        if (entity == QLatin1String(Outbox::kEntityTodoTag)) {
-            m_pendingTagOps.insert(tagOpKey(id, payload));
-            continue;
-        }
-        const QStringList fields = QJsonDocument::fromJson(payload.toUtf8()).object().keys();
-        auto &target = entity == QLatin1String(Outbox::kEntityTodo) ? m_pendingTodoFields : m_pendingListFields;
-        QSet<QString> &set = target[id];
-        for (const QString &field : fields)
-            set.insert(field);
+    transactionHook() = std::move(hook);
+}
+
+void PullApplier::beforeTransaction(const PullSet &pull, int *transaction) const
+{
+    if (const TransactionHook &hook = transactionHook())
+        hook(pull, *transaction);
+    ++*transaction;
+}
+
+void PullApplier::loadPendingFields(const char *entity, const QStringList &ids, QHash<QString, QSet<QString>> *fields) const
+{
+    fields->clear();
+    // With ids: only their outbox rows (outbox_by_entity), so that a chunk
+    // of a big pull does not read a long outbox again and again.
+    QString sql = u"SELECT entity_id, payload FROM outbox WHERE entity = ?"_s;
+    QVariantList values = {QString::fromLatin1(entity)};
+    if (!ids.isEmpty()) {
+        sql += u" AND entity_id IN (SELECT value FROM json_each(?))"_s;
+        values << QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
     }
+    auto query = Sql::select(m_db, sql, values);
+    while (query && query->next()) {
+        QSet<QString> &set = (*fields)[query->value(0).toString()];
+        const QStringList names = QJsonDocument::fromJson(query->value(1).toString().toUtf8()).object().keys();
+        for (const QString &name : names)
+            set.insert(name);
+    }
+}
+
+void PullApplier::loadPendingTagOps()
+{
+    m_pendingTagOps.clear();
+    auto query = Sql::select(m_db, u"SELECT entity_id, payload FROM outbox WHERE entity = ?"_s,
+                             {QString::fromLatin1(Outbox::kEntityTodoTag)});
+    while (query && query->next())
+        m_pendingTagOps.insert(tagOpKey(query->value(0).toString(), query->value(1).toString()));
 }
 
 int PullApplier::liveTodoCount() const
@@ -68,7 +95,7 @@ int PullApplier::liveTodoCount() const
 
 int PullApplier::deletionCount(const PullSet &pull)
 {
-    loadPending();
+    loadPendingFields(Outbox::kEntityTodo, {}, &m_pendingTodoFields);
     QStringList deleted;
     for (const PullSet::TodoRow &row : pull.todos) {
         if (row.todo.deletedAt && !m_pendingTodoFields.contains(row.todo.id))
@@ -83,22 +110,29 @@ int PullApplier::deletionCount(const PullSet &pull)
     return count;
 }
 
-bool PullApplier::apply(const PullSet &pull, QString *error)
+bool PullApplier::apply(const PullSet &pull, const QString &newCursor, QString *error)
 {
-    loadPending();
     m_changedTodos.clear();
+    int transaction = 0;
+    beforeTransaction(pull, &transaction);
     if (!applyLists(pull.lists, error))
         return false;
     if (pull.todos.size() >= kBulkRows) {
+        beforeTransaction(pull, &transaction);
         if (!applyTodosInBulk(pull.todos, error))
             return false;
     } else {
         for (qsizetype from = 0; from < pull.todos.size(); from += kRowsPerTransaction) {
+            beforeTransaction(pull, &transaction);
             if (!applyTodos(pull.todos, from, std::min(pull.todos.size(), from + kRowsPerTransaction), error))
                 return false;
         }
     }
-    return applyLinks(pull.links, error) && applyConflicts(pull.conflicts, error);
+    beforeTransaction(pull, &transaction);
+    if (!applyLinks(pull.links, error))
+        return false;
+    beforeTransaction(pull, &transaction);
+    return applyConflicts(pull.conflicts, newCursor, error);
 }
 
 bool PullApplier::applyTodosInBulk(const QList<PullSet::TodoRow> &rows, QString *error)
@@ -111,6 +145,7 @@ bool PullApplier::applyTodosInBulk(const QList<PullSet::TodoRow> &rows, QString 
         *error = transaction.error();
         return false;
     }
+    loadPendingFields(Outbox::kEntityTodo, {}, &m_pendingTodoFields);
     QList<std::pair<QString, QString>> indexes;
     auto found = Sql::select(m_db,
                              u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'todos'"
@@ -146,6 +181,7 @@ bool PullApplier::applyLists(const QList<PullSet::ListRow> &rows, QString *error
         *error = transaction.error();
         return false;
     }
+    loadPendingFields(Outbox::kEntityList, {}, &m_pendingListFields);
     for (const PullSet::ListRow &row : rows) {
         TodoList list = row.list;
         const QSet<QString> pending = m_pendingListFields.value(list.id);
@@ -175,6 +211,11 @@ bool PullApplier::applyTodos(const QList<PullSet::TodoRow> &rows, qsizetype from
         *error = transaction.error();
         return false;
     }
+    QStringList ids;
+    ids.reserve(to - from);
+    for (qsizetype i = from; i < to; ++i)
+        ids << rows.at(i).todo.id;
+    loadPendingFields(Outbox::kEntityTodo, ids, &m_pendingTodoFields);
     if (!writeTodos(rows, from, to, error))
         return false;
     if (!transaction.commit()) {
@@ -238,6 +279,7 @@ bool PullApplier::applyLinks(const QList<PullSet::TagLink> &links, QString *erro
         *error = transaction.error();
         return false;
     }
+    loadPendingTagOps();
     QHash<QString, QString> tagIds;
     auto existing = Sql::select(m_db, u"SELECT name_key, id FROM tags"_s, {});
     while (existing && existing->next())
@@ -273,9 +315,9 @@ bool PullApplier::applyLinks(const QList<PullSet::TagLink> &links, QString *erro
     return true;
 }
 
-bool PullApplier::applyConflicts(const QList<PullSet::Conflict> &conflicts, QString *error)
+bool PullApplier::applyConflicts(const QList<PullSet::Conflict> &conflicts, const QString &newCursor, QString *error)
 {
-    if (conflicts.isEmpty())
+    if (conflicts.isEmpty() && newCursor.isEmpty())
         return true;
     Sql::WriteTransaction transaction(m_db);
     if (!transaction.isActive()) {
@@ -290,6 +332,11 @@ bool PullApplier::applyConflicts(const QList<PullSet::Conflict> &conflicts, QStr
                         conflict.wonValue, conflict.kind, conflict.createdAt},
                        error))
             return false;
+    }
+    // With the last rows: a cursor that moved past rows not yet written would skip them for good.
+    if (!newCursor.isEmpty() && !SyncState(m_db).setPullCursor(newCursor)) {
+        *error = u"cannot store the pull cursor"_s;
+        return false;
     }
     if (!transaction.commit()) {
         *error = transaction.error();

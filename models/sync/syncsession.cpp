@@ -385,8 +385,14 @@ QStringList SyncSession::missingRows(const PullSet &full) const
 
 bool SyncSession::retireMissingRows(const PullSet &full, QString *error)
 {
-    const QStringList gone = missingRows(full);
+    // The window writes through its own connection: look for the rows
+    // inside the transaction, so an edit committed meanwhile keeps its row.
     Sql::WriteTransaction transaction(m_local);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    const QStringList gone = missingRows(full);
     for (const QString &id : std::as_const(gone)) {
         if (!Sql::exec(m_local, u"UPDATE todos SET deleted_at = ? WHERE id = ?"_s, {Timestamp::now(), id}, error))
             return false;
@@ -442,10 +448,11 @@ SyncResult SyncSession::pull()
                              .arg(live);
         return result;
     }
-    if (!applier.apply(pull, &error) || (fullResync && !retireMissingRows(pull, &error)))
+    // Retired first: the cursor moves with the last rows apply() writes, and
+    // a full resync that stopped before its end must run again, whole.
+    if ((fullResync && !retireMissingRows(pull, &error)) || !applier.apply(pull, pull.newCursor, &error))
         return SyncResult{SyncResult::Error::LocalFailure, error};
     qCInfo(lcSync) << "pulled" << pull.rowCount() << "rows: fetch" << fetchMs << "ms, apply" << clock.elapsed() << "ms";
-    state.setPullCursor(pull.newCursor);
     state.setLastSyncAt(Timestamp::now());
     m_changedTodos << applier.changedTodoIds();
     m_listsChanged = m_listsChanged || applier.listsChanged();
