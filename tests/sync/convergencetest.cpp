@@ -1,12 +1,14 @@
+#include "convergencechecks.h"
+#include "convergencedesk.h"
 #include "scratchdatabase.h"
 #include "store/sqlhelpers.h"
-#include "syncreplica.h"
 #include "syncsnapshot.h"
+#include "topologyreplica.h"
 
+#include <QElapsedTimer>
 #include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTest>
@@ -15,12 +17,20 @@
 
 using namespace Qt::StringLiterals;
 using SyncSnapshot::CloudConnection;
+using namespace ConvergenceChecks;
 
 // Several desktops, each with its own cache, edit offline at random (from
 // fixed seeds) and sync in random order. Whenever all of them have synced
 // until quiet, every cache must equal the server, nothing may be lost or
 // doubled, and every field that only one desktop touched meanwhile must
 // hold that desktop's last value (see the rules in 0004_push.sql).
+//
+// A desktop of the real topology (ConvergenceDesk::Kind::RealTopology) runs
+// the SyncEngine on its own thread and connection, and its window also
+// edits while the engine applies a pull. Rows with one are checked after
+// every round, so that each edit in a round is concurrent with the others',
+// and each title or notes the window wrote last must then be on the server
+// or in the conflict log as the value a later push overwrote.
 class ConvergenceTest : public QObject
 {
     Q_OBJECT
@@ -45,6 +55,11 @@ private:
         QHash<QString, int> creationOrder; // so that a seed picks the same todos every run
         QSet<QString> deleted;
         int verifiedClaims = 0;
+        QSet<int> windowDesks;               // of the real topology
+        QHash<QString, QVariant> windowLast; // id + '\n' + field: what such a window wrote last
+        QHash<int, int> editsBy;             // per desk, to tell the window's own writes from a pull's
+        bool quiet = false;                  // no window edits during pulls: the run is checking
+        int checkedWindowEdits = 0;
     };
 
     static inline const QStringList kTags = {u"home"_s, u"Work"_s, u"Ärger"_s, u"🌱 garden"_s, u"urgent"_s};
@@ -57,6 +72,8 @@ private:
         entry.editors.insert(replica);
         entry.value = value;
         entry.written << value;
+        if (model.windowDesks.contains(replica) && (field == u"title"_s || field == u"notes"_s))
+            model.windowLast.insert(id + u'\n' + field, value);
     }
 
     static QVariant dueValue(const Todo &todo)
@@ -64,10 +81,10 @@ private:
         return todo.dueAt ? QVariant(qlonglong(*todo.dueAt)) : QVariant();
     }
 
-    static QStringList liveIds(const SyncReplica &replica, const Model &model)
+    static QStringList liveIds(const ConvergenceDesk &replica, const Model &model)
     {
         QStringList ids;
-        auto query = Sql::select(replica.database->database(), u"SELECT id FROM todos WHERE deleted_at IS NULL"_s, {});
+        auto query = Sql::select(replica.db(), u"SELECT id FROM todos WHERE deleted_at IS NULL"_s, {});
         while (query && query->next())
             ids << query->value(0).toString();
         std::sort(ids.begin(), ids.end(), [&model](const QString &x, const QString &y) {
@@ -86,21 +103,24 @@ private:
     }
 
     // One random offline change on one desktop, recorded in the model.
-    static void randomEdit(SyncReplica &desk, int r, QRandomGenerator &rng, Model &model)
+    // preferred: a live todo to change (one being pulled), instead of any change.
+    static void randomEdit(ConvergenceDesk &desk, int r, QRandomGenerator &rng, Model &model,
+                           const QString &preferred = {})
     {
+        ++model.editsBy[r];
         const QStringList ids = liveIds(desk, model);
-        QList<TodoList> lists = desk.store->lists();
+        QList<TodoList> lists = desk.store()->lists();
         // Two desktops may give new lists the same position: order by name, so a seed replays alike.
         std::sort(lists.begin(), lists.end(), [](const TodoList &x, const TodoList &y) { return x.name < y.name; });
-        const int roll = rng.bounded(100);
+        const int roll = preferred.isEmpty() ? rng.bounded(100) : 27 + rng.bounded(73);
         if (ids.size() < 3 || roll < 16) {
             QStringList tags;
             for (int i = rng.bounded(3); i > 0; --i)
                 tags << kTags.at(rng.bounded(int(kTags.size())));
             tags.removeDuplicates();
-            Todo todo = desk.store->newTodo(lists.at(rng.bounded(int(lists.size()))).id, text(model, rng, r, "todo"));
+            Todo todo = desk.store()->newTodo(lists.at(rng.bounded(int(lists.size()))).id, text(model, rng, r, "todo"));
             todo.tags = tags;
-            QVERIFY(desk.store->apply({{}, {todo}}));
+            QVERIFY(desk.store()->apply({{}, {todo}}));
             model.created.insert(todo.id);
             model.creationOrder.insert(todo.id, int(model.creationOrder.size()));
             claim(model, r, todo.id, u"title"_s, todo.title);
@@ -114,10 +134,10 @@ private:
             return;
         }
         if (roll < 20) {
-            QVERIFY(desk.store->apply({{desk.store->newList(text(model, rng, r, "list"))}, {}}));
+            QVERIFY(desk.store()->apply({{desk.store()->newList(text(model, rng, r, "list"))}, {}}));
             return;
         }
-        const QString id = ids.at(rng.bounded(int(ids.size())));
+        const QString id = preferred.isEmpty() ? ids.at(rng.bounded(int(ids.size()))) : preferred;
         if (roll < 27) {
             desk.edit(id, [](Todo &t) { t.deletedAt = Timestamp::now(); });
             model.deleted.insert(id);
@@ -175,77 +195,12 @@ private:
         claim(model, r, id, names.at(field), values.at(field));
     }
 
-    static QVariant actual(const TodoSnapshot &todo, const QString &field)
-    {
-        if (field == u"title"_s)
-            return todo.title;
-        if (field == u"notes"_s)
-            return todo.notes;
-        if (field == u"priority"_s)
-            return todo.priority;
-        if (field == u"due"_s)
-            return todo.dueAt ? QVariant(qlonglong(*todo.dueAt)) : QVariant();
-        if (field == u"completed"_s)
-            return todo.completed;
-        if (field == u"list"_s)
-            return todo.listId;
-        return todo.tags.contains(field.mid(4)); // tag:NAME
-    }
-
-    // What waits in the outbox, as "id\nfield" in the terms of actual().
-    static QStringList pendingFields(const QSqlDatabase &db)
-    {
-        static const QHash<QString, QString> names = {{u"title"_s, u"title"_s}, {u"notes"_s, u"notes"_s},
-                                                      {u"priority"_s, u"priority"_s}, {u"due_at"_s, u"due"_s},
-                                                      {u"completed"_s, u"completed"_s}, {u"list_id"_s, u"list"_s},
-                                                      {u"deleted_at"_s, u"deleted"_s}};
-        QStringList keys;
-        auto query = Sql::select(db, u"SELECT entity, entity_id, payload FROM outbox"_s, {});
-        while (query && query->next()) {
-            const QString entity = query->value(0).toString(), id = query->value(1).toString();
-            if (entity == u"todo_tag"_s)
-                keys << id + u"\ntag:"_s + query->value(2).toString();
-            else if (entity == u"todo"_s) {
-                for (const QString &field : QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object().keys()) {
-                    if (names.contains(field))
-                        keys << id + u'\n' + names.value(field);
-                }
-            }
-        }
-        return keys;
-    }
-
-    // A pull never overwrites a pending local edit (docs/sync.md).
-    static void checkPendingKept(const TodoSnapshots &before, const TodoSnapshots &after, const QStringList &pending,
-                                 const QString &when)
-    {
-        for (const QString &key : pending) {
-            const QString id = key.section(u'\n', 0, 0), field = key.section(u'\n', 1);
-            if (field == u"deleted"_s) {
-                QVERIFY2(before.contains(id) == after.contains(id),
-                         qPrintable(u"%1: a pull undid the pending delete or restore of %2"_s.arg(when, id)));
-            } else if (before.contains(id) && after.contains(id)) {
-                QVERIFY2(actual(after.value(id), field) == actual(before.value(id), field),
-                         qPrintable(u"%1: a pull overwrote the pending %2 of %3: %4 became %5"_s.arg(
-                             when, field, id, actual(before.value(id), field).toString(),
-                             actual(after.value(id), field).toString())));
-            }
-        }
-    }
-
-    static QString liveLists(const QSqlDatabase &db)
-    {
-        QStringList lists;
-        auto query = Sql::select(db, u"SELECT id, name, is_inbox FROM lists WHERE deleted_at IS NULL ORDER BY id"_s, {});
-        while (query && query->next())
-            lists << query->value(0).toString() + u'=' + query->value(1).toString() + (query->value(2).toBool() ? u"*"_s : u""_s);
-        return lists.join(u'|');
-    }
-
     // Everyone syncs twice; then every cache must equal the server and the model.
-    static void checkConverged(std::vector<std::unique_ptr<SyncReplica>> &desks, const ScratchDatabase &cloud,
+    static void checkConverged(std::vector<std::unique_ptr<ConvergenceDesk>> &desks, const ScratchDatabase &cloud,
                                Model &model, const QString &when)
     {
+        model.quiet = true;
+        const QScopeGuard speakAgain([&model] { model.quiet = false; });
         for (int pass = 0; pass < 2; ++pass) {
             for (size_t r = 0; r < desks.size(); ++r) {
                 const SyncResult result = desks[r]->sync();
@@ -257,15 +212,15 @@ private:
         const CloudConnection admin(cloud);
         const TodoSnapshots server = SyncSnapshot::server(*admin, cloud.server().user);
         for (size_t r = 0; r < desks.size(); ++r) {
-            const QSqlDatabase db = desks[r]->database->database();
+            const QSqlDatabase db = desks[r]->db();
             const QString diff = SyncSnapshot::difference(SyncSnapshot::local(db), server, u"desk %1"_s.arg(r), u"server"_s);
             QVERIFY2(diff.isEmpty(), qPrintable(when + u":\n"_s + diff));
-            QCOMPARE(desks[r]->store->pendingChangeCount(), 0);
-            QCOMPARE(desks[r]->store->inboxId(), desks[0]->store->inboxId());
+            QCOMPARE(desks[r]->store()->pendingChangeCount(), 0);
+            QCOMPARE(desks[r]->store()->inboxId(), desks[0]->store()->inboxId());
             auto inboxes = Sql::select(db, u"SELECT COUNT(*) FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL"_s, {});
             QVERIFY(inboxes && inboxes->next());
             QCOMPARE(inboxes->value(0).toInt(), 1);
-            QCOMPARE(liveLists(db), liveLists(desks[0]->database->database()));
+            QCOMPARE(liveLists(db), liveLists(desks[0]->db()));
         }
         QCOMPARE(admin.number(u"SELECT count(*) FROM tandem.lists WHERE is_inbox AND deleted_at IS NULL"_s), 1);
         QCOMPARE(admin.number(u"SELECT count(*) - count(DISTINCT title) FROM tandem.todos"_s), 0);
@@ -294,6 +249,40 @@ private:
             ++model.verifiedClaims;
         }
         model.claims.clear();
+        checkKeptOrLogged(admin, server, model.windowLast, model.deleted, when, &model.checkedWindowEdits);
+        model.windowLast.clear();
+    }
+
+    // The window of a real-topology desk: while its engine applies a pull, it
+    // sometimes changes one of the todos being pulled. Each time, what waited
+    // in its outbox at the previous transaction of the same pull must still be
+    // in the cache: the transaction between them must have kept it.
+    static void editDuringPulls(ConvergenceDesk &desk, int r, quint32 seed, Model &model, const QString *when)
+    {
+        struct Seen
+        {
+            TodoSnapshots before;
+            QStringList pending;
+            int edits = -1;
+        };
+        auto rng = std::make_shared<QRandomGenerator>(seed ^ 0x5eedu);
+        auto seen = std::make_shared<Seen>();
+        desk.topology()->setWindowEdit([&desk, r, &model, when, rng, seen](const QStringList &pulled, int transaction) {
+            const QSqlDatabase db = desk.db();
+            const TodoSnapshots now = SyncSnapshot::local(db);
+            if (transaction > 0 && seen->edits == model.editsBy.value(r)) // nothing else wrote since
+                checkPendingKept(seen->before, now, seen->pending, *when + u", during a pull"_s);
+            QStringList live;
+            std::copy_if(pulled.cbegin(), pulled.cend(), std::back_inserter(live),
+                         [&now](const QString &id) { return now.contains(id); });
+            const bool edit = !model.quiet && !live.isEmpty() && rng->bounded(3) == 0;
+            if (edit)
+                randomEdit(desk, r, *rng, model, live.at(rng->bounded(int(live.size()))));
+            seen->before = edit ? SyncSnapshot::local(db) : now;
+            seen->pending = pendingFields(db);
+            seen->edits = model.editsBy.value(r);
+            return edit;
+        });
     }
 
 private Q_SLOTS:
@@ -301,23 +290,28 @@ private Q_SLOTS:
 
     void shouldConvergeAfterRandomOfflineEdits_data()
     {
-        QTest::addColumn<int>("desktops");
+        QTest::addColumn<QString>("kinds"); // a letter per desktop, see ConvergenceDesk::kindsFrom()
         QTest::addColumn<quint32>("seed");
         QTest::addColumn<int>("rounds");
         QTest::addColumn<bool>("viaBouncer");
         QTest::addColumn<bool>("apart"); // pushes and pulls on their own too
-        QTest::newRow("2 desktops, seed 11") << 2 << 11u << 60 << false << false;
-        QTest::newRow("2 desktops, seed 29") << 2 << 29u << 60 << false << false;
-        QTest::newRow("3 desktops, seed 7") << 3 << 7u << 60 << false << false;
-        QTest::newRow("3 desktops, seed 1234") << 3 << 1234u << 60 << false << false;
-        QTest::newRow("3 desktops through PgBouncer, seed 99") << 3 << 99u << 36 << true << false;
-        QTest::newRow("2 desktops, pushes and pulls apart, seed 5") << 2 << 5u << 48 << false << true;
-        QTest::newRow("3 desktops, pushes and pulls apart, seed 64") << 3 << 64u << 48 << false << true;
+        QTest::newRow("2 desktops, seed 11") << u"II"_s << 11u << 60 << false << false;
+        QTest::newRow("2 desktops, seed 29") << u"II"_s << 29u << 60 << false << false;
+        QTest::newRow("3 desktops, seed 7") << u"III"_s << 7u << 60 << false << false;
+        QTest::newRow("3 desktops, seed 1234") << u"III"_s << 1234u << 60 << false << false;
+        QTest::newRow("3 desktops through PgBouncer, seed 99") << u"III"_s << 99u << 36 << true << false;
+        QTest::newRow("2 desktops, pushes and pulls apart, seed 5") << u"II"_s << 5u << 48 << false << true;
+        QTest::newRow("3 desktops, pushes and pulls apart, seed 64") << u"III"_s << 64u << 48 << false << true;
+        // The app's topology: 220 rounds, each one checked.
+        QTest::newRow("window and engine + 2 desktops, seed 3") << u"TII"_s << 3u << 60 << false << false;
+        QTest::newRow("window and engine + 1 desktop, seed 17") << u"IT"_s << 17u << 60 << false << false;
+        QTest::newRow("window and engine + 2 desktops, seed 41") << u"ITI"_s << 41u << 50 << false << false;
+        QTest::newRow("window and engine + 2 desktops through PgBouncer, seed 8") << u"IIT"_s << 8u << 50 << true << false;
     }
 
     void shouldConvergeAfterRandomOfflineEdits()
     {
-        QFETCH(int, desktops);
+        QFETCH(QString, kinds);
         QFETCH(quint32, seed);
         QFETCH(int, rounds);
         QFETCH(bool, viaBouncer);
@@ -326,16 +320,27 @@ private Q_SLOTS:
         TANDEM_REQUIRE_UNDER_CI(!viaBouncer || server.bouncerPort != 0, "TANDEM_TEST_PGBOUNCER_PORT is not set");
         ScratchDatabase cloud(server);
         QVERIFY(SyncSnapshot::migrate(cloud));
-        std::vector<std::unique_ptr<SyncReplica>> desks;
-        for (int r = 0; r < desktops; ++r) {
-            desks.push_back(std::make_unique<SyncReplica>(cloud, QString(), viaBouncer));
-            QVERIFY(desks.back()->sync().ok()); // one Inbox for all from the start
-        }
+        QElapsedTimer clock;
+        clock.start();
+        const int desktops = int(kinds.size());
         Model model;
         model.seed = seed;
+        QString when;
+        std::vector<std::unique_ptr<ConvergenceDesk>> desks;
+        for (const ConvergenceDesk::Kind kind : ConvergenceDesk::kindsFrom(kinds)) {
+            desks.push_back(std::make_unique<ConvergenceDesk>(kind, cloud, viaBouncer));
+            if (kind == ConvergenceDesk::Kind::RealTopology) {
+                model.windowDesks.insert(int(desks.size()) - 1);
+                editDuringPulls(*desks.back(), int(desks.size()) - 1, seed, model, &when);
+            }
+            const SyncResult first = desks.back()->sync(); // one Inbox for all from the start
+            QVERIFY2(first.ok(), qPrintable(first.message));
+        }
+        // Each edit of a round concurrent with the others' (see the class comment).
+        const int roundsPerCheck = model.windowDesks.isEmpty() ? kRoundsPerCheck : 1;
         QRandomGenerator rng(seed);
         for (int round = 1; round <= rounds; ++round) {
-            const QString when = u"seed %1, round %2"_s.arg(seed).arg(round);
+            when = u"seed %1, round %2"_s.arg(seed).arg(round);
             for (int r = 0; r < desktops; ++r) {
                 for (int edits = 1 + rng.bounded(3); edits > 0; --edits) {
                     randomEdit(*desks[r], r, rng, model);
@@ -354,11 +359,11 @@ private Q_SLOTS:
                 // Apart: a push alone, or a pull while edits wait in the outbox (as when the window
                 // edits during a sync); a pull must keep those.
                 const int how = apart ? rng.bounded(3) : 0;
-                const QSqlDatabase db = desks[r]->database->database();
+                const QSqlDatabase db = desks[r]->db();
                 const TodoSnapshots before = how == 2 ? SyncSnapshot::local(db) : TodoSnapshots();
                 const QStringList pending = how == 2 ? pendingFields(db) : QStringList();
-                const SyncResult result = how == 1 ? desks[r]->session->push()
-                    : how == 2                     ? desks[r]->session->pull()
+                const SyncResult result = how == 1 ? desks[r]->push()
+                    : how == 2                     ? desks[r]->pull()
                                                    : desks[r]->sync();
                 QVERIFY2(result.ok(), qPrintable(when + u": "_s + result.message));
                 if (how == 2) {
@@ -367,7 +372,9 @@ private Q_SLOTS:
                         return;
                 }
             }
-            if (round % kRoundsPerCheck == 0 || round == rounds) {
+            if (QTest::currentTestFailed())
+                return; // a window edit during a pull found something
+            if (round % roundsPerCheck == 0 || round == rounds) {
                 checkConverged(desks, cloud, model, when);
                 if (QTest::currentTestFailed())
                     return;
@@ -377,7 +384,14 @@ private Q_SLOTS:
         const qint64 conflicts = admin.number(u"SELECT count(*) FROM tandem.conflicts"_s);
         qInfo("seed %u: %lld todos made, %lld deleted, %d single-writer fields checked, %lld conflicts logged", seed,
               qint64(model.created.size()), qint64(model.deleted.size()), model.verifiedClaims, conflicts);
+        int interleavings = 0;
+        for (const auto &desk : desks)
+            interleavings += desk->topology() ? desk->topology()->editsDuringPull() : 0;
+        qInfo("seed %u: %d rounds, %d desktops (%s), %d window edits during a pull apply, %d window edits checked,"
+              " %lld ms",
+              seed, rounds, desktops, qPrintable(kinds), interleavings, model.checkedWindowEdits, clock.elapsed());
         QVERIFY(model.verifiedClaims >= rounds); // the check above was not empty
+        QVERIFY(model.windowDesks.isEmpty() || interleavings > 0);
         QVERIFY(conflicts > 0);                   // and the desktops did get in each other's way
     }
 };
