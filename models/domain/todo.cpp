@@ -1,5 +1,7 @@
 #include "todo.h"
 
+#include "tagkey.h"
+
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -35,7 +37,7 @@ QString Todo::newId()
 static QStringList normalizedTags(QStringList tags)
 {
     for (QString &tag : tags)
-        tag = tag.toCaseFolded();
+        tag = TagKey::of(tag);
     tags.sort();
     return tags;
 }

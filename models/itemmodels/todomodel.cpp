@@ -1,5 +1,6 @@
 #include "todomodel.h"
 
+#include "domain/tagkey.h"
 #include "domain/todo.h"
 #include "store/localdatabase.h"
 #include "store/sqlhelpers.h"
@@ -198,7 +199,7 @@ QVariant TodoModel::data(const QModelIndex &index, int role) const
         return field(m_columns.priority).toInt();
     case TagsRole: {
         const QString joined = field(m_columns.tags).toString();
-        return joined.isEmpty() ? QStringList() : joined.split(u", "_s);
+        return joined.isEmpty() ? QStringList() : joined.split(TagKey::kJoinSeparator);
     }
     case PendingRole:
         return field(m_columns.pending).toBool();

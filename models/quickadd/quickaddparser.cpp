@@ -1,5 +1,7 @@
 #include "quickaddparser.h"
 
+#include "domain/tagkey.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QLocale>
@@ -413,7 +415,7 @@ QuickAddResult QuickAddParser::parse(const QString &text, QDate today)
         if (const auto priority = priorityToken(word.text)) {
             result.priority = *priority;
         } else if (const auto tag = markedName(word.text, kTagMark)) {
-            const QString key = tag->toCaseFolded();
+            const QString key = TagKey::of(*tag);
             if (!seenTags.contains(key)) {
                 seenTags.insert(key);
                 result.tags.append(*tag);

@@ -1,6 +1,8 @@
 #include "localschema.h"
 
+#include "domain/tagkey.h"
 #include "sqlhelpers.h"
+#include "tagkeyupgrade.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -79,20 +81,20 @@ const QStringList kStep2 = {
     "  FROM todos t WHERE t.deleted_at IS NULL"_s,
 };
 
-// The rows the todo list shows: live todos, with their tags and whether they
-// wait to be synced.
-QString rowsView(const QString &name, const QString &from)
+// The rows the todo list shows: live todos, with their tags (joined by
+// tagSeparator, an SQL expression) and whether they wait to be synced.
+QString rowsView(const QString &name, const QString &from, const QString &tagSeparator)
 {
     return u"CREATE VIEW %1 AS"
            "  SELECT t.id, t.list_id, t.title, t.notes, t.completed, t.completed_at,"
            "         t.due_at, t.due_has_time, t.priority, t.position,"
            "         t.created_at, t.updated_at,"
-           "         (SELECT group_concat(name, ', ') FROM"
+           "         (SELECT group_concat(name, %3) FROM"
            "            (SELECT g.name AS name FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id"
            "             WHERE tt.todo_id = t.id ORDER BY g.name_key)) AS tags,"
            "         EXISTS (SELECT 1 FROM outbox o"
            "                 WHERE o.entity IN ('todo', 'todo_tag') AND o.entity_id = t.id) AS pending"
-           "  FROM %2 WHERE t.deleted_at IS NULL"_s.arg(name, from);
+           "  FROM %2 WHERE t.deleted_at IS NULL"_s.arg(name, from, tagSeparator);
 }
 
 // Step 3: what sync needs to remember. sync_xid is the server's change_xid
@@ -116,11 +118,22 @@ const QStringList kStep3 = {
     u"CREATE INDEX todos_by_list_position ON todos(list_id, position)"_s,
     // A todo whose tags changed is not yet synced either.
     u"DROP VIEW todo_rows"_s,
-    rowsView(u"todo_rows"_s, u"todos t"_s),
+    rowsView(u"todo_rows"_s, u"todos t"_s, u"', '"_s),
     // The same rows read in table order, for a search that matches few of
     // them: reading the table straight through and sorting the few matches
     // beats walking an index and fetching every row from the table by rowid.
-    rowsView(u"todo_rows_scan"_s, u"todos t NOT INDEXED"_s),
+    rowsView(u"todo_rows_scan"_s, u"todos t NOT INDEXED"_s, u"', '"_s),
+};
+
+// Step 4: one tag is one tag. The rows join tag names with a character
+// nobody types (TagKey::kJoinSeparator), so a comma inside a name no longer
+// splits it in two; and every name_key becomes TagKey::of(name)
+// (TagKeyUpgrade::rekey, run after these statements).
+const QStringList kStep4 = {
+    u"DROP VIEW todo_rows"_s,
+    u"DROP VIEW todo_rows_scan"_s,
+    rowsView(u"todo_rows"_s, u"todos t"_s, u"char(%1)"_s.arg(int(TagKey::kJoinSeparator))),
+    rowsView(u"todo_rows_scan"_s, u"todos t NOT INDEXED"_s, u"char(%1)"_s.arg(int(TagKey::kJoinSeparator))),
 };
 
 const QStringList &stepStatements(int version)
@@ -133,6 +146,8 @@ const QStringList &stepStatements(int version)
         return kStep2;
     case 3:
         return kStep3;
+    case 4:
+        return kStep4;
     default:
         return none;
     }
@@ -177,6 +192,8 @@ bool LocalSchema::applyStep(QSqlDatabase &db, int version, QString *error)
         if (!Sql::exec(db, statement, {}, error))
             return false;
     }
+    if (version == 4 && !TagKeyUpgrade::rekey(db, error))
+        return false;
     return Sql::exec(db, u"INSERT INTO schema_version(version, applied_at) VALUES (?, ?)"_s,
                      {version, Timestamp::now()}, error);
 }

@@ -1,5 +1,6 @@
 #include "todorows.h"
 
+#include "domain/tagkey.h"
 #include "sqlhelpers.h"
 
 #include <QSqlQuery>
@@ -44,24 +45,30 @@ QStringList tagNames(const QSqlDatabase &db, const QString &todoId)
     return names;
 }
 
-// Tag ids keyed by case-folded name; creates the tags that do not exist yet.
-bool ensureTags(const QSqlDatabase &db, const QStringList &names, QHash<QString, QString> *idsByKey,
+struct TagRow
+{
+    QString id;
+    QString name; // as stored: the first spelling this desktop saw
+};
+
+// The tags of the given names, by TagKey; creates the ones that do not exist yet.
+bool ensureTags(const QSqlDatabase &db, const QStringList &names, QHash<QString, TagRow> *byKey,
                 QString *error)
 {
     for (const QString &raw : names) {
-        const QString name = raw.trimmed();
-        const QString key = name.toCaseFolded();
-        if (name.isEmpty() || idsByKey->contains(key))
+        const QString name = TagKey::displayName(raw);
+        const QString key = TagKey::of(name);
+        if (name.isEmpty() || byKey->contains(key))
             continue;
         if (!Sql::exec(db,
                        u"INSERT INTO tags(id, name, name_key) VALUES (?, ?, ?)"
                        " ON CONFLICT(name_key) DO NOTHING"_s,
                        {QUuid::createUuid().toString(QUuid::WithoutBraces), name, key}, error))
             return false;
-        auto query = Sql::select(db, u"SELECT id FROM tags WHERE name_key = ?"_s, {key}, error);
+        auto query = Sql::select(db, u"SELECT id, name FROM tags WHERE name_key = ?"_s, {key}, error);
         if (!query || !query->next())
             return false;
-        idsByKey->insert(key, query->value(0).toString());
+        byKey->insert(key, TagRow{query->value(0).toString(), query->value(1).toString()});
     }
     return true;
 }
@@ -103,35 +110,35 @@ bool write(const QSqlDatabase &db, const Todo &todo, QStringList *addedTags,
     if (!ok)
         return false;
 
-    QHash<QString, QString> wanted;
+    QHash<QString, TagRow> wanted;
     if (!ensureTags(db, todo.tags, &wanted, error))
         return false;
     auto current = Sql::select(db,
-                               u"SELECT g.name_key, g.id FROM todo_tags tt JOIN tags g"
+                               u"SELECT g.name_key, g.id, g.name FROM todo_tags tt JOIN tags g"
                                " ON g.id = tt.tag_id WHERE tt.todo_id = ?"_s,
                                {todo.id}, error);
     if (!current)
         return false;
-    QHash<QString, QString> existing;
+    QHash<QString, TagRow> existing;
     while (current->next())
-        existing.insert(current->value(0).toString(), current->value(1).toString());
+        existing.insert(current->value(0).toString(), TagRow{current->value(1).toString(), current->value(2).toString()});
 
     for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
         if (wanted.contains(it.key()))
             continue;
         if (!Sql::exec(db, u"DELETE FROM todo_tags WHERE todo_id = ? AND tag_id = ?"_s,
-                       {todo.id, it.value()}, error))
+                       {todo.id, it->id}, error))
             return false;
-        removedTags->append(it.key());
+        removedTags->append(it->name);
     }
     for (const QString &raw : todo.tags) {
-        const QString key = raw.trimmed().toCaseFolded();
+        const QString key = TagKey::of(raw);
         if (key.isEmpty() || existing.contains(key) || !wanted.contains(key))
             continue;
-        if (!Sql::exec(db, u"INSERT INTO todo_tags(todo_id, tag_id) VALUES (?, ?)"_s,
-                       {todo.id, wanted.take(key)}, error))
+        const TagRow tag = wanted.take(key);
+        if (!Sql::exec(db, u"INSERT INTO todo_tags(todo_id, tag_id) VALUES (?, ?)"_s, {todo.id, tag.id}, error))
             return false;
-        addedTags->append(raw.trimmed());
+        addedTags->append(tag.name);
     }
     return true;
 }

@@ -11,8 +11,8 @@ namespace TodoRows {
 
 std::optional<Todo> load(const QSqlDatabase &db, const QString &id);
 // Inserts or replaces the row, then makes its tag links match todo.tags.
-// Fills addedTags with the names as given and removedTags with the
-// case-folded names of the links that changed.
+// Fills addedTags and removedTags with the stored names of the tags whose
+// links changed (tags are one per TagKey; the name is the first spelling).
 bool write(const QSqlDatabase &db, const Todo &todo, QStringList *addedTags,
            QStringList *removedTags, QString *error);
 // The position after the last todo of a list.

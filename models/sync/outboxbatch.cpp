@@ -1,5 +1,6 @@
 #include "outboxbatch.h"
 
+#include "domain/tagkey.h"
 #include "store/outbox.h"
 #include "store/sqlhelpers.h"
 
@@ -30,7 +31,13 @@ OutboxBatch OutboxBatch::read(const QSqlDatabase &db, int maxChanges, QString *e
         QJsonObject change{{u"seq"_s, query->value(0).toLongLong()}, {u"entity"_s, entity},
                            {u"id"_s, id}, {u"op"_s, op}};
         if (entity == QLatin1String(Outbox::kEntityTodoTag)) {
-            change.insert(u"tag"_s, query->value(4).toString());
+            // The name, and the tag's identity computed here: the server
+            // matches keys only (cloud schema step 9). Outbox rows written
+            // before the key existed hold a name or Qt's case-folded name;
+            // the key of either is the key of the name.
+            const QString name = query->value(4).toString();
+            change.insert(u"tag"_s, name);
+            change.insert(u"key"_s, TagKey::of(name));
         } else {
             change.insert(u"values"_s, QJsonDocument::fromJson(query->value(4).toString().toUtf8()).object());
             if (!query->value(5).isNull())

@@ -1,6 +1,7 @@
 #include "pullapplier.h"
 
 #include "domain/changejson.h"
+#include "domain/tagkey.h"
 #include "store/listrows.h"
 #include "store/outbox.h"
 #include "store/sqlhelpers.h"
@@ -30,7 +31,7 @@ const QString kUpsertTodo =
 
 QString tagOpKey(const QString &todoId, const QString &name)
 {
-    return todoId + u'\n' + name.trimmed().toCaseFolded();
+    return todoId + u'\n' + TagKey::of(name);
 }
 
 PullApplier::TransactionHook &transactionHook()
@@ -284,16 +285,25 @@ bool PullApplier::applyLinks(const QList<PullSet::TagLink> &links, QString *erro
     auto existing = Sql::select(m_db, u"SELECT name_key, id FROM tags"_s, {});
     while (existing && existing->next())
         tagIds.insert(existing->value(0).toString(), existing->value(1).toString());
+    // Several server tags can have one key here: tags written before the
+    // server kept keys (cloud schema step 9). A todo has the tag when any of
+    // them links it, whatever order the links came in.
+    QSet<QString> liveLinks;
     for (const PullSet::TagLink &link : links) {
-        if (m_pendingTagOps.contains(tagOpKey(link.todoId, link.name)))
+        if (!link.removed)
+            liveLinks.insert(tagOpKey(link.todoId, link.name));
+    }
+    for (const PullSet::TagLink &link : links) {
+        const QString opKey = tagOpKey(link.todoId, link.name);
+        if (m_pendingTagOps.contains(opKey) || (link.removed && liveLinks.contains(opKey)))
             continue;
-        const QString key = link.name.trimmed().toCaseFolded();
+        const QString key = TagKey::of(link.name);
         QString tagId = tagIds.value(key);
         if (tagId.isEmpty()) {
             if (link.removed)
                 continue;
             tagId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            if (!Sql::exec(m_db, u"INSERT INTO tags(id, name, name_key) VALUES (?, ?, ?)"_s, {tagId, link.name.trimmed(), key}, error))
+            if (!Sql::exec(m_db, u"INSERT INTO tags(id, name, name_key) VALUES (?, ?, ?)"_s, {tagId, TagKey::displayName(link.name), key}, error))
                 return false;
             tagIds.insert(key, tagId);
         }

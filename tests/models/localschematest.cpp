@@ -1,3 +1,4 @@
+#include "domain/tagkey.h"
 #include "store/localschema.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
@@ -267,12 +268,13 @@ void LocalSchemaTest::shouldUpgradeEveryOlderVersion()
         QCOMPARE(actual->updatedAt, expected.updatedAt);
     }
 
-    // The row view joins the tags in name order and leaves deleted todos out.
+    // The row view joins the tags in name order, with a separator nobody
+    // types (step 4), and leaves deleted todos out.
     const QList<QVariantList> viewRows
         = rows(db, u"SELECT id, tags, pending, title FROM todo_rows ORDER BY position"_s);
     QCOMPARE(viewRows.size(), 3);
     QCOMPARE(viewRows[0].at(0).toString(), u"todo-milk"_s);
-    QCOMPARE(viewRows[0].at(1).toString(), u"errand, Shop"_s);
+    QCOMPARE(viewRows[0].at(1).toString(), u"errand"_s + QChar(TagKey::kJoinSeparator) + u"Shop"_s);
     QCOMPARE(viewRows[1].at(0).toString(), u"todo-rtl"_s);
     QCOMPARE(viewRows[1].at(1).toString(), u"Work"_s);
     QCOMPARE(viewRows[1].at(3).toString(), u"שלום עולם / مرحبا بالعالم"_s);

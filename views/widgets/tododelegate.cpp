@@ -491,7 +491,8 @@ bool TodoDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
                 : data.priority == Priority::Medium ? tr("Medium priority")
                                                     : tr("Low priority");
         } else if (fact.kind == Layout::Kind::MoreTags) {
-            tip = data.tags.join(u", "_s);
+            // One tag a line, as the chips show them: a name may hold a comma.
+            tip = u'#' + data.tags.join(u"\n#"_s);
         }
     }
     if (tip.isEmpty() && (lay.titleElided || !data.notes.isEmpty())) {
