@@ -150,6 +150,16 @@ private Q_SLOTS:
         QVERIFY2(!result.errText().contains(QString::fromLatin1(QUrl::toPercentEncoding(password))),
                  result.err.constData());
         QVERIFY2(!result.errText().contains(server.password), result.err.constData());
+
+        // With every level of every tandem.* category on, the log lines that
+        // the one-line error holds back (info and debug too) do not name it.
+        desktop.environment.insert(u"QT_LOGGING_RULES"_s, u"tandem.*=true"_s);
+        const CliRunner::Result logged = desktop.cli({u"sync"_s}, 60000);
+        QCOMPARE(logged.exitCode, 1);
+        QVERIFY2(logged.errLines().size() > 1, logged.err.constData()); // the log, not just the error
+        for (const QString &secret :
+             {password, QString::fromLatin1(QUrl::toPercentEncoding(password)), server.password})
+            QVERIFY2(!logged.errText().contains(secret), logged.err.constData());
     }
 
     void shouldSaySoWhenNoServerIsConfigured_data()

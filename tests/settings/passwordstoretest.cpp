@@ -1,13 +1,14 @@
+#include "logcapture.h"
 #include "secrets/passwordstore.h"
 
 #include <QDirIterator>
 #include <QFile>
-#include <QMutex>
-#include <QMutexLocker>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 #include <functional>
 
@@ -31,20 +32,6 @@ QString mode()
         if (mode() != QStringLiteral(wanted)) /* a mode switch, not a missing server: CI runs both */     \
             QSKIP("Needs TANDEM_TEST_KEYCHAIN=" wanted "; ctest (and so CI) runs this binary in both modes."); \
     } while (false)
-
-// Every message logged during a test, to prove that no password is in one.
-QMutex logMutex;
-QStringList loggedMessages;
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&logMutex);
-        loggedMessages << message;
-    }
-    previousHandler(type, context, message);
-}
 
 // Every file under dir whose bytes contain needle (UTF-8).
 QStringList filesContaining(const QString &dir, const QString &needle)
@@ -73,6 +60,7 @@ class PasswordStoreTest : public QObject
 private:
     QTemporaryDir m_home;
     QString m_configDir;
+    std::unique_ptr<LogCapture> m_log;
 
     // Starts a call on a store and waits (here, in the test) for its answer.
     static PasswordStore::Result answerOf(const std::function<void(const PasswordStore::Callback &)> &call)
@@ -118,15 +106,15 @@ private Q_SLOTS:
         m_configDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
         QVERIFY(m_configDir.startsWith(m_home.path()));
         qInfo("keychain mode: %s", qPrintable(mode().isEmpty() ? u"(not set: mode-specific tests skip)"_s : mode()));
-        previousHandler = qInstallMessageHandler(captureMessage);
+        // Every tandem.* line at every level, to prove that no password is in one.
+        m_log = std::make_unique<LogCapture>();
     }
 
-    void cleanupTestCase() { qInstallMessageHandler(previousHandler); }
+    void cleanupTestCase() { m_log.reset(); }
 
     void init()
     {
-        QMutexLocker lock(&logMutex);
-        loggedMessages.clear();
+        LogCapture::clear();
     }
 
     void keyNamesProfileUserHostAndDatabase_data()
@@ -244,8 +232,7 @@ private Q_SLOTS:
         QSettings().sync();
         for (const QString &password : {first, second}) {
             QCOMPARE(filesContaining(m_home.path(), password), QStringList());
-            QMutexLocker lock(&logMutex);
-            for (const QString &line : std::as_const(loggedMessages))
+            for (const QString &line : LogCapture::lines())
                 QVERIFY2(!line.contains(password), qPrintable(u"logged: "_s + line));
         }
         QVERIFY(!QFile::exists(writer.filePath()));
@@ -300,8 +287,7 @@ private Q_SLOTS:
         QSettings().sync();
         QCOMPARE(filesContaining(m_home.path(), password), QStringList());
         QVERIFY(!QFile::exists(store.filePath()));
-        QMutexLocker lock(&logMutex);
-        for (const QString &line : std::as_const(loggedMessages))
+        for (const QString &line : LogCapture::lines())
             QVERIFY2(!line.contains(password), qPrintable(u"logged: "_s + line));
     }
 

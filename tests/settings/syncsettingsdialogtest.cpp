@@ -1,6 +1,7 @@
 #include "cloud/connectionstring.h"
 #include "cloud/envfile.h"
 #include "cloud/profileloader.h"
+#include "logcapture.h"
 #include "scratchdatabase.h"
 #include "secrets/passwordstore.h"
 #include "sync/syncresult.h"
@@ -16,7 +17,6 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMutex>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -41,19 +41,6 @@ const QString kNeonUri = u"postgresql://alex:%1@%2/neondb?sslmode=require&channe
     kNeonPassword, kNeonHost);
 
 // Every message logged while a test runs, to prove no password is in one.
-QMutex logMutex;
-QStringList loggedMessages;
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&logMutex);
-        loggedMessages << message;
-    }
-    previousHandler(type, context, message);
-}
-
 template<typename T>
 T *child(QObject *parent, const QString &name)
 {
@@ -149,6 +136,7 @@ class SyncSettingsDialogTest : public QObject
 private:
     QTemporaryDir m_home;
     QString m_configDir;
+    std::unique_ptr<LogCapture> m_log;
 
     static Profile profile(ProfileName name) { return Profile::defaults(name); }
 
@@ -185,16 +173,16 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         m_configDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
         QVERIFY(m_configDir.startsWith(m_home.path()));
-        previousHandler = qInstallMessageHandler(captureMessage);
+        // Every tandem.* line at every level, to prove that no password is in one.
+        m_log = std::make_unique<LogCapture>();
     }
 
-    void cleanupTestCase() { qInstallMessageHandler(previousHandler); }
+    void cleanupTestCase() { m_log.reset(); }
 
     void init()
     {
         QDir(m_configDir).removeRecursively();
-        QMutexLocker lock(&logMutex);
-        loggedMessages.clear();
+        LogCapture::clear();
     }
 
     void showsTheActiveProfileAndItsConnection()
@@ -486,8 +474,7 @@ private Q_SLOTS:
         QVERIFY(!child<QWidget>(&dialog, u"testFacts"_s)->isVisible());
         for (const QString &text : labelTexts(&dialog))
             QVERIFY2(!text.contains(wrong), qPrintable(text));
-        QMutexLocker lock(&logMutex);
-        for (const QString &line : std::as_const(loggedMessages))
+        for (const QString &line : LogCapture::lines())
             QVERIFY2(!line.contains(wrong), qPrintable(u"logged: "_s + line));
     }
 
