@@ -280,6 +280,8 @@ int CliCommands::sync()
     options.confirmDeletes = m_request.yes;
     SyncSession session(m_database->database(), profile->connection, options);
     const SyncResult result = session.sync();
+    if (!result.notice.isEmpty())
+        print(result.notice + u'\n');
     if (!result.ok()) {
         QString message = result.message.isEmpty() ? tr("The sync failed.") : result.message;
         if (result.error == SyncResult::Error::NeedsConfirmation)

@@ -23,6 +23,8 @@ const char *const kSteps[] = {
     ":/tandem/migrations/0005_bulk.sql",
     ":/tandem/migrations/0006_keys.sql",
     ":/tandem/migrations/0007_key_checks.sql",
+    ":/tandem/migrations/0008_device_digests.sql",
+    ":/tandem/migrations/0009_tag_keys.sql",
 };
 constexpr int kStepCount = int(std::size(kSteps));
 

@@ -30,4 +30,16 @@ int pendingChangeCount(const QSqlDatabase &db)
     return query && query->next() ? query->value(0).toInt() : 0;
 }
 
+int pendingChangeCount(const QSqlDatabase &db, qint64 upToSeq)
+{
+    auto query = Sql::select(db, u"SELECT COUNT(*) FROM outbox WHERE seq <= ?"_s, {upToSeq});
+    return query && query->next() ? query->value(0).toInt() : 0;
+}
+
+qint64 lastSequence(const QSqlDatabase &db)
+{
+    auto query = Sql::select(db, u"SELECT coalesce(MAX(seq), 0) FROM outbox"_s, {});
+    return query && query->next() ? query->value(0).toLongLong() : 0;
+}
+
 } // namespace Outbox

@@ -21,6 +21,10 @@ inline constexpr auto kOpRemoveTag = "remove";
 bool append(const QSqlDatabase &db, const char *entity, const QString &entityId, const char *op,
             const QString &payload, QString *error);
 int pendingChangeCount(const QSqlDatabase &db);
+// Pending changes queued at or before seq.
+int pendingChangeCount(const QSqlDatabase &db, qint64 upToSeq);
+// The sequence number of the newest pending change; 0 when none waits.
+qint64 lastSequence(const QSqlDatabase &db);
 // Compact JSON text for the payload column.
 QString encode(const QJsonObject &values);
 

@@ -82,3 +82,23 @@ bool OutboxBatch::acknowledge(const QSqlDatabase &db, const QString &serverXid, 
     }
     return true;
 }
+
+bool OutboxBatch::forget(const QSqlDatabase &db, const QList<qint64> &seqs, QString *error)
+{
+    if (seqs.isEmpty())
+        return true;
+    Sql::WriteTransaction transaction(db);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    for (const qint64 seq : seqs) {
+        if (!Sql::exec(db, u"DELETE FROM outbox WHERE seq = ?"_s, {seq}, error))
+            return false;
+    }
+    if (!transaction.commit()) {
+        *error = transaction.error();
+        return false;
+    }
+    return true;
+}

@@ -20,4 +20,7 @@ struct OutboxBatch
     // After the server acknowledged: drops the pushed changes, and records the
     // server transaction as the base of the rows it wrote. One local transaction.
     bool acknowledge(const QSqlDatabase &db, const QString &serverXid, QString *error) const;
+    // Drops changes the server reported as applied earlier (under a device
+    // id this cache gives up). One local transaction.
+    static bool forget(const QSqlDatabase &db, const QList<qint64> &seqs, QString *error);
 };

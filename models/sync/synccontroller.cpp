@@ -34,6 +34,7 @@ SyncController::SyncController(LocalDatabase *database, const Profile &profile, 
         Q_EMIT synced(when);
     });
     connect(m_engine, &SyncEngine::confirmationNeeded, this, &SyncController::confirmationNeeded);
+    connect(m_engine, &SyncEngine::notice, this, &SyncController::notice);
     // The worker wrote through its own connection; tell the window's models.
     connect(m_engine, &SyncEngine::cacheChanged, this, [this](const QStringList &ids, bool lists, bool tags) {
         // These changes came from the cloud: they must not look like local

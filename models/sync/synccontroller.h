@@ -44,6 +44,7 @@ Q_SIGNALS:
     void stateChanged(SyncEngine::State state, const QString &message);
     void synced(Timestamp::Micros when);
     void confirmationNeeded(int deletions);
+    void notice(const QString &text);
 
 private:
     LocalDatabase *m_database;

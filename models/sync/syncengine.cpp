@@ -182,6 +182,8 @@ void SyncEngine::runSync()
     m_session->setOptions(options);
     const SyncResult result = m_session->sync();
     m_confirmDeletes = false;
+    if (!result.notice.isEmpty())
+        Q_EMIT notice(result.notice);
 
     const QStringList changed = m_session->changedTodoIds();
     if (!changed.isEmpty() || m_session->listsChanged() || m_session->tagsChanged())

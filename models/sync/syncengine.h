@@ -49,6 +49,8 @@ Q_SIGNALS:
     void cacheChanged(const QStringList &todoIds, bool listsChanged, bool tagsChanged);
     void synced(Timestamp::Micros when, int pushed, int pulled, int conflicts);
     void confirmationNeeded(int deletions);
+    // Something a sync did that the person must hear of once (SyncResult::notice).
+    void notice(const QString &text);
 
 private:
     void schedule(int delayMs);

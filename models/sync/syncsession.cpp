@@ -4,7 +4,9 @@
 #include "cloud/pgconnection.h"
 #include "domain/changejson.h"
 #include "outboxbatch.h"
+#include "identityswitch.h"
 #include "pullapplier.h"
+#include "pullfetcher.h"
 #include "pullset.h"
 #include "store/outbox.h"
 #include "store/sqlhelpers.h"
@@ -13,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -25,21 +28,16 @@ Q_LOGGING_CATEGORY(lcSync, "tandem.sync")
 
 namespace {
 
-// Times leave PostgreSQL as integer microseconds: exact, and independent of
-// the session's time zone and of QDateTime's milliseconds.
-QString micros(const char *column)
+SyncResult failed(SyncResult::Error error, const QString &message)
 {
-    return u"(extract(epoch FROM %1) * 1000000)::int8"_s.arg(QString::fromLatin1(column));
-}
-
-std::optional<Timestamp::Micros> optionalMicros(const PgResult &result, int row, int column)
-{
-    if (result.isNull(row, column))
-        return std::nullopt;
-    return result.int64(row, column);
+    SyncResult result;
+    result.error = error;
+    result.message = message;
+    return result;
 }
 
 } // namespace
+
 
 SyncSession::SyncSession(const QSqlDatabase &local, const ConnectionConfig &config, const SyncOptions &options)
     : m_local(local)
@@ -76,8 +74,7 @@ QString SyncSession::serverVersion() const
 
 SyncResult SyncSession::failure() const
 {
-    const bool broken = !m_pg || !m_pg->isHealthy();
-    return SyncResult::classify(m_pg ? m_pg->lastError() : QString(), m_pg ? m_pg->lastSqlState() : QString(), broken);
+    return m_pg ? SyncResult::classify(*m_pg) : SyncResult::classify({}, {}, true);
 }
 
 bool SyncSession::connectToServer(SyncResult *result)
@@ -98,9 +95,7 @@ bool SyncSession::connectToServer(SyncResult *result)
         m_pg = std::make_unique<PgConnection>(db);
     }
     if (!m_pg->open()) {
-        *result = SyncResult::classify(m_pg->lastError(), {}, false);
-        if (result->error == SyncResult::Error::ConnectionLost || result->error == SyncResult::Error::ServerFailure)
-            result->error = SyncResult::Error::Unreachable;
+        *result = SyncResult::classify(*m_pg); // by the connection's status, never its message text
         qCInfo(lcSync) << "cannot connect to" << m_config.redacted() << ":" << result->message;
         disconnectFromServer();
         return false;
@@ -154,16 +149,23 @@ bool SyncSession::handshake(SyncResult *result)
     QString error;
     const QString known = state.serverIdentity();
     if (!known.isEmpty() && known != identity) {
-        // Another server (or the same one, emptied and set up again): start
-        // over, and offer it everything this cache holds; nothing is deleted.
-        qCInfo(lcSync) << "server identity changed; merging the whole cache into it";
-        if (!reseedOutbox(&error) || !state.setPullCursor(u"0"_s)) {
+        // Another database, or another role: see IdentitySwitch.
+        const IdentitySwitch::Outcome switched = IdentitySwitch::apply(m_local, identity);
+        if (!switched.ok) {
             result->error = SyncResult::Error::LocalFailure;
-            result->message = error;
+            result->message = switched.error;
             return false;
         }
+        m_deviceId = switched.deviceId;
+        m_listsChanged = m_tagsChanged = true; // every id changed; the push below names the todos
+        m_notice = tr("Tandem now syncs with another cloud database or role (%1). This desktop's %n todo(s) "
+                      "were copied there; nothing was removed from the one it synced with before.",
+                      nullptr, switched.todos)
+                       .arg(who.text(0, 0));
+        qCInfo(lcSync) << "server identity changed; the cache was offered to the new one as device" << m_deviceId;
+    } else if (known.isEmpty()) {
+        state.setServerIdentity(identity);
     }
-    state.setServerIdentity(identity);
 
     // Each desktop makes its own Inbox while offline; adopt the server's.
     const QString serverInbox = who.isNull(0, 3) ? QString() : who.text(0, 3);
@@ -201,63 +203,17 @@ bool SyncSession::remapInbox(const QString &from, const QString &to, QString *er
     return ok;
 }
 
-bool SyncSession::reseedOutbox(QString *error)
-{
-    Sql::WriteTransaction transaction(m_local);
-    if (!transaction.isActive()) {
-        *error = transaction.error();
-        return false;
-    }
-    // The whole cache goes out below, so what was waiting for the old server
-    // is in it already. Sent first, a pending edit would make the new server
-    // create a todo from its changed fields alone (with a new created_at, in
-    // an Inbox of the server's making) before the full row arrives.
-    if (!Sql::exec(m_local, u"DELETE FROM outbox"_s, {}, error)
-        || !Sql::exec(m_local, u"UPDATE todos SET sync_xid = NULL"_s, {}, error)
-        || !Sql::exec(m_local, u"UPDATE lists SET sync_xid = NULL"_s, {}, error))
-        return false;
-    auto listRows = Sql::select(m_local, u"SELECT id, name, position, is_inbox, created_at, deleted_at FROM lists"_s, {});
-    while (listRows && listRows->next()) {
-        TodoList list;
-        list.name = listRows->value(1).toString();
-        list.position = listRows->value(2).toDouble();
-        list.isInbox = listRows->value(3).toBool();
-        list.createdAt = listRows->value(4).toLongLong();
-        list.deletedAt = Sql::optionalMicros(listRows->value(5));
-        if (!Outbox::append(m_local, Outbox::kEntityList, listRows->value(0).toString(), Outbox::kOpUpsert,
-                            Outbox::encode(ChangeJson::listValues(list, ChangeJson::allListFields())), error))
-            return false;
-    }
-    auto ids = Sql::select(m_local, u"SELECT id FROM todos"_s, {});
-    while (ids && ids->next()) {
-        const auto todo = TodoRows::load(m_local, ids->value(0).toString());
-        if (!todo)
-            continue;
-        if (!Outbox::append(m_local, Outbox::kEntityTodo, todo->id, Outbox::kOpUpsert,
-                            Outbox::encode(ChangeJson::todoValues(*todo, ChangeJson::allTodoFields())), error))
-            return false;
-        for (const QString &tag : todo->tags) {
-            if (!Outbox::append(m_local, Outbox::kEntityTodoTag, todo->id, Outbox::kOpAddTag, tag, error))
-                return false;
-        }
-    }
-    if (!transaction.commit()) {
-        *error = transaction.error();
-        return false;
-    }
-    return true;
-}
-
 SyncResult SyncSession::push()
 {
     SyncResult result;
     if (!connectToServer(&result))
         return result;
+    bool renewed = false;
     for (;;) {
         QString error;
         const OutboxBatch batch = OutboxBatch::read(m_local, m_options.pushBatchChanges, &error);
         if (!error.isEmpty())
-            return SyncResult{SyncResult::Error::LocalFailure, error};
+            return failed(SyncResult::Error::LocalFailure, error);
         if (batch.isEmpty())
             break;
         const QByteArray changes = QJsonDocument(batch.changes).toJson(QJsonDocument::Compact);
@@ -272,12 +228,26 @@ SyncResult SyncSession::push()
             return failed;
         }
         const QJsonObject answer = QJsonDocument::fromJson(results.first().raw(0, 0)).object();
-        if (!batch.acknowledge(m_local, answer.value(u"xid"_s).toString(), &error))
-            return SyncResult{SyncResult::Error::LocalFailure, error};
+        if (answer.value(u"diverged"_s).toBool()) {
+            // The server holds other changes under this device's sequence
+            // numbers: this data folder was restored or copied. Nothing of
+            // the batch was applied. The changes it did recognise are on the
+            // server; the rest go again under a new device id.
+            if (renewed || !takeNewDevice(answer.value(u"matched"_s).toArray(), &error))
+                return failed(SyncResult::Error::LocalFailure,
+                              error.isEmpty() ? tr("The cloud database did not accept this desktop's changes.") : error);
+            renewed = true;
+            continue;
+        }
+        const QString xid = answer.value(u"xid"_s).toString();
+        if (xid.isEmpty()) // never acknowledge what the server did not say it recorded
+            return failed(SyncResult::Error::ServerFailure, tr("The cloud database did not confirm the changes."));
+        if (!batch.acknowledge(m_local, xid, &error))
+            return failed(SyncResult::Error::LocalFailure, error);
         const QString inboxFrom = answer.value(u"inbox_from"_s).toString();
         const QString inboxTo = answer.value(u"inbox_to"_s).toString();
         if (!inboxFrom.isEmpty() && !inboxTo.isEmpty() && !remapInbox(inboxFrom, inboxTo, &error))
-            return SyncResult{SyncResult::Error::LocalFailure, error};
+            return failed(SyncResult::Error::LocalFailure, error);
         result.pushedChanges += batch.changeCount;
         result.conflicts += answer.value(u"conflicts"_s).toInt();
         m_changedTodos << batch.todoIds; // their "not yet synced" mark goes
@@ -286,82 +256,32 @@ SyncResult SyncSession::push()
     return result;
 }
 
+bool SyncSession::takeNewDevice(const QJsonArray &matched, QString *error)
+{
+    QList<qint64> applied;
+    for (const QJsonValue &seq : matched)
+        applied << seq.toInteger();
+    if (!OutboxBatch::forget(m_local, applied, error))
+        return false;
+    const QString device = SyncState(m_local).renewDeviceId();
+    if (device.isEmpty())
+        return false;
+    qCInfo(lcSync) << "the server knows other changes under device" << m_deviceId << "(restored or copied data folder);"
+                   << applied.size() << "changes were on the server already; continuing as" << device;
+    m_deviceId = device;
+    m_notice = tr("This data folder was restored from a backup or copied from another computer. Tandem now syncs "
+                  "it as a new desktop and sends its %n waiting change(s) again.",
+                  nullptr, Outbox::pendingChangeCount(m_local));
+    return true;
+}
+
 bool SyncSession::fetch(const QString &cursor, PullSet *pull, SyncResult *result)
 {
-    const QString owner = u" AND owner = current_user"_s; // even a role that bypasses RLS sees only its own
-    bool ok = false;
-    const QList<PgResult> rows = m_pg->transaction(
-        {
-            {u"SELECT pg_snapshot_xmin(pg_current_snapshot())::text,"
-             " coalesce((SELECT value FROM tandem.meta WHERE key = 'purge_xid'), '0')"_s, {}},
-            {u"SELECT id, name, position, is_inbox, %1, %2, %3, change_xid::text FROM tandem.lists"
-             " WHERE change_xid >= $1::xid8"_s.arg(micros("created_at"), micros("updated_at"), micros("deleted_at")) + owner,
-             {cursor}},
-            {u"SELECT id, list_id, title, notes, completed, %1, %2, due_has_time, priority, position, %3, %4, %5,"
-             " change_xid::text FROM tandem.todos WHERE change_xid >= $1::xid8"_s
-                 .arg(micros("completed_at"), micros("due_at"), micros("created_at"), micros("updated_at"), micros("deleted_at"))
-                 + owner,
-             {cursor}},
-            {u"SELECT tt.todo_id, g.name, tt.deleted_at IS NOT NULL FROM tandem.todo_tags tt"
-             " JOIN tandem.tags g ON g.id = tt.tag_id"
-             " WHERE (tt.change_xid >= $1::xid8 OR g.change_xid >= $1::xid8) AND tt.owner = current_user"_s,
-             {cursor}},
-            {u"SELECT id, entity, entity_id, field, lost_value::text, won_value::text, kind, %1"
-             " FROM tandem.conflicts WHERE change_xid >= $1::xid8"_s.arg(micros("created_at")) + owner,
-             {cursor}},
-        },
-        m_options.statementTimeoutMs, &ok, u"ISOLATION LEVEL REPEATABLE READ READ ONLY"_s);
+    const bool ok = PullFetcher::fetch(*m_pg, cursor, m_options.statementTimeoutMs, pull);
     ++m_roundTrips;
-    if (!ok) {
+    if (!ok)
         *result = failure();
-        return false;
-    }
-    pull->newCursor = rows[0].text(0, 0);
-    pull->purgeXid = rows[0].text(0, 1);
-    const PgResult &lists = rows[1];
-    for (int r = 0; r < lists.rowCount(); ++r) {
-        PullSet::ListRow row;
-        row.list.id = lists.text(r, 0);
-        row.list.name = lists.text(r, 1);
-        row.list.position = lists.real(r, 2);
-        row.list.isInbox = lists.boolean(r, 3);
-        row.list.createdAt = lists.int64(r, 4);
-        row.list.updatedAt = lists.int64(r, 5);
-        row.list.deletedAt = optionalMicros(lists, r, 6);
-        row.xid = lists.int64(r, 7);
-        pull->lists << row;
-    }
-    const PgResult &todos = rows[2];
-    pull->todos.reserve(todos.rowCount());
-    for (int r = 0; r < todos.rowCount(); ++r) {
-        PullSet::TodoRow row;
-        Todo &todo = row.todo;
-        todo.id = todos.text(r, 0);
-        todo.listId = todos.text(r, 1);
-        todo.title = todos.text(r, 2);
-        todo.notes = todos.text(r, 3);
-        todo.completed = todos.boolean(r, 4);
-        todo.completedAt = optionalMicros(todos, r, 5);
-        todo.dueAt = optionalMicros(todos, r, 6);
-        todo.dueHasTime = todos.boolean(r, 7);
-        todo.priority = Priorities::fromInt(int(todos.int64(r, 8)));
-        todo.position = todos.real(r, 9);
-        todo.createdAt = todos.int64(r, 10);
-        todo.updatedAt = todos.int64(r, 11);
-        todo.deletedAt = optionalMicros(todos, r, 12);
-        row.xid = todos.int64(r, 13);
-        pull->todos << row;
-    }
-    const PgResult &links = rows[3];
-    for (int r = 0; r < links.rowCount(); ++r)
-        pull->links << PullSet::TagLink{links.text(r, 0), links.text(r, 1), links.boolean(r, 2)};
-    const PgResult &conflicts = rows[4];
-    for (int r = 0; r < conflicts.rowCount(); ++r) {
-        pull->conflicts << PullSet::Conflict{conflicts.int64(r, 0), conflicts.text(r, 1), conflicts.text(r, 2),
-                                             conflicts.text(r, 3), conflicts.text(r, 4), conflicts.text(r, 5),
-                                             conflicts.text(r, 6), conflicts.int64(r, 7)};
-    }
-    return true;
+    return ok;
 }
 
 QStringList SyncSession::missingRows(const PullSet &full) const
@@ -432,7 +352,7 @@ SyncResult SyncSession::pull()
         auto localInbox = Sql::select(m_local, u"SELECT id FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL AND id <> ?"_s,
                                       {row.list.id});
         if (localInbox && localInbox->next() && !remapInbox(localInbox->value(0).toString(), row.list.id, &error))
-            return SyncResult{SyncResult::Error::LocalFailure, error};
+            return failed(SyncResult::Error::LocalFailure, error);
     }
 
     PullApplier applier(m_local);
@@ -451,7 +371,7 @@ SyncResult SyncSession::pull()
     // Retired first: the cursor moves with the last rows apply() writes, and
     // a full resync that stopped before its end must run again, whole.
     if ((fullResync && !retireMissingRows(pull, &error)) || !applier.apply(pull, pull.newCursor, &error))
-        return SyncResult{SyncResult::Error::LocalFailure, error};
+        return failed(SyncResult::Error::LocalFailure, error);
     qCInfo(lcSync) << "pulled" << pull.rowCount() << "rows: fetch" << fetchMs << "ms, apply" << clock.elapsed() << "ms";
     state.setLastSyncAt(Timestamp::now());
     m_changedTodos << applier.changedTodoIds();
@@ -468,6 +388,10 @@ SyncResult SyncSession::sync()
     m_changedTodos.clear();
     m_listsChanged = m_tagsChanged = false;
     m_roundTrips = 0;
+    m_notice.clear();
+    // Every change queued before this sync must be recorded by the server
+    // when it reports success (later ones may still be on their way).
+    const qint64 queuedBefore = Outbox::lastSequence(m_local);
     SyncResult result;
     for (int attempt = 0; attempt < 2; ++attempt) {
         if (attempt > 0 || (m_pg && !m_pg->isHealthy()))
@@ -477,7 +401,7 @@ SyncResult SyncSession::sync()
             result = pushed;
             if (pushed.error == SyncResult::Error::ConnectionLost)
                 continue;
-            return result;
+            break;
         }
         SyncResult pulled = pull();
         pulled.pushedChanges = pushed.pushedChanges; // conflicts: the new entries of the log, from the pull
@@ -485,6 +409,11 @@ SyncResult SyncSession::sync()
         if (pulled.error != SyncResult::Error::ConnectionLost)
             break;
     }
+    if (result.ok() && Outbox::pendingChangeCount(m_local, queuedBefore) > 0) {
+        result.error = SyncResult::Error::LocalFailure;
+        result.message = tr("Some changes are still waiting to be recorded by the cloud database.");
+    }
+    result.notice = m_notice;
     result.roundTrips = m_roundTrips;
     qCInfo(lcSync) << "sync:" << (result.ok() ? "ok" : qPrintable(result.message)) << "pushed" << result.pushedChanges
                    << "pulled" << result.pulledRows << "round trips" << result.roundTrips;

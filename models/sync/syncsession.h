@@ -10,6 +10,7 @@
 #include <memory>
 
 class PgConnection;
+class QJsonArray;
 struct PullSet;
 
 struct SyncOptions
@@ -62,7 +63,7 @@ private:
     SyncResult failure() const;
     bool handshake(SyncResult *failure);
     bool remapInbox(const QString &from, const QString &to, QString *error);
-    bool reseedOutbox(QString *error);
+    bool takeNewDevice(const QJsonArray &matched, QString *error);
     bool fetch(const QString &cursor, PullSet *pull, SyncResult *failure);
     QStringList missingRows(const PullSet &full) const;
     bool retireMissingRows(const PullSet &full, QString *error);
@@ -79,4 +80,5 @@ private:
     QStringList m_changedTodos;
     bool m_listsChanged = false;
     bool m_tagsChanged = false;
+    QString m_notice; // said once, in the result of the sync where it happened
 };

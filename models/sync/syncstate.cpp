@@ -42,6 +42,12 @@ QString SyncState::deviceId()
     return id;
 }
 
+QString SyncState::renewDeviceId()
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return setValue(kDeviceId, id) ? id : QString();
+}
+
 QString SyncState::pullCursor() const
 {
     const QString cursor = value(kPullCursor);

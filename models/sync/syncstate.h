@@ -11,8 +11,11 @@ class SyncState
 public:
     explicit SyncState(const QSqlDatabase &db);
 
-    // This cache's id towards the server; made once, kept for good.
+    // This cache's id towards the server; made on first use. A cache that
+    // meets a new identity, or finds that the server already holds other
+    // changes under its id (a restored or copied data folder), takes a new one.
     QString deviceId();
+    QString renewDeviceId();
     // The pull cursor: an xid8, as text. "0" pulls everything.
     QString pullCursor() const;
     bool setPullCursor(const QString &xid);

@@ -3,9 +3,11 @@
 #include "cloud/connectionconfig.h"
 #include "scratchdatabase.h"
 #include "store/localdatabase.h"
+#include "store/sqlhelpers.h"
 #include "store/todostore.h"
 #include "sync/syncsession.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -27,7 +29,36 @@ public:
         const auto config = ConnectionConfig::parse(cloud.connectionString(role, viaBouncer), &error);
         if (!config)
             qFatal("bad test connection string: %s", qPrintable(error));
+        m_config = *config;
+        m_options = options;
         session = std::make_unique<SyncSession>(database->database(), *config, options);
+    }
+
+    // A consistent copy of this desktop's cache, as a backup tool makes one.
+    bool backUpTo(const QString &file) const
+    {
+        QFile::remove(file);
+        return Sql::exec(database->database(), QStringLiteral("VACUUM INTO ?"), {file});
+    }
+
+    // Closes the cache, puts the file in its place (a backup put back, or a
+    // copy of another desktop's folder), and opens it again.
+    void replaceCacheWith(const QString &file)
+    {
+        session.reset();
+        store.reset();
+        database.reset();
+        const QString path = dir.filePath(QStringLiteral("tandem.db"));
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        if (!QFile::copy(file, path))
+            qFatal("cannot put %s in place", qPrintable(file));
+        database = std::make_unique<LocalDatabase>();
+        const auto opened = database->open(path);
+        if (!opened.ok())
+            qFatal("cannot open a replaced cache: %s", qPrintable(opened.detail));
+        store = std::make_unique<TodoStore>(database.get());
+        session = std::make_unique<SyncSession>(database->database(), m_config, m_options);
     }
 
     ~SyncReplica()
@@ -61,4 +92,8 @@ public:
     std::unique_ptr<LocalDatabase> database;
     std::unique_ptr<TodoStore> store;
     std::unique_ptr<SyncSession> session;
+
+private:
+    ConnectionConfig m_config;
+    SyncOptions m_options;
 };

@@ -113,11 +113,16 @@ private Q_SLOTS:
         QVERIFY(aliceSeq > 0);
         bool ok = true;
 
-        // Alice's device id is not Bob's to push with.
+        // Alice's device id is not Bob's to push with: to him it is a device
+        // id to give up (a data folder synced as someone else), and nothing
+        // of the push is written.
         const QJsonObject own{{u"seq"_s, 1}, {u"entity"_s, u"todo"_s}, {u"id"_s, bobsTodo}, {u"op"_s, u"upsert"_s},
                               {u"values"_s, QJsonObject{{u"title"_s, u"Bob's"_s}}}};
-        QCOMPARE(push(bobSql, aliceDevice, own, &ok), u"42501"_s);
-        QVERIFY(!ok);
+        const QJsonObject refused = QJsonDocument::fromJson(push(bobSql, aliceDevice, own, &ok).toUtf8()).object();
+        QVERIFY(ok);
+        QVERIFY(refused.value(u"diverged"_s).toBool());
+        QVERIFY(!refused.contains(u"xid"_s));
+        QCOMPARE(admin.number(u"SELECT count(*) FROM tandem.todos WHERE id = $1"_s, {bobsTodo}), 0);
         // Nor are her rows, under his own device id.
         const QJsonObject hijackTodo{{u"seq"_s, 1}, {u"entity"_s, u"todo"_s}, {u"id"_s, todo.id}, {u"op"_s, u"upsert"_s},
                                      {u"values"_s, QJsonObject{{u"title"_s, u"hijacked"_s}}}};

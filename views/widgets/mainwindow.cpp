@@ -39,6 +39,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kStatusMessageMs = 4000;
+// A sync notice (a restored data folder, a switch of database) stays a while: it is said once.
+constexpr int kNoticeMs = 60000;
 constexpr int kCountDelayMs = 150;
 constexpr int kDefaultWidth = 1100;
 constexpr int kDefaultHeight = 700;
@@ -273,6 +275,9 @@ void MainWindow::setSyncController(SyncController *controller)
     // The count of changes waiting to be pushed moves with every edit.
     connect(m_database, &LocalDatabase::todosChanged, m_syncStatus, &SyncStatusWidget::refresh);
     connect(m_database, &LocalDatabase::listsChanged, m_syncStatus, &SyncStatusWidget::refresh);
+    connect(controller, &SyncController::notice, this, [this](const QString &text) {
+        statusBar()->showMessage(text, kNoticeMs);
+    });
     connect(controller, &SyncController::confirmationNeeded, this, &MainWindow::confirmDeletes);
 }
 

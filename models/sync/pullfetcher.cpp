@@ -1,0 +1,107 @@
+#include "pullfetcher.h"
+
+#include "cloud/pgconnection.h"
+#include "pullset.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Times leave PostgreSQL as integer microseconds: exact, and independent of
+// the session's time zone and of QDateTime's milliseconds.
+QString micros(const char *column)
+{
+    return u"(extract(epoch FROM %1) * 1000000)::int8"_s.arg(QString::fromLatin1(column));
+}
+
+std::optional<Timestamp::Micros> optionalMicros(const PgResult &result, int row, int column)
+{
+    if (result.isNull(row, column))
+        return std::nullopt;
+    return result.int64(row, column);
+}
+
+} // namespace
+
+bool PullFetcher::fetch(
+    PgConnection &pg, const QString &cursor, int statementTimeoutMs, PullSet *pull)
+{
+    const QString owner
+        = u" AND owner = current_user"_s; // even a role that bypasses RLS sees only its own
+    bool ok = false;
+    const QList<PgResult> rows = pg.transaction(
+        {
+            {u"SELECT pg_snapshot_xmin(pg_current_snapshot())::text,"
+             " coalesce((SELECT value FROM tandem.meta WHERE key = 'purge_xid'), '0')"_s,
+                {}},
+            {u"SELECT id, name, position, is_inbox, %1, %2, %3, change_xid::text FROM tandem.lists"
+             " WHERE change_xid >= $1::xid8"_s.arg(
+                 micros("created_at"), micros("updated_at"), micros("deleted_at"))
+                    + owner,
+                {cursor}},
+            {u"SELECT id, list_id, title, notes, completed, %1, %2, due_has_time, priority, "
+             u"position, %3, %4, %5,"
+             " change_xid::text FROM tandem.todos WHERE change_xid >= $1::xid8"_s.arg(
+                 micros("completed_at"), micros("due_at"), micros("created_at"),
+                 micros("updated_at"), micros("deleted_at"))
+                    + owner,
+                {cursor}},
+            {u"SELECT tt.todo_id, g.name, tt.deleted_at IS NOT NULL FROM tandem.todo_tags tt"
+             " JOIN tandem.tags g ON g.id = tt.tag_id"
+             " WHERE (tt.change_xid >= $1::xid8 OR g.change_xid >= $1::xid8) AND tt.owner = current_user"_s,
+                {cursor}},
+            {u"SELECT id, entity, entity_id, field, lost_value::text, won_value::text, kind, %1"
+             " FROM tandem.conflicts WHERE change_xid >= $1::xid8"_s.arg(micros("created_at"))
+                    + owner,
+                {cursor}},
+        },
+        statementTimeoutMs, &ok, u"ISOLATION LEVEL REPEATABLE READ READ ONLY"_s);
+    if (!ok)
+        return false;
+    pull->newCursor = rows[0].text(0, 0);
+    pull->purgeXid = rows[0].text(0, 1);
+    const PgResult &lists = rows[1];
+    for (int r = 0; r < lists.rowCount(); ++r) {
+        PullSet::ListRow row;
+        row.list.id = lists.text(r, 0);
+        row.list.name = lists.text(r, 1);
+        row.list.position = lists.real(r, 2);
+        row.list.isInbox = lists.boolean(r, 3);
+        row.list.createdAt = lists.int64(r, 4);
+        row.list.updatedAt = lists.int64(r, 5);
+        row.list.deletedAt = optionalMicros(lists, r, 6);
+        row.xid = lists.int64(r, 7);
+        pull->lists << row;
+    }
+    const PgResult &todos = rows[2];
+    pull->todos.reserve(todos.rowCount());
+    for (int r = 0; r < todos.rowCount(); ++r) {
+        PullSet::TodoRow row;
+        Todo &todo = row.todo;
+        todo.id = todos.text(r, 0);
+        todo.listId = todos.text(r, 1);
+        todo.title = todos.text(r, 2);
+        todo.notes = todos.text(r, 3);
+        todo.completed = todos.boolean(r, 4);
+        todo.completedAt = optionalMicros(todos, r, 5);
+        todo.dueAt = optionalMicros(todos, r, 6);
+        todo.dueHasTime = todos.boolean(r, 7);
+        todo.priority = Priorities::fromInt(int(todos.int64(r, 8)));
+        todo.position = todos.real(r, 9);
+        todo.createdAt = todos.int64(r, 10);
+        todo.updatedAt = todos.int64(r, 11);
+        todo.deletedAt = optionalMicros(todos, r, 12);
+        row.xid = todos.int64(r, 13);
+        pull->todos << row;
+    }
+    const PgResult &links = rows[3];
+    for (int r = 0; r < links.rowCount(); ++r)
+        pull->links << PullSet::TagLink {links.text(r, 0), links.text(r, 1), links.boolean(r, 2)};
+    const PgResult &conflicts = rows[4];
+    for (int r = 0; r < conflicts.rowCount(); ++r) {
+        pull->conflicts << PullSet::Conflict {conflicts.int64(r, 0), conflicts.text(r, 1),
+            conflicts.text(r, 2), conflicts.text(r, 3), conflicts.text(r, 4), conflicts.text(r, 5),
+            conflicts.text(r, 6), conflicts.int64(r, 7)};
+    }
+    return true;
+}
