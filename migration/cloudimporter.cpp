@@ -102,14 +102,15 @@ CloudImporter::Outcome CloudImporter::claim(MigrationPlan &plan, const Options &
     m_present.clear();
     QJsonArray tags;
     for (const MappedTag &tag : std::as_const(plan.tags))
-        tags.append(QJsonObject{{u"id"_s, tag.id.toString(QUuid::WithoutBraces)}, {u"name"_s, tag.name}});
+        tags.append(QJsonObject{
+            {u"id"_s, tag.id.toString(QUuid::WithoutBraces)}, {u"name"_s, tag.name}, {u"key"_s, tag.key}});
     const QString tagJson = QString::fromUtf8(QJsonDocument(tags).toJson(QJsonDocument::Compact));
     const auto [low, high] = LegacyReader::idRange(plan);
     const QString idLow = low.toString(QUuid::WithoutBraces);
     const QString idHigh = high.toString(QUuid::WithoutBraces);
-    // The claim, and the cloud's id for each of the file's tags: the
-    // server's lower() decides which tags are one, never Qt's toLower(),
-    // which differs for letters such as "İ" or on a database in the C locale.
+    // The claim, and the cloud's id for each of the file's tags: tags are one
+    // when their TagKey is, computed here and sent; never the server's
+    // lower(), which depends on the database's LC_CTYPE or collation.
     bool ok = false;
     const QList<PgResult> results = m_pg.transaction(
         {{u"SELECT outcome, done FROM tandem.legacy_import_claim($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10,"

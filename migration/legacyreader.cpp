@@ -1,5 +1,6 @@
 #include "legacyreader.h"
 
+#include "domain/tagkey.h"
 #include "importvalidator.h"
 #include "legacyfirstpass.h"
 #include "legacyrowmapper.h"
@@ -120,7 +121,7 @@ bool LegacyReader::readStructure(MigrationPlan *plan, QString *error)
                 row.problem(u"name"_s, raw, tr("empty tag name: tag left out"), true);
                 continue;
             }
-            const QString key = name.toLower();
+            const QString key = TagKey::of(name);
             const auto known = tagByKey.constFind(key);
             if (known != tagByKey.cend()) {
                 tagById.insert(id, *known);

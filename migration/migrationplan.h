@@ -58,7 +58,7 @@ struct MappedTag
 {
     QUuid id; // derived from the file; after the claim, the cloud's tag of that name
     QString name; // as first seen
-    QString key;  // lower-cased: tags are merged without regard to case
+    QString key;  // TagKey::of(name): tags of one key are one tag, here and in the cloud
 };
 
 // A todo's tag, after orphans and duplicates (merged by case) are dropped.

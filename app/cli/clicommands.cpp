@@ -1,6 +1,7 @@
 #include "clicommands.h"
 
 #include "cloud/profileloader.h"
+#include "domain/tagkey.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
 #include "sync/syncsession.h"
@@ -27,19 +28,20 @@ void print(const QString &text)
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
 }
 
-bool containsFolded(const QStringList &names, const QString &name)
+// Whether names holds the same tag as name: the same TagKey, so "Work" and
+// "work", or "İstanbul" and "i̇stanbul", are one tag, as in the store.
+bool containsTag(const QStringList &names, const QString &name)
 {
-    return std::any_of(names.cbegin(), names.cend(), [&name](const QString &other) {
-        return other.compare(name, Qt::CaseInsensitive) == 0;
-    });
+    const QString key = TagKey::of(name);
+    return std::any_of(names.cbegin(), names.cend(),
+                       [&key](const QString &other) { return TagKey::of(other) == key; });
 }
 
-// Adds the names a todo does not have yet. Tags are one per name in any
-// case (the store folds them), so "Work" and "work" are the same tag.
+// Adds the names a todo does not have yet.
 void addTags(QStringList *tags, const QStringList &names)
 {
     for (const QString &name : names) {
-        if (!containsFolded(*tags, name))
+        if (!containsTag(*tags, name))
             tags->append(name);
     }
 }
@@ -214,7 +216,7 @@ int CliCommands::edit()
     if (m_request.priority)
         after.priority = *m_request.priority;
     // Removing a tag the todo does not have is no error: the result is what was asked.
-    after.tags.removeIf([this](const QString &tag) { return containsFolded(m_request.removeTags, tag); });
+    after.tags.removeIf([this](const QString &tag) { return containsTag(m_request.removeTags, tag); });
     addTags(&after.tags, m_request.addTags);
     if (m_request.listName) {
         const auto list = m_finder->list(*m_request.listName, &error);

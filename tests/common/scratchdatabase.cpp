@@ -37,11 +37,17 @@ bool execOn(const TestPostgres::Server &server, const QString &database, const Q
 } // namespace
 
 ScratchDatabase::ScratchDatabase(const TestPostgres::Server &server)
+    : ScratchDatabase(server, QString())
+{
+}
+
+ScratchDatabase::ScratchDatabase(const TestPostgres::Server &server, const QString &createOptions)
     : m_server(server)
     , m_name(u"tandem_s_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16))
 {
-    // The name is made here from hex digits only, so it is safe in the statement.
-    m_valid = execOn(m_server, m_server.database, u"CREATE DATABASE "_s + m_name);
+    // The name is made here from hex digits only, so it is safe in the statement;
+    // the options are the test's own constants.
+    m_valid = execOn(m_server, m_server.database, (u"CREATE DATABASE "_s + m_name + u' ' + createOptions).trimmed());
 }
 
 ScratchDatabase::~ScratchDatabase()

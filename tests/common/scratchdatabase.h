@@ -14,6 +14,9 @@ class ScratchDatabase
 {
 public:
     explicit ScratchDatabase(const TestPostgres::Server &server);
+    // With options for CREATE DATABASE, e.g. "TEMPLATE template0 LOCALE 'C'"
+    // for a database whose LC_CTYPE and collation differ from the server's.
+    ScratchDatabase(const TestPostgres::Server &server, const QString &createOptions);
     ~ScratchDatabase();
     ScratchDatabase(const ScratchDatabase &) = delete;
     ScratchDatabase &operator=(const ScratchDatabase &) = delete;
