@@ -32,37 +32,12 @@ using namespace WizardTest;
 
 namespace {
 
-qint64 cloudCount(const ScratchDatabase &cloud, const QString &sql)
-{
-    qint64 n = -1;
-    {
-        QSqlDatabase db = cloud.connection(u"wizardtest-count"_s);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                n = q.value(0).toLongLong();
-        }
-    }
-    QSqlDatabase::removeDatabase(u"wizardtest-count"_s);
-    return n;
-}
-
 // TANDEM_WIZARD_SCREENSHOTS=DIR saves the wizard as DIR/NAME.png, to look at the pages.
 void screenshot(QWizard &wizard, const QString &name)
 {
     const QString dir = qEnvironmentVariable("TANDEM_WIZARD_SCREENSHOTS");
     if (!dir.isEmpty())
         wizard.grab().save(dir + u'/' + name + u".png"_s);
-}
-
-Profile profileFor(const ScratchDatabase &cloud)
-{
-    Profile profile;
-    QString error;
-    const std::optional<ConnectionConfig> config = ConnectionConfig::parse(cloud.connectionString(), &error);
-    if (config)
-        profile.connection = *config;
-    return profile;
 }
 
 } // namespace

@@ -1,9 +1,10 @@
 // Closing the import wizard while its transfer waits on a server that never
-// answers: the window gets control back at once, the run never calls the
-// closed wizard, and the process still exits promptly with the run stuck in
-// libpq.
+// answers, or has a batch in flight: the window gets control back at once,
+// the run never calls the closed wizard, and the process still exits
+// promptly with the run stuck in libpq.
 
 #include "blackholeport.h"
+#include "testpostgres.h"
 #include "wizardtesthelpers.h"
 
 #include "cloud/connectionconfig.h"
@@ -14,6 +15,9 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QProcess>
+#include <QThread>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace WizardTest;
@@ -21,6 +25,8 @@ using namespace WizardTest;
 namespace {
 
 constexpr qint64 kMaxCloseMs = 100;
+// How long each batch of the transfer stays in flight (a slow link).
+constexpr int kSlowBatchMs = 500;
 // The child process runs this test function against the port in this variable.
 const char *const kChildPortVariable = "TANDEM_WIZARD_CLOSE_CHILD_PORT";
 const QByteArray kWorkerThread = "migrationThread";
@@ -30,7 +36,7 @@ const QByteArray kWorkerThread = "migrationThread";
 // fails the test with a figure instead of hanging it.
 constexpr int kConnectTimeoutSeconds = 10;
 
-Profile profileFor(quint16 port)
+Profile blackholeProfile(quint16 port)
 {
     Profile profile;
     QString error;
@@ -89,7 +95,7 @@ private Q_SLOTS:
         const QString source = copyFixture(dir, u"todo_app_local_v1.db"_s);
         QVERIFY(!source.isEmpty());
 
-        auto *wizard = new MigrationWizard(profileFor(blackhole.port()), nullptr, emptyHome(dir));
+        auto *wizard = new MigrationWizard(blackholeProfile(blackhole.port()), nullptr, emptyHome(dir));
         QVERIFY(startTransfer(*wizard, source));
 
         // Busy, for real: the run's connection waits in the blackhole's queue.
@@ -114,6 +120,44 @@ private Q_SLOTS:
         QTest::qWait(50); // the worker's queued signals and deferred deletes
     }
 
+    void shouldCloseAtOnceWhileTransferring()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase cloud(server);
+        QVERIFY(cloud.isValid());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString source = copyFixture(dir, u"todo_app_local_v2.db"_s);
+        QVERIFY(!source.isEmpty());
+        constexpr int kBatchSize = 10;
+        std::atomic<int> batches{0};
+        auto *wizard = new MigrationWizard(profileFor(cloud), nullptr, emptyHome(dir));
+        wizard->setBatchSize(kBatchSize);
+        wizard->setBatchHook([&batches](const QString &phase, int) {
+            if (phase == u"in-batch"_s) {
+                ++batches;
+                QThread::msleep(kSlowBatchMs);
+            }
+        });
+        QVERIFY(startTransfer(*wizard, source));
+        QTRY_VERIFY_WITH_TIMEOUT(batches >= 2, 30000); // busy: a batch is in flight
+
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(wizard->button(QWizard::CancelButton), Qt::LeftButton);
+        delete wizard;
+        const qint64 closeMs = clock.elapsed();
+        qInfo("closing mid-transfer took %lld ms", closeMs);
+        QVERIFY2(closeMs < kMaxCloseMs, qPrintable(u"closing took %1 ms"_s.arg(closeMs)));
+
+        // The batch in flight commits, the run stops before the next one,
+        // and the cloud holds whole batches only.
+        QTRY_VERIFY_WITH_TIMEOUT(!hasThreadNamed(kWorkerThread), 30000);
+        QTest::qWait(50);
+        const qint64 todos = cloudCount(cloud, u"SELECT count(*) FROM tandem.todos"_s);
+        QVERIFY2(todos > 0 && todos < 400 && todos % kBatchSize == 0, qPrintable(QString::number(todos)));
+    }
+
     // The process exits while the run is still stuck in libpq: a child
     // process (this test function again) closes the wizard and ends.
     void shouldExitWhileConnecting()
@@ -123,7 +167,7 @@ private Q_SLOTS:
             QTemporaryDir dir;
             QVERIFY(dir.isValid());
             const QString source = copyFixture(dir, u"todo_app_local_v1.db"_s);
-            auto *wizard = new MigrationWizard(profileFor(port), nullptr, emptyHome(dir));
+            auto *wizard = new MigrationWizard(blackholeProfile(port), nullptr, emptyHome(dir));
             QVERIFY(startTransfer(*wizard, source));
             QTRY_VERIFY_WITH_TIMEOUT(hasThreadNamed(kWorkerThread), 10000);
             QTest::qWait(200); // into the connection attempt

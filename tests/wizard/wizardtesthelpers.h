@@ -3,6 +3,8 @@
 // Shared by the wizard tests: the fixtures, a home without the old app's
 // file, and driving the wizard's pages with clicks.
 
+#include "scratchdatabase.h"
+
 #include "wizard/migrationwizard.h"
 
 #include <QCoreApplication>
@@ -11,6 +13,7 @@
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +57,33 @@ template<typename T>
 T *child(QWizard &wizard, const QString &name)
 {
     return wizard.findChild<T *>(name);
+}
+
+// The scratch database of the test server, as the wizard's cloud.
+inline Profile profileFor(const ScratchDatabase &cloud)
+{
+    Profile profile;
+    QString error;
+    const std::optional<ConnectionConfig> config = ConnectionConfig::parse(cloud.connectionString(), &error);
+    if (config)
+        profile.connection = *config;
+    return profile;
+}
+
+// One number the cloud answers (a count), or -1.
+inline qint64 cloudCount(const ScratchDatabase &cloud, const QString &sql)
+{
+    qint64 n = -1;
+    {
+        QSqlDatabase db = cloud.connection(QStringLiteral("wizardtest-count"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                n = q.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("wizardtest-count"));
+    return n;
 }
 
 // Shows the wizard and goes on to the source page.
