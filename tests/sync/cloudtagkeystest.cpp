@@ -118,6 +118,26 @@ private Q_SLOTS:
         QCOMPARE(admin.number(u"SELECT count(*) FROM tandem.todo_tags WHERE deleted_at IS NULL"_s), 2);
     }
 
+    // The server never guesses a key from a name: a tag change without one
+    // is refused, and the push writes nothing.
+    void shouldRefuseATagChangeWithoutItsKey()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        ScratchDatabase cloud(server);
+        QVERIFY(cloud.isValid());
+        QVERIFY(SyncSnapshot::migrate(cloud));
+        const CloudConnection admin(cloud);
+        QVERIFY(admin->runScript(
+            u"INSERT INTO tandem.lists (id, name, is_inbox) VALUES ('11111111-1111-1111-1111-111111111111', 'Inbox', true);"
+            " INSERT INTO tandem.todos (id, list_id, title) VALUES"
+            "  ('22222222-2222-2222-2222-222222222222', '11111111-1111-1111-1111-111111111111', 'Tagged');"_s));
+        const QString change = uR"([{"seq": 1, "entity": "todo_tag", "id": "22222222-2222-2222-2222-222222222222",
+                                     "op": "add", "tag": "ÄRGER"}])"_s;
+        QVERIFY(!admin->run(u"SELECT tandem.push(gen_random_uuid(), $1::jsonb)"_s, {change}));
+        QCOMPARE(admin->lastSqlState(), u"22023"_s);
+        QCOMPARE(admin.number(u"SELECT count(*) FROM tandem.tags"_s), 0);
+    }
+
     // The legacy import sends each tag's key; a tag of the person's with the
     // same key but another case is the one the file's todos get.
     void shouldMatchImportedTagsByKey()

@@ -53,8 +53,9 @@ CREATE UNIQUE INDEX tags_owner_key ON tandem.tags (owner, name_key);
 -- A tag without a key and exactly the change's name is that key's tag from
 -- now on (see above). A removal also removes the todo's link to such a tag:
 -- a person may have one with a key and one without, written before this step.
--- A change without a key is refused: every Tandem that knows this step
--- sends one, and older ones do not write to a newer schema.
+-- A change without a key, for a todo the writer has, is refused: every
+-- Tandem that knows this step sends one, and older ones do not write to a
+-- newer schema (CloudSchema's TooNew); a script must send one too.
 CREATE OR REPLACE FUNCTION tandem.push_tag(p_device uuid, p_todo uuid, p_change jsonb) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -62,12 +63,12 @@ DECLARE
     tag_key constant text := p_change ->> 'key';
     tag_uuid uuid;
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM tandem.todos WHERE id = p_todo) THEN
+        RETURN; -- the todo is gone for good (or not the writer's); nothing to tag
+    END IF;
     IF tag_key IS NULL OR tag_key = '' THEN
         RAISE EXCEPTION 'tag change without a key (device %, todo %)', p_device, p_todo
             USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM tandem.todos WHERE id = p_todo) THEN
-        RETURN; -- the todo is gone for good; nothing to tag
     END IF;
     SELECT id INTO tag_uuid FROM tandem.tags WHERE owner = current_user AND name_key = tag_key;
     IF tag_uuid IS NULL THEN
