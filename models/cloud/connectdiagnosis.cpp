@@ -79,6 +79,22 @@ bool connectedPhase(ConnStatusType status)
     }
 }
 
+// Whether the connection must be encrypted. With sslmode prefer (libpq's
+// default), allow or disable, a failure while TLS is being offered is the
+// connection lost, not a TLS problem: libpq would go on without it.
+bool tlsRequired(PGconn *conn)
+{
+    PQconninfoOption *options = PQconninfo(conn);
+    bool required = false;
+    for (const PQconninfoOption *option = options; option && option->keyword; ++option) {
+        if (qstrcmp(option->keyword, "sslmode") == 0 && option->val)
+            required = qstrcmp(option->val, "require") == 0 || qstrcmp(option->val, "verify-ca") == 0
+                || qstrcmp(option->val, "verify-full") == 0;
+    }
+    PQconninfoFree(options);
+    return required;
+}
+
 } // namespace
 
 ConnectDiagnosis ConnectDiagnosis::run(const QByteArray &conninfo)
@@ -127,7 +143,7 @@ ConnectDiagnosis ConnectDiagnosis::run(const QByteArray &conninfo)
         result.stage = hostNameUnknown(conninfo) ? Stage::HostNotFound : Stage::NoConnection;
     } else if (PQconnectionNeedsPassword(conn.get()) == 1) {
         result.stage = Stage::Authentication;
-    } else if (lastPhase == CONNECTION_SSL_STARTUP) {
+    } else if (lastPhase == CONNECTION_SSL_STARTUP && tlsRequired(conn.get())) {
         result.stage = Stage::TlsNegotiation;
     } else if (passwordAsked
         && (result.sqlState.isEmpty() || result.sqlState.startsWith(kAuthorizationClass)
