@@ -299,6 +299,25 @@ private Q_SLOTS:
         QCOMPARE(TodoField::changed(synced, p.edits.first()), QStringList{u"title"_s});
         QCOMPARE(p.edits.first().notes, u"From elsewhere"_s);
     }
+
+    void shouldKeepATagWithACommaOneTag()
+    {
+        Todo todo = sample(Due::None);
+        todo.tags = {u"Smith, John"_s, u"say \"hi\""_s, u"travel"_s};
+        Pane p(todo);
+        QVERIFY(p.show());
+        auto *field = p.field<QLineEdit>(u"detailTags"_s);
+        QCOMPARE(field->text(), u"\"Smith, John\", \"say \"\"hi\"\"\", travel"_s);
+
+        // Edited as shown: still the same three tags, plus the one typed.
+        field->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(field, Qt::Key_End);
+        field->insert(u", \"a, b\", İSTANBUL, i̇stanbul"_s); // QTest types ASCII only
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(p.spy.count(), 1);
+        QCOMPARE(p.edits.first().tags,
+                 (QStringList{u"Smith, John"_s, u"say \"hi\""_s, u"travel"_s, u"a, b"_s, u"İSTANBUL"_s}));
+    }
 };
 
 QTEST_MAIN(DetailPaneTest)

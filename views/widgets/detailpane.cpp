@@ -2,6 +2,8 @@
 
 #include "tododelegate.h"
 
+#include "domain/tagkey.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -28,22 +30,41 @@ constexpr qreal kTitleFontScale = 1.25;
 constexpr int kPriorityIconSize = 12;
 const QTime kDefaultDueTime(9, 0); // what "add a time" starts from
 
+// The tags field: names separated by commas. A name that holds a comma or
+// a double quote is shown in double quotes ("Smith, John"), with a quote
+// inside doubled, so that it reads back as the one tag it is.
 QStringList parseTags(const QString &text)
 {
+    static const QRegularExpression item(u"\\s*(?:\"((?:[^\"]|\"\")*)\"|([^,]*))\\s*(?:,|$)"_s);
     QStringList tags;
-    for (const QString &part : text.split(u',')) {
-        QString tag = part.trimmed();
-        if (tag.startsWith(u'#'))
+    QStringList keys;
+    for (auto it = item.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        if (match.capturedLength() == 0 && match.capturedStart() >= text.size())
+            break;
+        QString tag = match.hasCaptured(1) ? match.captured(1).replace(u"\"\""_s, u"\""_s) : match.captured(2).trimmed();
+        if (!match.hasCaptured(1) && tag.startsWith(u'#'))
             tag = tag.mid(1).trimmed(); // people type the '#' they see in the list
-        if (!tag.isEmpty() && !tags.contains(tag, Qt::CaseInsensitive))
+        tag = TagKey::displayName(tag);
+        const QString key = TagKey::of(tag);
+        if (!tag.isEmpty() && !keys.contains(key)) {
             tags.append(tag);
+            keys.append(key);
+        }
     }
     return tags;
 }
 
 QString joinTags(const QStringList &tags)
 {
-    return tags.join(u", "_s);
+    QStringList shown;
+    for (const QString &tag : tags) {
+        if (tag.contains(u',') || tag.contains(u'"') || tag.startsWith(u'#'))
+            shown << u'"' + QString(tag).replace(u"\""_s, u"\"\""_s) + u'"';
+        else
+            shown << tag;
+    }
+    return shown.join(u", "_s);
 }
 
 // The locale's short time format without seconds (C and some others have them).
