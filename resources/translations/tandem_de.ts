@@ -1005,6 +1005,13 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>IdentitySwitch</name>
+    <message>
+        <source>The cache&apos;s sync state could not be written.</source>
+        <translation>Der Sync-Zustand des Zwischenspeichers konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
     <name>ImportValidator</name>
     <message>
         <source>todo %1: missing in the cloud</source>
@@ -1116,6 +1123,10 @@ Benutzer: %3</translation>
     <message>
         <source>the backup changed while it was read</source>
         <translation>die Sicherung hat sich beim Lesen geändert</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1566,10 @@ Benutzer: %3</translation>
     <message>
         <source>Migrated and validated: every row arrived as it was.</source>
         <translation>Migriert und geprüft: Jede Zeile ist unverändert angekommen.</translation>
+    </message>
+    <message>
+        <source>cancelled before anything was written; the cloud is unchanged</source>
+        <translation>abgebrochen, bevor etwas geschrieben wurde; die Cloud ist unverändert</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2039,32 @@ Wählen Sie sie aus.</translation>
     <message>
         <source>The cloud would delete %1 of your %2 todos. Tandem waits for you to confirm.</source>
         <translation>Die Cloud würde %1 Ihrer %2 Aufgaben löschen. Tandem wartet auf Ihre Bestätigung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tandem now syncs with another cloud database or role (%1). This desktop&apos;s %n todo(s) were copied there; nothing was removed from the one it synced with before.</source>
+        <translation>
+            <numerusform>Tandem synchronisiert jetzt mit einer anderen Cloud-Datenbank oder Rolle (%1). Die %n Aufgabe dieses Computers wurde dorthin kopiert; aus der bisherigen wurde nichts entfernt.</numerusform>
+            <numerusform>Tandem synchronisiert jetzt mit einer anderen Cloud-Datenbank oder Rolle (%1). Die %n Aufgaben dieses Computers wurden dorthin kopiert; aus der bisherigen wurde nichts entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cloud database did not accept this desktop&apos;s changes.</source>
+        <translation>Die Cloud-Datenbank hat die Änderungen dieses Computers nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The cloud database did not confirm the changes.</source>
+        <translation>Die Cloud-Datenbank hat die Änderungen nicht bestätigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This data folder was restored from a backup or copied from another computer. Tandem now syncs it as a new desktop and sends its %n waiting change(s) again.</source>
+        <translation>
+            <numerusform>Dieser Datenordner wurde aus einer Sicherung wiederhergestellt oder von einem anderen Computer kopiert. Tandem synchronisiert ihn jetzt als neuen Computer und sendet seine %n wartende Änderung erneut.</numerusform>
+            <numerusform>Dieser Datenordner wurde aus einer Sicherung wiederhergestellt oder von einem anderen Computer kopiert. Tandem synchronisiert ihn jetzt als neuen Computer und sendet seine %n wartenden Änderungen erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some changes are still waiting to be recorded by the cloud database.</source>
+        <translation>Einige Änderungen warten noch darauf, von der Cloud-Datenbank gespeichert zu werden.</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,23 @@
     </message>
 </context>
 <context>
+    <name>SyncSession</name>
+    <message numerus="yes">
+        <source>Tandem now syncs with another cloud database or role (%1). This desktop&apos;s %n todo(s) were copied there; nothing was removed from the one it synced with before.</source>
+        <translation>
+            <numerusform>Tandem now syncs with another cloud database or role (%1). This desktop&apos;s %n todo was copied there; nothing was removed from the one it synced with before.</numerusform>
+            <numerusform>Tandem now syncs with another cloud database or role (%1). This desktop&apos;s %n todos were copied there; nothing was removed from the one it synced with before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This data folder was restored from a backup or copied from another computer. Tandem now syncs it as a new desktop and sends its %n waiting change(s) again.</source>
+        <translation>
+            <numerusform>This data folder was restored from a backup or copied from another computer. Tandem now syncs it as a new desktop and sends its %n waiting change again.</numerusform>
+            <numerusform>This data folder was restored from a backup or copied from another computer. Tandem now syncs it as a new desktop and sends its %n waiting changes again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message numerus="yes">
         <source>%n change(s) not yet synced</source>

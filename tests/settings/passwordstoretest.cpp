@@ -8,9 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <memory>
-
 #include <functional>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
