@@ -38,7 +38,8 @@ const QString kDatabaseUrl = u"DATABASE_URL"_s;
 const QString kPgSslMode = u"PGSSLMODE"_s;
 const QString kPgSslRootCert = u"PGSSLROOTCERT"_s;
 // The variables whose job the dialog's fields do: Save writes the first
-// three and drops the others, which would beat DATABASE_URL's parts.
+// three and drops the others, which would fill in what DATABASE_URL leaves
+// out (a connection string wins over the PG* variables, as in libpq).
 const QStringList kManagedVariables = {kDatabaseUrl, kPgSslMode, kPgSslRootCert, u"PGHOST"_s, u"PGPORT"_s,
                                        u"PGDATABASE"_s, u"PGUSER"_s, u"PGPASSWORD"_s};
 const QString kEnvFileComment = u"# Written by Tandem's Sync Settings. The password is not in this file."_s;
