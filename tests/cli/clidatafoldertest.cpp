@@ -147,57 +147,45 @@ private Q_SLOTS:
         QCOMPARE(titles(second), expected);
     }
 
-    void shouldSendTheCacheToANewRoleAndKeepTheOldOnesRows()
+    void shouldSendTheCacheToANewIdentityAndKeepTheOldOnesRows_data()
     {
-        TANDEM_REQUIRE_POSTGRES(server);
-        ScratchDatabase cloud(server);
-        QVERIFY(cloud.isValid());
-        QVERIFY(setUp(cloud));
-        CliRunner desktop;
-        desktop.environment.insert(u"DATABASE_URL"_s, uri(cloud, role(0)));
-        desktop.add({u"Synced as the first role"_s});
-        QCOMPARE(sync(desktop).exitCode, 0);
-        desktop.add({u"Waiting when the role changed"_s});
-
-        desktop.environment.insert(u"DATABASE_URL"_s, uri(cloud, role(1)));
-        const CliRunner::Result switched = sync(desktop);
-        QCOMPARE(switched.exitCode, 0);
-        QVERIFY2(switched.outText().contains(role(1)), switched.out.constData());
-        const CliRunner::Result again = sync(desktop);
-        QCOMPARE(again.exitCode, 0);
-        QVERIFY2(!again.outText().contains(role(1)), again.out.constData()); // said once
-
-        const QSet<QString> both {
-            u"Synced as the first role"_s, u"Waiting when the role changed"_s};
-        QCOMPARE(serverTitles(cloud, role(1)), both);
-        QCOMPARE(serverTitles(cloud, role(0)), QSet<QString> {u"Synced as the first role"_s});
-        // An edit after the switch goes to the new role.
-        desktop.add({u"After the switch"_s});
-        QCOMPARE(sync(desktop).exitCode, 0);
-        QVERIFY(serverTitles(cloud, role(1)).contains(u"After the switch"_s));
+        QTest::addColumn<bool>("newRole"); // else another database, same role
+        QTest::newRow("another role of the same database") << true;
+        QTest::newRow("another database") << false;
     }
 
-    void shouldSendTheCacheToANewDatabaseAndLeaveTheOldOne()
+    void shouldSendTheCacheToANewIdentityAndKeepTheOldOnesRows()
     {
+        QFETCH(bool, newRole);
         TANDEM_REQUIRE_POSTGRES(server);
         ScratchDatabase first(server), second(server);
         QVERIFY(first.isValid() && second.isValid());
         QVERIFY(setUp(first));
-        QVERIFY(setUp(second));
+        QVERIFY(newRole || setUp(second));
+        const ScratchDatabase &target = newRole ? first : second;
+        const QString targetRole = role(newRole ? 1 : 0);
         CliRunner desktop;
         desktop.environment.insert(u"DATABASE_URL"_s, uri(first, role(0)));
-        desktop.add({u"In the first database"_s});
+        desktop.add({u"Synced before the switch"_s});
         QCOMPARE(sync(desktop).exitCode, 0);
-        desktop.add({u"Waiting when the database changed"_s});
+        desktop.add({u"Waiting at the switch"_s});
 
-        desktop.environment.insert(u"DATABASE_URL"_s, uri(second, role(0)));
+        desktop.environment.insert(u"DATABASE_URL"_s, uri(target, targetRole));
         const CliRunner::Result switched = sync(desktop);
         QCOMPARE(switched.exitCode, 0);
-        QVERIFY2(switched.outText().contains(u"another cloud database"_s), switched.out.constData());
-        const QSet<QString> both {
-            u"In the first database"_s, u"Waiting when the database changed"_s};
-        QCOMPARE(serverTitles(second, role(0)), both);
-        QCOMPARE(serverTitles(first, role(0)), QSet<QString> {u"In the first database"_s});
+        QVERIFY2(switched.outText().contains(u"another cloud database or role (%1)"_s.arg(targetRole)),
+                 switched.out.constData());
+        const CliRunner::Result again = sync(desktop);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(!again.outText().contains(u"another cloud database"_s), again.out.constData()); // said once
+
+        const QSet<QString> both{u"Synced before the switch"_s, u"Waiting at the switch"_s};
+        QCOMPARE(serverTitles(target, targetRole), both);
+        QCOMPARE(serverTitles(first, role(0)), QSet<QString>{u"Synced before the switch"_s});
+        // An edit after the switch goes to the new identity.
+        desktop.add({u"After the switch"_s});
+        QCOMPARE(sync(desktop).exitCode, 0);
+        QVERIFY(serverTitles(target, targetRole).contains(u"After the switch"_s));
     }
 };
 
