@@ -3,6 +3,7 @@
 #include "scratchdatabase.h"
 #include "storefixture.h"
 #include "sync/synccontroller.h"
+#include "syncsnapshot.h"
 #include "tcpproxy.h"
 #include "widgets/mainwindow.h"
 #include "widgets/syncstatuswidget.h"
@@ -11,6 +12,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -102,6 +104,40 @@ private Q_SLOTS:
             QTRY_VERIFY(window.syncStatus()->stateText().startsWith(u"Synced at"_s));
             QCOMPARE(fixture.store->pendingChangeCount(), 0);
         }
+    }
+
+    void shouldSayOnceInTheStatusBarThatTheCacheMetAnotherRole()
+    {
+        TANDEM_REQUIRE_POSTGRES(server);
+        const QStringList roles = ScratchDatabase::roles();
+        QVERIFY2(roles.size() >= 2, "two ordinary roles are needed (TANDEM_TEST_PGROLES)");
+        ScratchDatabase cloud(server);
+        QVERIFY(SyncSnapshot::migrate(cloud));
+        StoreFixture fixture;
+        fixture.addTodo(u"Made as the first role"_s);
+        const auto as = [&](const QString &role) {
+            return profileFor(u"host=%1 port=%2 dbname=%3 user=%4 password=%5 connect_timeout=5"_s.arg(
+                server.host, QString::number(server.port), cloud.name(), role, server.password));
+        };
+        {
+            SyncController controller(fixture.database.get(), as(roles.at(0)));
+            MainWindow window(fixture.database.get(), fixture.store.get());
+            window.setSyncController(&controller);
+            QTRY_COMPARE_WITH_TIMEOUT(controller.state(), SyncEngine::State::Online, 15000);
+        }
+        SyncController controller(fixture.database.get(), as(roles.at(1)));
+        QSignalSpy notices(&controller, &SyncController::notice);
+        QSignalSpy synced(&controller, &SyncController::synced);
+        MainWindow window(fixture.database.get(), fixture.store.get());
+        window.setSyncController(&controller);
+        QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, 15000);
+        QCOMPARE(notices.count(), 1);
+        QVERIFY2(window.statusBar()->currentMessage().contains(u"another cloud database or role (%1)"_s.arg(roles.at(1))),
+                 qPrintable(window.statusBar()->currentMessage()));
+        controller.syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 2, 15000);
+        QCOMPARE(notices.count(), 1); // said once
+        QCOMPARE(fixture.store->pendingChangeCount(), 0);
     }
 
     void shouldStayResponsiveWhileSyncingOverASlowLink()
