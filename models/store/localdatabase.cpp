@@ -5,6 +5,7 @@
 #include "localschema.h"
 #include "outbox.h"
 #include "sqlhelpers.h"
+#include "todostore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -240,31 +241,13 @@ LocalDatabase::OpenResult LocalDatabase::openConnection(const QString &filePath)
     }
     if (!LocalSchema::upgrade(db, LocalSchema::kCurrentVersion, &error))
         return fail(error.contains(u"readonly"_s) ? OpenStatus::Unwritable : OpenStatus::Failed, error);
-    if (!ensureInbox(db, &error))
+    if (!TodoStore::writeInbox(db, &error))
         return fail(OpenStatus::Failed, error);
     if (!transaction.commit())
         return fail(OpenStatus::Unwritable, transaction.error());
 
     qCInfo(lcLocalDb) << "opened" << m_filePath << "schema" << LocalSchema::kCurrentVersion;
     return {OpenStatus::Ok, {}};
-}
-
-bool LocalDatabase::ensureInbox(const QSqlDatabase &db, QString *error)
-{
-    auto existing = Sql::select(db, u"SELECT 1 FROM lists WHERE is_inbox = 1 AND deleted_at IS NULL"_s, {}, error);
-    if (!existing)
-        return false;
-    if (existing->next())
-        return true;
-    // Made like any other change, outbox entry included, so the cloud learns of it.
-    TodoList inbox;
-    inbox.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    inbox.name = tr("Inbox");
-    inbox.isInbox = true;
-    inbox.createdAt = inbox.updatedAt = Timestamp::now();
-    return ListRows::write(db, inbox, error)
-        && Outbox::append(db, Outbox::kEntityList, inbox.id, Outbox::kOpUpsert,
-                          Outbox::encode(ChangeJson::listValues(inbox, ChangeJson::allListFields())), error);
 }
 
 QSqlDatabase LocalDatabase::openExtraConnection(const QString &filePath,

@@ -72,7 +72,6 @@ private:
     OpenResult probe(const QString &filePath, bool *checked);
     OpenResult fail(OpenStatus status, const QString &detail);
     static bool configureConnection(QSqlDatabase &db, QString *error);
-    static bool ensureInbox(const QSqlDatabase &db, QString *error);
 
     QString m_filePath;
     QString m_connectionName;

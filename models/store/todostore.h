@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSqlDatabase>
 #include <QStringList>
 
 #include <optional>
@@ -49,6 +50,23 @@ public:
     // cannot be deleted; such a changeset is refused whole.
     bool apply(const Changeset &changes);
     QString lastError() const { return m_lastError; }
+
+    // The writes that keep the cache's own rows and outbox in step with the
+    // cloud, on whichever connection runs them (the sync engine has its own,
+    // on its own thread): todostoresync.cpp. With the writes of apply(), the
+    // only code that writes outbox entries (tests/models check it).
+    //
+    // The Inbox row and its outbox entry, when the cache has no live Inbox.
+    // In the caller's transaction.
+    static bool writeInbox(const QSqlDatabase &db, QString *error);
+    // The whole cache as outbox entries, for a new identity (see
+    // IdentitySwitch): what waited in the outbox is dropped, it is in the
+    // rows. In the caller's transaction; *liveTodos counts the live todos.
+    static bool reseedOutbox(const QSqlDatabase &db, int *liveTodos, QString *error);
+    // Moves every todo of list `from` (this cache's Inbox) to `to` (the
+    // server's), in the rows and in the waiting changes' list ids, and
+    // removes `from`. Its own transaction.
+    static bool moveInbox(const QSqlDatabase &db, const QString &from, const QString &to, QString *error);
 
 Q_SIGNALS:
     void writeFailed(const QString &message);

@@ -1,10 +1,7 @@
 #include "identityswitch.h"
 
-#include "domain/changejson.h"
-#include "domain/todolist.h"
-#include "store/outbox.h"
 #include "store/sqlhelpers.h"
-#include "store/todorows.h"
+#include "store/todostore.h"
 #include "syncstate.h"
 
 #include <QCoreApplication>
@@ -61,54 +58,6 @@ bool rekey(const QSqlDatabase &db, const QString &identity, QString *error)
     return Sql::exec(db, u"DELETE FROM temp.rekey"_s, {}, error);
 }
 
-// The whole cache goes out below, so what was waiting for the old server is
-// in it already. Sent first, a pending edit would make the new server create
-// a todo from its changed fields alone (with a new created_at, in an Inbox of
-// the server's making) before the full row arrives.
-bool reseedOutbox(const QSqlDatabase &db, int *liveTodos, QString *error)
-{
-    if (!Sql::exec(db, u"DELETE FROM outbox"_s, {}, error)
-        || !Sql::exec(db, u"UPDATE todos SET sync_xid = NULL"_s, {}, error)
-        || !Sql::exec(db, u"UPDATE lists SET sync_xid = NULL"_s, {}, error))
-        return false;
-    auto listRows = Sql::select(
-        db, u"SELECT id, name, position, is_inbox, created_at, deleted_at FROM lists"_s, {}, error);
-    while (listRows && listRows->next()) {
-        TodoList list;
-        list.name = listRows->value(1).toString();
-        list.position = listRows->value(2).toDouble();
-        list.isInbox = listRows->value(3).toBool();
-        list.createdAt = listRows->value(4).toLongLong();
-        list.deletedAt = Sql::optionalMicros(listRows->value(5));
-        if (!Outbox::append(db, Outbox::kEntityList, listRows->value(0).toString(),
-                Outbox::kOpUpsert,
-                Outbox::encode(ChangeJson::listValues(list, ChangeJson::allListFields())), error))
-            return false;
-    }
-    QStringList ids;
-    auto idRows = Sql::select(db, u"SELECT id FROM todos"_s, {}, error);
-    while (idRows && idRows->next())
-        ids << idRows->value(0).toString();
-    idRows.reset();
-    *liveTodos = 0;
-    for (const QString &id : std::as_const(ids)) {
-        const auto todo = TodoRows::load(db, id);
-        if (!todo)
-            continue;
-        if (!todo->deletedAt)
-            ++*liveTodos;
-        if (!Outbox::append(db, Outbox::kEntityTodo, todo->id, Outbox::kOpUpsert,
-                Outbox::encode(ChangeJson::todoValues(*todo, ChangeJson::allTodoFields())), error))
-            return false;
-        for (const QString &tag : todo->tags) {
-            if (!Outbox::append(
-                    db, Outbox::kEntityTodoTag, todo->id, Outbox::kOpAddTag, tag, error))
-                return false;
-        }
-    }
-    return true;
-}
-
 } // namespace
 
 namespace IdentitySwitch {
@@ -129,7 +78,7 @@ Outcome apply(const QSqlDatabase &db, const QString &newIdentity)
     }
     SyncState state(db);
     if (!rekey(db, newIdentity, &outcome.error)
-        || !reseedOutbox(db, &outcome.todos, &outcome.error))
+        || !TodoStore::reseedOutbox(db, &outcome.todos, &outcome.error))
         return outcome;
     outcome.deviceId = state.renewDeviceId();
     if (outcome.deviceId.isEmpty() || !state.setPullCursor(u"0"_s)

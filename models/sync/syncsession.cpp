@@ -11,6 +11,7 @@
 #include "store/outbox.h"
 #include "store/sqlhelpers.h"
 #include "store/todorows.h"
+#include "store/todostore.h"
 #include "syncstate.h"
 
 #include <QCoreApplication>
@@ -183,24 +184,11 @@ bool SyncSession::handshake(SyncResult *result)
 
 bool SyncSession::remapInbox(const QString &from, const QString &to, QString *error)
 {
-    Sql::WriteTransaction transaction(m_local);
-    const bool ok = transaction.isActive()
-        && Sql::exec(m_local,
-                     u"INSERT OR IGNORE INTO lists(id, name, position, is_inbox, created_at, updated_at)"
-                     " SELECT ?, name, position, 1, created_at, updated_at FROM lists WHERE id = ?"_s,
-                     {to, from}, error)
-        && Sql::exec(m_local, u"UPDATE todos SET list_id = ? WHERE list_id = ?"_s, {to, from}, error)
-        && Sql::exec(m_local, u"DELETE FROM outbox WHERE entity = 'list' AND entity_id = ?"_s, {from}, error)
-        && Sql::exec(m_local, u"UPDATE outbox SET payload = replace(payload, ?, ?)"_s, {from, to}, error)
-        && Sql::exec(m_local, u"DELETE FROM lists WHERE id = ?"_s, {from}, error)
-        && transaction.commit();
-    if (ok) {
-        m_listsChanged = true;
-        qCInfo(lcSync) << "adopted the server's Inbox";
-    } else if (error->isEmpty()) {
-        *error = transaction.error();
-    }
-    return ok;
+    if (!TodoStore::moveInbox(m_local, from, to, error))
+        return false;
+    m_listsChanged = true;
+    qCInfo(lcSync) << "adopted the server's Inbox";
+    return true;
 }
 
 SyncResult SyncSession::push()
