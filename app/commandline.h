@@ -3,12 +3,14 @@
 #include <QString>
 #include <QStringList>
 
-// What the command line asked for. --help and --version are handled by
-// QCommandLineParser itself, which prints and exits.
+// What the command line asked for. Read before the QApplication exists, so
+// that --help, --version and a usage error need no display: parse() never
+// prints or exits, main() does.
 struct CommandLine
 {
     QString dataDir; // empty: the usual place under AppDataLocation
     QString profile; // --profile: development, staging or production; empty: TANDEM_PROFILE or development
+    QString output;  // --help or --version: the text to print before leaving
     QString error;   // a usage error, already phrased for the person
 
     static CommandLine parse(const QStringList &arguments);

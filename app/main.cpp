@@ -11,12 +11,14 @@
 #include "wizard/migrationwizard.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QIcon>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -24,27 +26,47 @@ namespace {
 // How long a sync worker still stuck in libpq may hold up the exit, once the
 // window is gone. libpq cannot be interrupted; after this Tandem leaves anyway.
 constexpr int kExitWaitMs = 2000;
+
+// --help, --version and a usage error are answered on the terminal, also where
+// no display exists, so the command line is read with a QCoreApplication (for
+// the translations and the arguments) that is gone before the QApplication,
+// which needs a display, is made: one application object at a time.
+// QCoreApplication may take arguments out of argv, so it gets a copy.
+CommandLine readCommandLine(int argc, char *argv[])
+{
+    std::vector<char *> arguments(argv, argv + argc + 1);
+    int count = argc;
+    QCoreApplication core(count, arguments.data());
+    // The system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English
+    // when Tandem has no translation for it.
+    Translations::install(QLocale::system());
+    return CommandLine::parse(QCoreApplication::arguments());
+}
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(u"tandem"_s);
-    QApplication::setApplicationDisplayName(u"Tandem"_s);
-    QApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
-    QApplication::setOrganizationName(u"tandem"_s);
-    QApplication::setDesktopFileName(u"app.tandem.Tandem"_s);
-    QApplication::setWindowIcon(QIcon(u":/icons/tandem.svg"_s));
+    // Kept by Qt outside the application objects, so both of them see these.
+    QCoreApplication::setApplicationName(u"tandem"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
+    QCoreApplication::setOrganizationName(u"tandem"_s);
 
-    // The system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English
-    // when Tandem has no translation for it.
-    Translations::install(QLocale::system());
-
-    const CommandLine commandLine = CommandLine::parse(QApplication::arguments());
+    const CommandLine commandLine = readCommandLine(argc, argv);
+    if (!commandLine.output.isEmpty()) {
+        std::fputs(commandLine.output.toUtf8().constData(), stdout);
+        return 0;
+    }
     if (!commandLine.error.isEmpty()) {
-        std::fprintf(stderr, "tandem: %s\n", qPrintable(commandLine.error));
+        std::fprintf(stderr, "tandem: %s\n", commandLine.error.toUtf8().constData());
         return 2;
     }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(u"Tandem"_s);
+    QApplication::setDesktopFileName(u"app.tandem.Tandem"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/tandem.svg"_s));
+    // Again: the translators of the first application object went with it.
+    Translations::install(QLocale::system());
 
     int status = 0;
     QList<QPointer<QThread>> stoppingWorkers;
