@@ -194,18 +194,11 @@ ConflictModel::Row ConflictModel::makeRow(const Entry &entry) const
 
 bool ConflictModel::dismiss(const QList<qint64> &ids, QString *error)
 {
-    QString message;
-    for (qint64 id : ids) {
-        if (!Sql::exec(m_store->database()->database(), u"UPDATE conflicts SET dismissed = 1 WHERE id = ?"_s, {id},
-                       &message)) {
-            if (error)
-                *error = message;
-            reload();
-            return false;
-        }
-    }
+    const bool dismissed = m_store->dismissConflicts(ids);
+    if (!dismissed && error)
+        *error = m_store->lastError();
     reload();
-    return true;
+    return dismissed;
 }
 
 QList<ConflictModel::Entry> ConflictModel::sameEdit(const Entry &entry) const

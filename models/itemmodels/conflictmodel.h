@@ -65,7 +65,7 @@ public:
 
     // Rereads the table.
     void reload();
-    // Hides entries for good (dismissed = 1) and reloads.
+    // Hides entries for good (dismissed = 1), all or none (TodoStore::dismissConflicts), and reloads.
     bool dismiss(const QList<qint64> &ids, QString *error = nullptr);
 
     // The entries written by the same server transaction for the same todo

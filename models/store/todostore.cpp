@@ -214,3 +214,20 @@ bool TodoStore::apply(const Changeset &changes)
         Q_EMIT m_database->tagsChanged();
     return true;
 }
+
+bool TodoStore::dismissConflicts(const QList<qint64> &ids)
+{
+    const QSqlDatabase db = m_database->database();
+    Sql::WriteTransaction transaction(db);
+    if (!transaction.isActive())
+        return fail(transaction.error());
+    QString error;
+    for (qint64 id : ids) {
+        if (!Sql::exec(db, u"UPDATE conflicts SET dismissed = 1 WHERE id = ?"_s, {id}, &error))
+            return fail(error); // the transaction rolls back what was written before
+    }
+    if (!transaction.commit())
+        return fail(transaction.error());
+    m_lastError.clear();
+    return true;
+}

@@ -50,6 +50,9 @@ public:
     // cannot be deleted; such a changeset is refused whole.
     bool apply(const Changeset &changes);
     QString lastError() const { return m_lastError; }
+    // Hides entries of the conflict log for good (dismissed = 1): all of
+    // them or, when one cannot be written, none. One transaction.
+    bool dismissConflicts(const QList<qint64> &ids);
 
     // The writes that keep the cache's own rows and outbox in step with the
     // cloud, on whichever connection runs them (the sync engine has its own,
