@@ -121,6 +121,7 @@ QJsonObject MigrationReport::toJson() const
     return QJsonObject{{u"source"_s, source},
                        {u"backup"_s, backup},
                        {u"fingerprint"_s, fingerprint},
+                       {u"list_id"_s, importedListId.isNull() ? QString() : importedListId.toString(QUuid::WithoutBraces)},
                        {u"schema_version"_s, schemaVersion},
                        {u"status"_s, status},
                        {u"message"_s, message},

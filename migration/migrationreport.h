@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QUuid>
 
 // What a run did, for people (a pgloader-like table) and for tools (JSON).
 struct MigrationReport
@@ -16,6 +17,10 @@ public:
     QString source;
     QString backup;
     QString fingerprint;
+    // The cloud's "Imported" list of this file (legacy_imports.list_id), once
+    // the import claimed it; null for dry runs and runs that never reached
+    // the cloud. The window finds the list by it: its name is the person's.
+    QUuid importedListId;
     int schemaVersion = 0;
     QString status; // dry-run, validated, already-migrated, cancelled, failed, refused
     QString message; // for people: in the user's language, like the problems' actions

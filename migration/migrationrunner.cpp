@@ -260,6 +260,11 @@ MigrationReport MigrationRunner::run(const Options &options)
         outcome = importer.transfer(plan, reader, transfer, &message);
     }
     const bool repaired = complete();
+    // The claim (tandem.legacy_import_claim) wrote the Imported list under
+    // exactly this id, and keeps it in legacy_imports.list_id: the id is
+    // derived from the role and the file, so a file migrated before has it too.
+    if (outcome == CloudImporter::Outcome::AlreadyMigrated || outcome == CloudImporter::Outcome::Transferred)
+        report.importedListId = plan.listId;
     if (outcome == CloudImporter::Outcome::AlreadyMigrated) {
         // A backup of this file was made by the run that migrated it.
         discardBackup();
