@@ -11,6 +11,7 @@ const QString kDeviceId = u"sync.device_id"_s;
 const QString kPullCursor = u"sync.pull_cursor"_s;
 const QString kServerIdentity = u"sync.server_identity"_s;
 const QString kLastSyncAt = u"sync.last_sync_at"_s;
+const QString kImportedListId = u"import.list_id"_s;
 } // namespace
 
 SyncState::SyncState(const QSqlDatabase &db)
@@ -80,4 +81,14 @@ std::optional<Timestamp::Micros> SyncState::lastSyncAt() const
 bool SyncState::setLastSyncAt(Timestamp::Micros when)
 {
     return setValue(kLastSyncAt, QString::number(when));
+}
+
+QString SyncState::importedListId() const
+{
+    return value(kImportedListId);
+}
+
+bool SyncState::setImportedListId(const QString &listId)
+{
+    return setValue(kImportedListId, listId);
 }

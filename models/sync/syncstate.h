@@ -24,6 +24,13 @@ public:
     bool setServerIdentity(const QString &identity);
     std::optional<Timestamp::Micros> lastSyncAt() const;
     bool setLastSyncAt(Timestamp::Micros when);
+    // The list the legacy import wrote (the wizard's MigrationReport::importedListId).
+    // The window finds the Imported list by it, never by its name: the person
+    // may rename it, call another list "Imported", or read the app in another
+    // language. Recorded when the import finishes, before the pull brings the
+    // list; empty when this cache never saw an import finish.
+    QString importedListId() const;
+    bool setImportedListId(const QString &listId);
 
     QString value(const QString &key) const;
     bool setValue(const QString &key, const QString &value);

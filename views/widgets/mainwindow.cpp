@@ -9,6 +9,7 @@
 #include "quickaddbar.h"
 #include "sidebarview.h"
 #include "sync/synccontroller.h"
+#include "sync/syncstate.h"
 #include "syncsettingsdialog.h"
 #include "syncstatuswidget.h"
 #include "store/localdatabase.h"
@@ -213,6 +214,8 @@ void MainWindow::wireActions()
     connect(m_database, &LocalDatabase::listsChanged, this, [this] {
         m_detail->setLists(m_store->lists());
         updateHeader();
+        if (m_selectImportedListOnArrival && selectImportedList())
+            m_selectImportedListOnArrival = false;
     });
     connect(m_store, &TodoStore::writeFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not save: %1").arg(message), kStatusMessageMs);
@@ -317,20 +320,41 @@ void MainWindow::showMigrationWizard()
     auto *wizard = new MigrationWizard(m_syncProfile, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     m_migrationWizard = wizard;
+    // The Imported list is known by the id the import reports, never by its
+    // name: the person may rename it, call another list "Imported", or use
+    // the app in another language. A file imported before (already-migrated)
+    // reports it too, without migrationFinished.
+    const auto recordImportedList = [this, wizard] {
+        const QUuid listId = wizard->result().importedListId;
+        if (!listId.isNull())
+            SyncState(m_database->database()).setImportedListId(listId.toString(QUuid::WithoutBraces));
+    };
     // The rows are in the cloud now: the normal pull brings them to the local cache.
-    connect(wizard, &MigrationWizard::migrationFinished, this, [this] {
+    connect(wizard, &MigrationWizard::migrationFinished, this, [this, recordImportedList] {
+        recordImportedList();
         if (m_sync)
             m_sync->syncNow();
     });
-    connect(wizard, &MigrationWizard::openImportedListRequested, this, [this, wizard] {
+    connect(wizard, &MigrationWizard::openImportedListRequested, this, [this, wizard, recordImportedList] {
+        recordImportedList();
         wizard->accept();
-        m_sidebarModel->reload();
-        if (const std::optional<TodoList> imported = m_store->listByName(u"Imported"_s))
-            selectFilter(TodoFilter::list(imported->id));
-        else
+        m_selectImportedListOnArrival = !selectImportedList();
+        if (m_selectImportedListOnArrival)
             statusBar()->showMessage(tr("The Imported list appears after the next sync."), kStatusMessageMs);
     });
     wizard->open();
+}
+
+bool MainWindow::selectImportedList()
+{
+    const QString listId = SyncState(m_database->database()).importedListId();
+    const std::optional<TodoList> imported = listId.isEmpty() ? std::nullopt : m_store->list(listId);
+    if (!imported || imported->isDeleted())
+        return false;
+    // The sidebar reloads lists late (scheduled); the list must be in it to be selected.
+    m_sidebarModel->reload();
+    selectFilter(TodoFilter::list(imported->id));
+    return true;
 }
 
 void MainWindow::changeEvent(QEvent *event)

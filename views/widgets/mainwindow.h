@@ -95,6 +95,9 @@ private:
     void showCount(int matching);
     void updateOverdue();
     void updateListActions();
+    // Selects the list the legacy import wrote, by the id it recorded
+    // (SyncState::importedListId); false while the pull has not brought it.
+    bool selectImportedList();
 
     LocalDatabase *m_database;
     TodoStore *m_store;
@@ -119,6 +122,7 @@ private:
     TodoFilter m_filter;
     Profile m_syncProfile;
     QPointer<MigrationWizard> m_migrationWizard;
+    bool m_selectImportedListOnArrival = false; // "Open the Imported List" came before the pull
     PasswordStore *m_passwords = nullptr;
     QPointer<ConflictLogDialog> m_conflictLog;
     QPointer<QMessageBox> m_deleteConfirmation;
