@@ -2,7 +2,6 @@
 
 #include "cloud/cloudschema.h"
 #include "cloud/pgconnection.h"
-#include "domain/changejson.h"
 #include "outboxbatch.h"
 #include "identityswitch.h"
 #include "pullapplier.h"
@@ -10,7 +9,6 @@
 #include "pullset.h"
 #include "store/outbox.h"
 #include "store/sqlhelpers.h"
-#include "store/todorows.h"
 #include "store/todostore.h"
 #include "syncstate.h"
 
