@@ -24,7 +24,30 @@ qsizetype commentStart(const QString &value)
     return -1;
 }
 
+// The line without an "export " in front; line is already trimmed.
+QString withoutExport(const QString &line)
+{
+    if (line.startsWith(kExportPrefix) && line.size() > kExportPrefix.size()
+        && line.at(kExportPrefix.size()).isSpace())
+        return line.mid(kExportPrefix.size()).trimmed();
+    return line;
+}
+
 } // namespace
+
+bool EnvFile::isVariableName(const QString &name)
+{
+    return kKeyPattern.match(name).hasMatch();
+}
+
+QString EnvFile::keyOf(const QString &line)
+{
+    const QString text = withoutExport(line.trimmed());
+    if (text.startsWith(u'#'))
+        return {};
+    const QString key = text.left(text.indexOf(u'=')).trimmed();
+    return text.contains(u'=') && isVariableName(key) ? key : QString();
+}
 
 std::optional<QList<EnvFile::Entry>> EnvFile::read(const QString &path, QString *error)
 {
@@ -53,15 +76,13 @@ std::optional<QList<EnvFile::Entry>> EnvFile::parse(
             line = line.mid(1).trimmed();
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
-        if (line.startsWith(kExportPrefix) && line.size() > kExportPrefix.size()
-            && line.at(kExportPrefix.size()).isSpace())
-            line = line.mid(kExportPrefix.size()).trimmed();
+        line = withoutExport(line);
 
         const qsizetype equals = line.indexOf(u'=');
         if (equals < 0)
             return fail(tr("expected KEY=value, but the line has no \"=\"."));
         const QString key = line.left(equals).trimmed();
-        if (!kKeyPattern.match(key).hasMatch())
+        if (!isVariableName(key))
             return fail(tr("expected KEY=value, but the part before \"=\" is not a variable "
                            "name (letters, digits and _)."));
 

@@ -17,7 +17,8 @@
 // skipped; "export " in front is allowed, so the file can be sourced by a
 // shell. A value is bare (up to a " #" comment, trailing spaces dropped), in
 // single quotes (taken literally) or in double quotes (a backslash escapes
-// the next character). Values span one line only.
+// the next character). Values span one line only. EnvFileWriter writes
+// what this reads.
 class EnvFile
 {
     Q_DECLARE_TR_FUNCTIONS(EnvFile)
@@ -36,4 +37,12 @@ public:
     // Parses text; fileName only goes into error messages.
     static std::optional<QList<Entry>> parse(
         const QString &text, const QString &fileName, QString *error);
+
+    // True for what a line may set: letters, digits and _, not starting
+    // with a digit (what a shell accepts).
+    static bool isVariableName(const QString &name);
+
+    // The variable one line sets ("export " allowed), or an empty string for
+    // a blank line, a comment or a line parse() would refuse for its name.
+    static QString keyOf(const QString &line);
 };

@@ -1005,6 +1005,25 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>EnvFileWriter</name>
+    <message>
+        <source>%1 is not a variable name (letters, digits and _).</source>
+        <translation>%1 ist kein Variablenname (Buchstaben, Ziffern und _).</translation>
+    </message>
+    <message>
+        <source>The value of %1 has a line break: a settings file holds one line per value.</source>
+        <translation>Der Wert von %1 enthält einen Zeilenumbruch: Eine Einstellungsdatei hat für jeden Wert eine Zeile.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>IdentitySwitch</name>
     <message>
         <source>The cache&apos;s sync state could not be written.</source>
@@ -2292,14 +2311,6 @@ Wählen Sie sie aus.</translation>
     <message>
         <source>%1 ms (SELECT 1, median of %2)</source>
         <translation>%1 ms (SELECT 1, Median von %2)</translation>
-    </message>
-    <message>
-        <source>Could not create the folder %1.</source>
-        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

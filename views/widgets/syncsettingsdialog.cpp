@@ -2,6 +2,7 @@
 
 #include "cloud/connectionstring.h"
 #include "cloud/envfile.h"
+#include "cloud/envfilewriter.h"
 #include "cloud/profileloader.h"
 #include "secrets/passwordstore.h"
 #include "tododelegate.h"
@@ -10,7 +11,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -21,7 +21,6 @@
 #include <QLocale>
 #include <QProcessEnvironment>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
@@ -76,31 +75,6 @@ QString connectionText(const ConnectionString::Keywords &keywords, bool asUri)
     for (auto it = keywords.cbegin(); it != keywords.cend(); ++it)
         pairs << it.key() + u'=' + ConnectionString::quoted(it.value());
     return pairs.join(u' ');
-}
-
-// A value as EnvFile reads it back (and a shell too): single quotes, or
-// double quotes with \ escapes when the value has a single quote.
-QString envQuoted(const QString &value)
-{
-    if (!value.contains(u'\''))
-        return u'\'' + value + u'\'';
-    QString escaped;
-    for (QChar c : value) {
-        if (c == u'\\' || c == u'"' || c == u'$' || c == u'`')
-            escaped += u'\\';
-        escaped += c;
-    }
-    return u'"' + escaped + u'"';
-}
-
-// The variable a line of an .env file sets, or an empty string.
-QString envLineKey(const QString &line)
-{
-    QString text = line.trimmed();
-    if (text.startsWith(u"export"_s) && text.size() > 6 && text.at(6).isSpace())
-        text = text.mid(6).trimmed();
-    const qsizetype equals = text.indexOf(u'=');
-    return equals > 0 ? text.left(equals).trimmed() : QString();
 }
 
 void setTextColor(QLabel *label, const QColor &color)
@@ -747,47 +721,13 @@ void SyncSettingsDialog::save()
 
 bool SyncSettingsDialog::writeEnvFile(const ConnectionConfig *config, QString *error) const
 {
-    const QString path = envFilePath();
-    // Every other line stays as the person wrote it.
-    QStringList lines;
-    {
-        QFile existing(path);
-        if (existing.open(QIODevice::ReadOnly)) {
-            for (const QString &line : QString::fromUtf8(existing.readAll()).split(u'\n')) {
-                if (line.trimmed() == kEnvFileComment || kManagedVariables.contains(envLineKey(line)))
-                    continue;
-                lines << line;
-            }
-        }
-    }
-    while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
-        lines.removeLast();
+    EnvFileWriter::Values values;
     if (config) {
         QString ignored;
-        if (!lines.isEmpty())
-            lines << QString();
-        lines << kEnvFileComment;
-        lines << kDatabaseUrl + u'=' + envQuoted(storedConnectionText(&ignored));
-        lines << kPgSslMode + u'=' + envQuoted(config->sslMode);
+        values.append({kDatabaseUrl, storedConnectionText(&ignored)});
+        values.append({kPgSslMode, config->sslMode});
         if (!config->sslRootCert.isEmpty())
-            lines << kPgSslRootCert + u'=' + envQuoted(config->sslRootCert);
+            values.append({kPgSslRootCert, config->sslRootCert});
     }
-    if (!QDir().mkpath(m_configDir)) {
-        *error = tr("Could not create the folder %1.").arg(QDir::toNativeSeparators(m_configDir));
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    file.write((lines.join(u'\n') + u'\n').toUtf8());
-    if (!file.commit()) {
-        *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return true;
+    return EnvFileWriter::update(envFilePath(), kManagedVariables, kEnvFileComment, values, error);
 }
