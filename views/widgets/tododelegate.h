@@ -43,8 +43,4 @@ Q_SIGNALS:
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
         const QModelIndex &index) override;
-
-private:
-    struct Layout;
-    Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 };

@@ -1,0 +1,18 @@
+#include "todorow.h"
+
+#include "itemmodels/todomodel.h"
+
+TodoRow::TodoRow(const QModelIndex &index)
+    : title(index.data(TodoModel::TitleRole).toString())
+    , notes(index.data(TodoModel::NotesRole).toString().trimmed())
+    , completed(index.data(TodoModel::CompletedRole).toBool())
+    , hasTime(index.data(TodoModel::DueHasTimeRole).toBool())
+    , pending(index.data(TodoModel::PendingRole).toBool())
+    , overdue(index.data(TodoModel::OverdueRole).toBool())
+    , priority(Priorities::fromInt(index.data(TodoModel::PriorityRole).toInt()))
+    , tags(index.data(TodoModel::TagsRole).toStringList())
+{
+    const QVariant dueValue = index.data(TodoModel::DueAtRole);
+    if (!dueValue.isNull())
+        due = dueValue.toLongLong();
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "domain/priority.h"
+#include "domain/timestamp.h"
+
+#include <QStringList>
+
+#include <optional>
+
+class QModelIndex;
+
+// What one todo row shows, read from the TodoModel roles once per paint.
+// Default-constructed it is an empty row that tests fill in by hand.
+struct TodoRow
+{
+    TodoRow() = default;
+    explicit TodoRow(const QModelIndex &index);
+
+    QString title, notes;
+    bool completed = false, hasTime = false, pending = false, overdue = false;
+    Priority priority = Priority::None;
+    QStringList tags;
+    std::optional<Timestamp::Micros> due;
+};
