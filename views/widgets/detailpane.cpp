@@ -1,24 +1,21 @@
 #include "detailpane.h"
 
-#include "tododelegate.h"
-
-#include "domain/tagkey.h"
+#include "dueeditor.h"
+#include "named.h"
+#include "prioritycombobox.h"
+#include "tagsedit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPainter>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
 #include <QScopedValueRollback>
 #include <QStackedWidget>
-#include <QTimeEdit>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -27,68 +24,12 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qreal kTitleFontScale = 1.25;
-constexpr int kPriorityIconSize = 12;
-const QTime kDefaultDueTime(9, 0); // what "add a time" starts from
-
-// The tags field: names separated by commas. A name that holds a comma or
-// a double quote is shown in double quotes ("Smith, John"), with a quote
-// inside doubled, so that it reads back as the one tag it is.
-QStringList parseTags(const QString &text)
-{
-    static const QRegularExpression item(u"\\s*(?:\"((?:[^\"]|\"\")*)\"|([^,]*))\\s*(?:,|$)"_s);
-    QStringList tags;
-    QStringList keys;
-    for (auto it = item.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        if (match.capturedLength() == 0 && match.capturedStart() >= text.size())
-            break;
-        QString tag = match.hasCaptured(1) ? match.captured(1).replace(u"\"\""_s, u"\""_s) : match.captured(2).trimmed();
-        if (!match.hasCaptured(1) && tag.startsWith(u'#'))
-            tag = tag.mid(1).trimmed(); // people type the '#' they see in the list
-        tag = TagKey::displayName(tag);
-        const QString key = TagKey::of(tag);
-        if (!tag.isEmpty() && !keys.contains(key)) {
-            tags.append(tag);
-            keys.append(key);
-        }
-    }
-    return tags;
-}
-
-QString joinTags(const QStringList &tags)
-{
-    QStringList shown;
-    for (const QString &tag : tags) {
-        if (tag.contains(u',') || tag.contains(u'"') || tag.startsWith(u'#'))
-            shown << u'"' + QString(tag).replace(u"\""_s, u"\"\""_s) + u'"';
-        else
-            shown << tag;
-    }
-    return shown.join(u", "_s);
-}
-
-// The locale's short time format without seconds (C and some others have them).
-QString shortTimeFormat()
-{
-    QString format = QLocale().timeFormat(QLocale::ShortFormat);
-    format.remove(QRegularExpression(u"[:.]s{1,2}"_s));
-    return format;
-}
 
 QString formatTime(Timestamp::Micros micros)
 {
     if (micros <= 0)
         return {};
     return QLocale().toString(Timestamp::toLocal(micros), QLocale::ShortFormat);
-}
-
-// Tests find fields by object name; screen readers announce the accessible one.
-template<typename Widget>
-Widget *named(Widget *widget, const QString &objectName, const QString &accessibleName)
-{
-    widget->setObjectName(objectName);
-    widget->setAccessibleName(accessibleName);
-    return widget;
 }
 
 } // namespace
@@ -101,12 +42,9 @@ DetailPane::DetailPane(QWidget *parent)
     , m_completed(named(new QCheckBox(m_form), u"detailCompleted"_s, tr("Completed")))
     , m_title(named(new QLineEdit(m_form), u"detailTitle"_s, tr("Title")))
     , m_list(named(new QComboBox(m_form), u"detailList"_s, tr("List")))
-    , m_hasDue(named(new QCheckBox(m_form), u"detailHasDue"_s, tr("Has a due date")))
-    , m_dueDate(named(new QDateEdit(m_form), u"detailDueDate"_s, tr("Due date")))
-    , m_hasTime(named(new QCheckBox(tr("at"), m_form), u"detailHasTime"_s, tr("Has a due time")))
-    , m_dueTime(named(new QTimeEdit(m_form), u"detailDueTime"_s, tr("Due time")))
-    , m_priority(named(new QComboBox(m_form), u"detailPriority"_s, tr("Priority")))
-    , m_tags(named(new QLineEdit(m_form), u"detailTags"_s, tr("Tags")))
+    , m_due(new DueEditor(m_form))
+    , m_priority(named(new PriorityComboBox(m_form), u"detailPriority"_s, tr("Priority")))
+    , m_tags(named(new TagsEdit(m_form), u"detailTags"_s, tr("Tags")))
     , m_notes(named(new QPlainTextEdit(m_form), u"detailNotes"_s, tr("Notes")))
     , m_created(new QLabel(m_form))
     , m_updated(new QLabel(m_form))
@@ -130,18 +68,7 @@ DetailPane::DetailPane(QWidget *parent)
 
     m_list->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    m_hasDue->setToolTip(tr("Give this todo a due date"));
-    m_dueDate->setCalendarPopup(true);
-    // The weekday helps more than the numeric short format when planning.
-    m_dueDate->setDisplayFormat(tr("ddd d MMM yyyy", "due date in the detail pane"));
-    m_hasTime->setToolTip(tr("Due at a time of day, not just on the date"));
-    m_dueTime->setDisplayFormat(shortTimeFormat());
-
-    m_priority->addItem(tr("None"), int(Priority::None));
-    m_priority->addItem(tr("Low"), int(Priority::Low));
-    m_priority->addItem(tr("Medium"), int(Priority::Medium));
-    m_priority->addItem(tr("High"), int(Priority::High));
-    updatePriorityIcons();
+    m_priority->updateIcons(palette());
 
     m_tags->setPlaceholderText(tr("e.g. work, errands"));
     m_tags->setToolTip(tr("Separate tags with commas"));
@@ -163,20 +90,11 @@ DetailPane::DetailPane(QWidget *parent)
     header->addWidget(m_completed);
     header->addWidget(m_title, 1);
 
-    auto *due = new QHBoxLayout;
-    due->setContentsMargins(0, 0, 0, 0);
-    due->addWidget(m_hasDue);
-    due->addWidget(m_dueDate);
-    due->addSpacing(8);
-    due->addWidget(m_hasTime);
-    due->addWidget(m_dueTime);
-    due->addStretch(1);
-
     auto *fields = new QFormLayout;
     fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     fields->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     fields->addRow(tr("List"), m_list);
-    fields->addRow(tr("Due"), due);
+    fields->addRow(tr("Due"), m_due);
     fields->addRow(tr("Priority"), m_priority);
     fields->addRow(tr("Tags"), m_tags);
     fields->addRow(tr("Notes"), m_notes);
@@ -206,10 +124,7 @@ DetailPane::DetailPane(QWidget *parent)
     connect(m_title, &QLineEdit::editingFinished, this, &DetailPane::commitTitle);
     connect(m_completed, &QCheckBox::toggled, this, &DetailPane::commitCompleted);
     connect(m_list, &QComboBox::activated, this, &DetailPane::commitList);
-    connect(m_hasDue, &QCheckBox::toggled, this, &DetailPane::commitDue);
-    connect(m_hasTime, &QCheckBox::toggled, this, &DetailPane::commitDue);
-    connect(m_dueDate, &QDateEdit::dateChanged, this, &DetailPane::commitDue);
-    connect(m_dueTime, &QTimeEdit::timeChanged, this, &DetailPane::commitDue);
+    connect(m_due, &DueEditor::changed, this, &DetailPane::commitDue);
     connect(m_priority, &QComboBox::activated, this, &DetailPane::commitPriority);
     connect(m_tags, &QLineEdit::editingFinished, this, &DetailPane::commitTags);
     connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
@@ -262,35 +177,10 @@ void DetailPane::load(const Todo &todo, bool sameTodo)
     m_completed->setToolTip(todo.completed ? tr("Mark as not done") : tr("Mark as done"));
     selectList(todo.listId);
 
-    const bool hasDue = todo.dueAt.has_value();
-    const bool hasTime = hasDue && todo.dueHasTime;
-    QDate date = QDate::currentDate();
-    QTime time = kDefaultDueTime;
-    if (hasDue)
-        date = hasTime ? Timestamp::toLocal(*todo.dueAt).date() : Timestamp::toDate(*todo.dueAt);
-    if (hasTime)
-        time = Timestamp::toLocal(*todo.dueAt).time();
-    if (m_hasDue->isChecked() != hasDue)
-        m_hasDue->setChecked(hasDue);
-    // Without a due, the editors keep what they showed so re-checking picks up
-    // from there; a different todo starts from today.
-    if ((hasDue || !sameTodo) && m_dueDate->date() != date)
-        m_dueDate->setDate(date);
-    if (m_hasTime->isChecked() != hasTime)
-        m_hasTime->setChecked(hasTime);
-    if ((hasTime || !sameTodo) && m_dueTime->time() != time)
-        m_dueTime->setTime(time);
-    updateDueEnabled();
-
-    const int priority = m_priority->findData(int(todo.priority));
-    if (m_priority->currentIndex() != priority)
-        m_priority->setCurrentIndex(priority);
-
-    const QString tags = joinTags(todo.tags);
-    if (!typing(m_tags, previous && parseTags(m_tags->text()) != previous->tags)
-        && m_tags->text() != tags) {
-        m_tags->setText(tags);
-    }
+    m_due->showDue(todo, sameTodo);
+    m_priority->setPriority(todo.priority);
+    if (!typing(m_tags, previous && m_tags->tags() != previous->tags))
+        m_tags->setTags(todo.tags);
 
     if (!typing(m_notes, previous && m_notes->toPlainText() != previous->notes)
         && m_notes->toPlainText() != todo.notes) {
@@ -336,44 +226,11 @@ void DetailPane::selectList(const QString &listId)
         m_list->setCurrentIndex(index);
 }
 
-void DetailPane::updateDueEnabled()
-{
-    const bool hasDue = m_hasDue->isChecked();
-    m_dueDate->setEnabled(hasDue);
-    m_hasTime->setEnabled(hasDue);
-    m_dueTime->setEnabled(hasDue && m_hasTime->isChecked());
-}
-
-void DetailPane::updatePriorityIcons()
-{
-    const qreal ratio = devicePixelRatioF();
-    for (int i = 0; i < m_priority->count(); ++i) {
-        QPixmap pixmap(QSize(kPriorityIconSize, kPriorityIconSize) * ratio);
-        pixmap.setDevicePixelRatio(ratio);
-        pixmap.fill(Qt::transparent);
-        const auto priority = Priorities::fromInt(m_priority->itemData(i).toInt());
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        const QRectF dot(1.5, 1.5, kPriorityIconSize - 3, kPriorityIconSize - 3);
-        if (priority == Priority::None) {
-            // An empty ring keeps the texts aligned and reads as "nothing set".
-            painter.setPen(QPen(palette().color(QPalette::PlaceholderText), 1.2));
-            painter.drawEllipse(dot);
-        } else {
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(TodoDelegate::priorityColor(priority, palette()));
-            painter.drawEllipse(dot);
-        }
-        painter.end();
-        m_priority->setItemIcon(i, QIcon(pixmap));
-    }
-}
-
 void DetailPane::changeEvent(QEvent *event)
 {
     // The priority colours depend on whether the base is light or dark.
     if (event->type() == QEvent::PaletteChange)
-        updatePriorityIcons();
+        m_priority->updateIcons(palette());
     QWidget::changeEvent(event);
 }
 
@@ -423,9 +280,8 @@ void DetailPane::commitTags()
 {
     if (m_loading || !m_todo)
         return;
-    const QStringList tags = parseTags(m_tags->text());
-    if (m_tags->text() != joinTags(tags))
-        m_tags->setText(joinTags(tags)); // show what was kept
+    const QStringList tags = m_tags->tags();
+    m_tags->setTags(tags); // show what was kept
     if (tags == m_todo->tags)
         return;
     Todo edited = *m_todo;
@@ -435,20 +291,10 @@ void DetailPane::commitTags()
 
 void DetailPane::commitDue()
 {
-    updateDueEnabled();
     if (m_loading || !m_todo)
         return;
     Todo edited = *m_todo;
-    if (!m_hasDue->isChecked()) {
-        edited.dueAt.reset();
-        edited.dueHasTime = false;
-    } else if (!m_hasTime->isChecked()) {
-        edited.dueAt = Timestamp::fromDate(m_dueDate->date());
-        edited.dueHasTime = false;
-    } else {
-        edited.dueAt = Timestamp::fromDateTime(QDateTime(m_dueDate->date(), m_dueTime->time()));
-        edited.dueHasTime = true;
-    }
+    m_due->writeDue(edited);
     if (edited.dueAt == m_todo->dueAt && edited.dueHasTime == m_todo->dueHasTime)
         return;
     emitEdit(edited, TodoField::DueAt);
@@ -476,7 +322,7 @@ void DetailPane::commitList(int index)
 
 void DetailPane::commitPriority(int index)
 {
-    const auto priority = Priorities::fromInt(m_priority->itemData(index).toInt());
+    const Priority priority = m_priority->priorityAt(index);
     if (m_loading || !m_todo || priority == m_todo->priority)
         return;
     Todo edited = *m_todo;

@@ -7,15 +7,16 @@
 
 #include <optional>
 
+class DueEditor;
+class PriorityComboBox;
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QStackedWidget;
-class QTimeEdit;
 class QTimer;
+class TagsEdit;
 
 // Edits every field of the selected todo. It never writes anything itself:
 // each change leaves as todoEdited() with a full snapshot in which one field
@@ -47,8 +48,6 @@ protected:
 
 private:
     void load(const Todo &todo, bool sameTodo);
-    void updateDueEnabled();
-    void updatePriorityIcons();
     void selectList(const QString &listId);
     void emitEdit(const Todo &edited, const char *field);
 
@@ -69,12 +68,9 @@ private:
     QCheckBox *m_completed;
     QLineEdit *m_title;
     QComboBox *m_list;
-    QCheckBox *m_hasDue;
-    QDateEdit *m_dueDate;
-    QCheckBox *m_hasTime;
-    QTimeEdit *m_dueTime;
-    QComboBox *m_priority;
-    QLineEdit *m_tags;
+    DueEditor *m_due;
+    PriorityComboBox *m_priority;
+    TagsEdit *m_tags;
     QPlainTextEdit *m_notes;
     QLabel *m_created;
     QLabel *m_updated;
