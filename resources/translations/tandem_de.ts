@@ -2281,14 +2281,6 @@ Wählen Sie sie aus.</translation>
         <translation>Das Passwort kommt in %1, das nur Sie lesen können (Modus 0600). Wer Zugriff auf Ihr Konto oder Ihre Sicherungen hat, kann es ebenfalls lesen.</translation>
     </message>
     <message>
-        <source>Take sslpassword out of the connection string: Tandem does not store key passphrases.</source>
-        <translation>Nehmen Sie sslpassword aus der Verbindungszeichenkette heraus: Tandem speichert keine Schlüssel-Passphrasen.</translation>
-    </message>
-    <message>
-        <source>sslmode=%1 checks the server&apos;s certificate: choose the CA certificate file below (for Neon: System CAs).</source>
-        <translation>sslmode=%1 prüft das Zertifikat des Servers: Wählen Sie unten die CA-Zertifikatsdatei (für Neon: System-CAs).</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
@@ -2311,6 +2303,17 @@ Wählen Sie sie aus.</translation>
     <message>
         <source>%1 ms (SELECT 1, median of %2)</source>
         <translation>%1 ms (SELECT 1, Median von %2)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDraft</name>
+    <message>
+        <source>Take sslpassword out of the connection string: Tandem does not store key passphrases.</source>
+        <translation>Nehmen Sie sslpassword aus der Verbindungszeichenkette heraus: Tandem speichert keine Schlüssel-Passphrasen.</translation>
+    </message>
+    <message>
+        <source>sslmode=%1 checks the server&apos;s certificate: choose the CA certificate file below (for Neon: System CAs).</source>
+        <translation>sslmode=%1 prüft das Zertifikat des Servers: Wählen Sie unten die CA-Zertifikatsdatei (für Neon: System-CAs).</translation>
     </message>
 </context>
 <context>

@@ -1,115 +1,19 @@
 #include "syncsettingsdialog.h"
 
-#include "cloud/connectionstring.h"
-#include "cloud/envfile.h"
-#include "cloud/envfilewriter.h"
 #include "cloud/profileloader.h"
 #include "secrets/passwordstore.h"
 #include "tododelegate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-const QString kPassword = u"password"_s;
-const QString kSslPassword = u"sslpassword"_s;
-const QString kSslMode = u"sslmode"_s;
-const QString kSslRootCert = u"sslrootcert"_s;
-
-const QString kDatabaseUrl = u"DATABASE_URL"_s;
-const QString kPgSslMode = u"PGSSLMODE"_s;
-const QString kPgSslRootCert = u"PGSSLROOTCERT"_s;
-// The variables whose job the dialog's fields do: Save writes the first
-// three and drops the others, which would fill in what DATABASE_URL leaves
-// out (a connection string wins over the PG* variables, as in libpq).
-const QStringList kManagedVariables = {kDatabaseUrl, kPgSslMode, kPgSslRootCert, u"PGHOST"_s, u"PGPORT"_s,
-                                       u"PGDATABASE"_s, u"PGUSER"_s, u"PGPASSWORD"_s};
-const QString kEnvFileComment = u"# Written by Tandem's Sync Settings. The password is not in this file."_s;
-
-// Debian's bundle of the public CAs (package ca-certificates); Neon's
-// certificates are signed by one of them.
-const QString kSystemCaFile = u"/etc/ssl/certs/ca-certificates.crt"_s;
-
-const QStringList kUriPrefixes = {u"postgresql://"_s, u"postgres://"_s};
-
-bool looksLikeUri(const QString &text)
-{
-    QString trimmed = text.trimmed();
-    if (trimmed.startsWith(u'\'') || trimmed.startsWith(u'"'))
-        trimmed = trimmed.mid(1);
-    for (const QString &prefix : kUriPrefixes) {
-        if (trimmed.startsWith(prefix, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
-}
-
-// The keywords back as text, in the syntax the person used.
-QString connectionText(const ConnectionString::Keywords &keywords, bool asUri)
-{
-    if (keywords.isEmpty())
-        return {};
-    if (asUri) {
-        QString ignored;
-        if (const auto config = ConnectionConfig::fromKeywords(keywords, &ignored))
-            return config->toUri();
-    }
-    QStringList pairs;
-    for (auto it = keywords.cbegin(); it != keywords.cend(); ++it)
-        pairs << it.key() + u'=' + ConnectionString::quoted(it.value());
-    return pairs.join(u' ');
-}
-
-void setTextColor(QLabel *label, const QColor &color)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-}
-
-QLabel *makeNote(const QString &objectName)
-{
-    auto *label = new QLabel;
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    // Expanding, so that the form gives it the whole column and wraps it
-    // at the width it computed its height for.
-    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QLabel *makeError(const QString &objectName)
-{
-    auto *label = new QLabel;
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    setTextColor(label, TodoDelegate::overdueColor(label->palette()));
-    label->hide();
-    return label;
-}
-
-} // namespace
 
 SyncSettingsDialog::SyncSettingsDialog(const Profile &profile, PasswordStore *passwords, QWidget *parent,
                                        const QString &configDir)
@@ -148,260 +52,26 @@ QString SyncSettingsDialog::envFilePath() const
     return QDir(m_configDir).filePath(ProfileLoader::envFileName(m_profile.name));
 }
 
-void SyncSettingsDialog::buildLayout()
+SyncSettingsDraft SyncSettingsDialog::draft() const
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setSpacing(10);
-
-    // The profile: chosen when Tandem starts, not here.
-    auto *profileRow = new QHBoxLayout;
-    auto *profileLabel = new QLabel(tr("Profile:"));
-    m_profileValue = new QLabel(ProfileNames::toString(m_profile.name));
-    m_profileValue->setObjectName(u"profileValue"_s);
-    m_profileValue->setAccessibleName(tr("Active profile"));
-    QFont bold = m_profileValue->font();
-    bold.setBold(true);
-    m_profileValue->setFont(bold);
-    profileRow->addWidget(profileLabel);
-    profileRow->addWidget(m_profileValue);
-    profileRow->addStretch();
-    layout->addLayout(profileRow);
-    m_profileHint = makeNote(u"profileHint"_s);
-    m_profileHint->setText(tr("The profile is chosen when Tandem starts (--profile or TANDEM_PROFILE). "
-                              "These settings are saved in %1.")
-                               .arg(QDir::toNativeSeparators(envFilePath())));
-    layout->addWidget(m_profileHint);
-
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-
-    // Connection string.
-    m_connectionEdit = new QLineEdit;
-    m_connectionEdit->setObjectName(u"connectionEdit"_s);
-    m_connectionEdit->setAccessibleName(tr("Connection string"));
-    m_connectionEdit->setPlaceholderText(u"postgresql://user@host/database?sslmode=require"_s);
-    m_connectionEdit->setClearButtonEnabled(true);
-    m_connectionEdit->setMinimumWidth(480);
-    auto *connectionHint = makeNote(u"connectionHint"_s);
-    connectionHint->setText(tr("Paste it as Neon's console shows it, or as libpq key=value pairs. A password in "
-                               "it moves to the field below. Leave it empty to keep Tandem on this computer only."));
-    m_connectionError = makeError(u"connectionError"_s);
-    m_connectionError->setAccessibleName(tr("Connection string problem"));
-    auto *connectionBox = new QVBoxLayout;
-    connectionBox->setSpacing(4);
-    connectionBox->addWidget(m_connectionEdit);
-    connectionBox->addWidget(m_connectionError);
-    connectionBox->addWidget(connectionHint);
-    auto *connectionLabel = new QLabel(tr("&Connection string:"));
-    connectionLabel->setBuddy(m_connectionEdit);
-    form->addRow(connectionLabel, connectionBox);
-
-    // Password.
-    m_passwordEdit = new QLineEdit;
-    m_passwordEdit->setObjectName(u"passwordEdit"_s);
-    m_passwordEdit->setAccessibleName(tr("Password"));
-    m_passwordEdit->setEchoMode(QLineEdit::Password);
-    m_passwordEdit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
-    m_storageNote = makeNote(u"passwordStorageNote"_s);
-    m_passwordFileCheck = new QCheckBox(tr("Store the password in a file readable only by me (less safe)"));
-    m_passwordFileCheck->setObjectName(u"passwordFileCheck"_s);
-    m_passwordFileCheck->setAccessibleName(tr("Store the password in a file readable only by me"));
-    m_passwordFileNote = makeNote(u"passwordFileNote"_s);
-    auto *passwordBox = new QVBoxLayout;
-    passwordBox->setSpacing(4);
-    passwordBox->addWidget(m_passwordEdit);
-    passwordBox->addWidget(m_storageNote);
-    passwordBox->addWidget(m_passwordFileCheck);
-    passwordBox->addWidget(m_passwordFileNote);
-    auto *passwordLabel = new QLabel(tr("&Password:"));
-    passwordLabel->setBuddy(m_passwordEdit);
-    form->addRow(passwordLabel, passwordBox);
-
-    // TLS.
-    m_sslModeCombo = new QComboBox;
-    m_sslModeCombo->setObjectName(u"sslModeCombo"_s);
-    m_sslModeCombo->setAccessibleName(tr("Encryption (sslmode)"));
-    m_sslModeCombo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    const std::pair<QString, QString> modes[] = {
-        {u"disable"_s, tr("disable — never encrypt")},
-        {u"allow"_s, tr("allow — encrypt only if the server insists")},
-        {u"prefer"_s, tr("prefer — encrypt if the server can")},
-        {u"require"_s, tr("require — always encrypt (Neon)")},
-        {u"verify-ca"_s, tr("verify-ca — encrypt and check the server's certificate")},
-        {u"verify-full"_s, tr("verify-full — also check the host name (safest)")},
-    };
-    for (const auto &[mode, text] : modes)
-        m_sslModeCombo->addItem(text, mode);
-    auto *sslLabel = new QLabel(tr("&Encryption:"));
-    sslLabel->setBuddy(m_sslModeCombo);
-    m_ruleError = makeError(u"ruleError"_s);
-    m_ruleError->setAccessibleName(tr("Settings problem"));
-    auto *sslBox = new QVBoxLayout;
-    sslBox->setSpacing(4);
-    sslBox->addWidget(m_sslModeCombo);
-    sslBox->addWidget(m_ruleError);
-    form->addRow(sslLabel, sslBox);
-
-    m_caEdit = new QLineEdit;
-    m_caEdit->setObjectName(u"caFileEdit"_s);
-    m_caEdit->setAccessibleName(tr("CA certificate file"));
-    m_caEdit->setPlaceholderText(tr("For verify-ca and verify-full"));
-    m_caBrowseButton = new QPushButton(tr("&Browse…"));
-    m_caBrowseButton->setObjectName(u"caBrowseButton"_s);
-    m_caBrowseButton->setAccessibleName(tr("Choose the CA certificate file"));
-    m_caSystemButton = new QPushButton(tr("S&ystem CAs"));
-    m_caSystemButton->setObjectName(u"caSystemButton"_s);
-    m_caSystemButton->setAccessibleName(tr("Use the system's certificate authorities"));
-    m_caSystemButton->setToolTip(tr("Use %1, the public certificate authorities this computer trusts. "
-                                    "Neon's certificates are signed by one of them.")
-                                     .arg(kSystemCaFile));
-    m_caSystemButton->setVisible(QFileInfo(kSystemCaFile).isFile());
-    auto *caRow = new QHBoxLayout;
-    caRow->setSpacing(6);
-    caRow->addWidget(m_caEdit, 1);
-    caRow->addWidget(m_caBrowseButton);
-    caRow->addWidget(m_caSystemButton);
-    auto *caLabel = new QLabel(tr("C&A certificate:"));
-    caLabel->setBuddy(m_caEdit);
-    form->addRow(caLabel, caRow);
-    layout->addLayout(form);
-
-    // Connection test.
-    auto *testGroup = new QGroupBox(tr("Connection Test"));
-    testGroup->setObjectName(u"testGroup"_s);
-    auto *testLayout = new QVBoxLayout(testGroup);
-    auto *testRow = new QHBoxLayout;
-    m_testButton = new QPushButton(tr("&Test Connection"));
-    m_testButton->setObjectName(u"testConnectionButton"_s);
-    m_testButton->setAccessibleName(tr("Test the connection"));
-    m_testButton->setAutoDefault(false);
-    m_testStatus = new QLabel(tr("Not tested yet."));
-    m_testStatus->setObjectName(u"testStatus"_s);
-    m_testStatus->setWordWrap(true);
-    m_testStatus->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_testStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_testStatus->setAccessibleName(tr("Connection test result"));
-    testRow->addWidget(m_testButton, 0, Qt::AlignTop);
-    testRow->addWidget(m_testStatus, 1);
-    testLayout->addLayout(testRow);
-    m_testDetail = makeNote(u"testDetail"_s);
-    m_testDetail->hide();
-    testLayout->addWidget(m_testDetail);
-    m_testFacts = new QWidget;
-    m_testFacts->setObjectName(u"testFacts"_s);
-    auto *facts = new QFormLayout(m_testFacts);
-    facts->setContentsMargins(0, 0, 0, 0);
-    auto makeFact = [](const QString &name, const QString &accessibleName) {
-        auto *label = new QLabel;
-        label->setObjectName(name);
-        label->setAccessibleName(accessibleName);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        return label;
-    };
-    m_serverVersion = makeFact(u"serverVersion"_s, tr("Server version"));
-    m_tlsValue = makeFact(u"tlsValue"_s, tr("Encrypted (TLS)"));
-    m_roundTrip = makeFact(u"roundTrip"_s, tr("Round trip"));
-    facts->addRow(tr("Server:"), m_serverVersion);
-    facts->addRow(tr("Encrypted (TLS):"), m_tlsValue);
-    facts->addRow(tr("Round trip:"), m_roundTrip);
-    m_testFacts->hide();
-    testLayout->addWidget(m_testFacts);
-    layout->addWidget(testGroup);
-
-    m_environmentNote = makeError(u"environmentNote"_s);
-    layout->addWidget(m_environmentNote);
-    QStringList overriding;
-    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : kManagedVariables) {
-        if (!environment.value(name).isEmpty())
-            overriding << name;
-    }
-    if (!overriding.isEmpty()) {
-        m_environmentNote->setText(
-            tr("The environment sets %1, which overrides what is saved here.").arg(overriding.join(u", "_s)));
-        m_environmentNote->show();
-    }
-
-    layout->addStretch();
-    m_saveError = makeError(u"saveError"_s);
-    layout->addWidget(m_saveError);
-    auto *restartNote = makeNote(u"restartNote"_s);
-    restartNote->setText(tr("Saving restarts sync with the new settings."));
-    layout->addWidget(restartNote);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    m_buttons->setObjectName(u"buttons"_s);
-    m_saveButton = m_buttons->button(QDialogButtonBox::Save);
-    m_saveButton->setObjectName(u"saveButton"_s);
-    m_saveButton->setAccessibleName(tr("Save the sync settings"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
-    layout->addWidget(m_buttons);
-
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &SyncSettingsDialog::save);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_connectionEdit, &QLineEdit::textEdited, this, &SyncSettingsDialog::connectionEdited);
-    connect(m_connectionEdit, &QLineEdit::editingFinished, this, [this] {
-        if (extractFields())
-            updateValidation(true);
-    });
-    connect(m_sslModeCombo, &QComboBox::currentIndexChanged, this, [this] {
-        updateSslWidgets();
-        updateValidation(true);
-    });
-    connect(m_caEdit, &QLineEdit::textChanged, this, [this] { updateValidation(true); });
-    connect(m_caBrowseButton, &QPushButton::clicked, this, [this] {
-        const QString start = m_caEdit->text().isEmpty() ? QDir::homePath() : QFileInfo(m_caEdit->text()).path();
-        const QString file = QFileDialog::getOpenFileName(this, tr("CA Certificate"), start,
-                                                          tr("Certificates (*.crt *.pem *.cer);;All files (*)"));
-        if (!file.isEmpty())
-            m_caEdit->setText(file);
-    });
-    connect(m_caSystemButton, &QPushButton::clicked, this, [this] { m_caEdit->setText(kSystemCaFile); });
-    connect(m_passwordFileCheck, &QCheckBox::toggled, this, &SyncSettingsDialog::updateStorageNote);
-    connect(m_testButton, &QPushButton::clicked, this, &SyncSettingsDialog::testConnection);
+    SyncSettingsDraft draft;
+    draft.profile = m_profile.name;
+    draft.connectionText = m_connectionEdit->text();
+    draft.password = m_passwordEdit->text();
+    draft.sslMode = m_sslModeCombo->currentData().toString();
+    draft.caFile = m_caEdit->text();
+    return draft;
 }
 
 void SyncSettingsDialog::fillFrom(const Profile &profile)
 {
-    QString text;
-    QString password = profile.connection.password;
-    QString mode = profile.connection.sslMode;
-    QString rootCert = profile.connection.sslRootCert;
-    if (profile.hasServer()) {
-        // What differs from the profile's defaults; sslmode, the CA file and
-        // the password have fields of their own.
-        ConnectionString::Keywords keywords = profile.connection.keywords();
-        const ConnectionString::Keywords defaults = Profile::defaults(profile.name).connection.keywords();
-        for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
-            if (keywords.value(it.key()) == it.value())
-                keywords.remove(it.key());
-        }
-        for (const QString &key : {kPassword, kSslMode, kSslRootCert})
-            keywords.remove(key);
-        text = connectionText(keywords, /*asUri=*/true);
-    } else if (QFileInfo::exists(envFilePath())) {
-        // The profile did not load (a file Tandem refused, say): start from
-        // the file, so that the person can mend it here.
-        QString ignored;
-        for (const EnvFile::Entry &entry : EnvFile::read(envFilePath(), &ignored).value_or(QList<EnvFile::Entry>())) {
-            if (entry.key == kDatabaseUrl)
-                text = entry.value;
-            else if (entry.key == kPgSslMode)
-                mode = entry.value;
-            else if (entry.key == kPgSslRootCert)
-                rootCert = entry.value;
-            else if (entry.key == u"PGPASSWORD"_s && password.isEmpty())
-                password = entry.value;
-        }
-    }
-    m_connectionEdit->setText(text);
+    const SyncSettingsDraft opened = SyncSettingsDraft::fromProfile(profile, envFilePath());
+    m_connectionEdit->setText(opened.connectionText);
     m_connectionEdit->setCursorPosition(0);
-    m_previousText = text;
-    m_passwordEdit->setText(password);
-    m_caEdit->setText(rootCert);
-    const int index = m_sslModeCombo->findData(mode.isEmpty() ? u"prefer"_s : mode);
-    m_sslModeCombo->setCurrentIndex(index >= 0 ? index : m_sslModeCombo->findData(u"prefer"_s));
+    m_previousText = opened.connectionText;
+    m_passwordEdit->setText(opened.password);
+    m_caEdit->setText(opened.caFile);
+    m_sslModeCombo->setCurrentIndex(m_sslModeCombo->findData(opened.sslMode));
     extractFields();
 
     QString error;
@@ -436,54 +106,28 @@ void SyncSettingsDialog::connectionEdited(const QString &text)
 
 bool SyncSettingsDialog::extractFields()
 {
-    const QString text = m_connectionEdit->text();
-    if (text.trimmed().isEmpty())
-        return false;
-    QString ignored;
-    auto keywords = ConnectionString::parse(text, &ignored);
-    if (!keywords)
-        return false;
-    bool moved = false;
-    if (keywords->contains(kPassword)) {
-        m_passwordEdit->setText(keywords->take(kPassword));
+    SyncSettingsDraft fields = draft();
+    const SyncSettingsDraft::Extraction extraction = fields.extractFields();
+    if (extraction.password) {
+        m_passwordEdit->setText(fields.password);
         m_passwordEdit->setModified(true);
-        moved = true;
     }
-    if (keywords->contains(kSslMode)) {
-        const QString mode = keywords->take(kSslMode).trimmed().toLower();
-        const int index = m_sslModeCombo->findData(mode.isEmpty() ? u"prefer"_s : mode);
-        if (index >= 0)
-            m_sslModeCombo->setCurrentIndex(index);
-        moved = true;
+    if (extraction.sslMode)
+        m_sslModeCombo->setCurrentIndex(m_sslModeCombo->findData(fields.sslMode));
+    if (extraction.caFile)
+        m_caEdit->setText(fields.caFile);
+    if (extraction.textChanged) {
+        m_connectionEdit->setText(fields.connectionText);
+        if (extraction.moved)
+            m_connectionEdit->setCursorPosition(0); // the host is what tells whether it is right
+        m_previousText = fields.connectionText;
     }
-    if (keywords->contains(kSslRootCert)) {
-        m_caEdit->setText(keywords->take(kSslRootCert));
-        moved = true;
-    }
-    if (!moved) {
-        // Still tidy a quoted copy from Neon's "psql '...'" line.
-        if (text.trimmed() != text || text.startsWith(u'\'') || text.startsWith(u'"')) {
-            const QString clean = connectionText(*keywords, looksLikeUri(text));
-            m_connectionEdit->setText(clean);
-            m_previousText = clean;
-        }
-        return false;
-    }
-    const QString clean = connectionText(*keywords, looksLikeUri(text));
-    m_connectionEdit->setText(clean);
-    m_connectionEdit->setCursorPosition(0); // the host is what tells whether it is right
-    m_previousText = clean;
-    return true;
-}
-
-QString SyncSettingsDialog::sslMode() const
-{
-    return m_sslModeCombo->currentData().toString();
+    return extraction.moved;
 }
 
 void SyncSettingsDialog::updateSslWidgets()
 {
-    const bool verify = sslMode().startsWith(u"verify-"_s);
+    const bool verify = draft().verifiesCertificate();
     m_caEdit->setEnabled(verify);
     m_caBrowseButton->setEnabled(verify);
     m_caSystemButton->setEnabled(verify);
@@ -508,82 +152,7 @@ void SyncSettingsDialog::updateStorageNote()
 
 std::optional<ConnectionConfig> SyncSettingsDialog::connectionConfig(QString *error) const
 {
-    QString message;
-    const QString text = m_connectionEdit->text();
-    if (text.trimmed().isEmpty()) {
-        if (error)
-            error->clear();
-        return std::nullopt;
-    }
-    auto parsed = ConnectionString::parse(text, &message);
-    if (parsed && parsed->contains(kSslPassword)) {
-        message = tr("Take sslpassword out of the connection string: Tandem does not store key passphrases.");
-        parsed.reset();
-    }
-    if (!parsed || !ConnectionConfig::fromKeywords(*parsed, &message)) {
-        if (error)
-            *error = message;
-        return std::nullopt;
-    }
-    // The profile's defaults, the string on top, the fields on top of that.
-    ConnectionString::Keywords keywords = Profile::defaults(m_profile.name).connection.keywords();
-    keywords.insert(*parsed);
-    keywords.remove(kSslRootCert);
-    keywords.insert(kSslMode, sslMode());
-    const QString rootCert = m_caEdit->text().trimmed();
-    if (sslMode().startsWith(u"verify-"_s) && !rootCert.isEmpty())
-        keywords.insert(kSslRootCert, rootCert);
-    if (!m_passwordEdit->text().isEmpty())
-        keywords.insert(kPassword, m_passwordEdit->text());
-    auto config = ConnectionConfig::fromKeywords(keywords, &message);
-    if (!config && error)
-        *error = message;
-    return config;
-}
-
-QString SyncSettingsDialog::storedConnectionText(QString *error) const
-{
-    const QString text = m_connectionEdit->text();
-    if (text.trimmed().isEmpty())
-        return {};
-    auto keywords = ConnectionString::parse(text, error);
-    if (!keywords)
-        return {};
-    for (const QString &key : {kPassword, kSslPassword, kSslMode, kSslRootCert})
-        keywords->remove(key);
-    return connectionText(*keywords, looksLikeUri(text));
-}
-
-QString SyncSettingsDialog::profileRuleProblem() const
-{
-    // ProfileLoader's own rules (production needs sslmode=require or
-    // stronger; verify-* needs a CA file), on what Save would write. Other
-    // profiles and modes have no rule to break (and the loader logs a line
-    // each time it runs).
-    if (m_profile.name != ProfileName::Production && !sslMode().startsWith(u"verify-"_s))
-        return {};
-    QString ignored;
-    ProfileLoader::Inputs inputs;
-    inputs.profileName = ProfileNames::toString(m_profile.name);
-    const QString url = storedConnectionText(&ignored);
-    if (!url.isEmpty())
-        inputs.commandLine.insert(u"url"_s, url);
-    inputs.commandLine.insert(u"sslmode"_s, sslMode());
-    if (sslMode().startsWith(u"verify-"_s) && !m_caEdit->text().trimmed().isEmpty())
-        inputs.commandLine.insert(u"sslrootcert"_s, m_caEdit->text().trimmed());
-    // Only HOME (for libpq's default CA file): the variables of this
-    // process are not what is being saved.
-    QProcessEnvironment environment;
-    environment.insert(u"HOME"_s, QDir::homePath());
-    inputs.environment = environment;
-    QString error;
-    if (ProfileLoader::load(inputs, &error))
-        return {};
-    if (sslMode().startsWith(u"verify-"_s) && m_caEdit->text().trimmed().isEmpty())
-        return tr("sslmode=%1 checks the server's certificate: choose the CA certificate file below "
-                  "(for Neon: System CAs).")
-            .arg(sslMode());
-    return error;
+    return draft().connectionConfig(error);
 }
 
 void SyncSettingsDialog::updateValidation(bool checkProfileRules)
@@ -594,7 +163,7 @@ void SyncSettingsDialog::updateValidation(bool checkProfileRules)
     m_connectionError->setText(m_parseProblem);
     m_connectionError->setVisible(!m_parseProblem.isEmpty());
     if (checkProfileRules)
-        m_ruleProblem = m_parseProblem.isEmpty() ? profileRuleProblem() : QString();
+        m_ruleProblem = m_parseProblem.isEmpty() ? draft().profileRuleProblem() : QString();
     m_ruleError->setText(m_ruleProblem);
     m_ruleError->setVisible(!m_ruleProblem.isEmpty());
 
@@ -680,12 +249,13 @@ void SyncSettingsDialog::save()
         return;
     m_saveError->hide();
 
+    const SyncSettingsDraft fields = draft();
     QString error;
-    const std::optional<ConnectionConfig> config = connectionConfig(&error);
+    const std::optional<ConnectionConfig> config = fields.connectionConfig(&error);
     const QString key = config ? PasswordStore::keyFor(m_profile.name, *config) : QString();
-    auto writeSettings = [this, config, key] {
+    auto writeSettings = [this, fields, key] {
         QString failure;
-        if (!writeEnvFile(config ? &*config : nullptr, &failure)) {
+        if (!fields.writeEnvFile(envFilePath(), &failure)) {
             m_saveError->setText(failure);
             m_saveError->show();
             setSaving(false);
@@ -717,17 +287,4 @@ void SyncSettingsDialog::save()
                            }
                            writeSettings();
                        });
-}
-
-bool SyncSettingsDialog::writeEnvFile(const ConnectionConfig *config, QString *error) const
-{
-    EnvFileWriter::Values values;
-    if (config) {
-        QString ignored;
-        values.append({kDatabaseUrl, storedConnectionText(&ignored)});
-        values.append({kPgSslMode, config->sslMode});
-        if (!config->sslRootCert.isEmpty())
-            values.append({kPgSslRootCert, config->sslRootCert});
-    }
-    return EnvFileWriter::update(envFilePath(), kManagedVariables, kEnvFileComment, values, error);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cloud/profile.h"
+#include "cloud/syncsettingsdraft.h"
 #include "connectionprobe.h"
 
 #include <QDialog>
@@ -9,6 +10,7 @@
 
 class PasswordStore;
 class QCheckBox;
+class QColor;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -19,6 +21,8 @@ class QWidget;
 // Where the active profile syncs to: the connection string as Neon's console
 // gives it (or libpq key=value pairs), the password apart from it, sslmode
 // and the CA file, and a connection test that runs on a worker thread.
+// What the fields mean, which problem they have and what Save writes is
+// SyncSettingsDraft's; the dialog only shows it.
 //
 // Save writes the password to the PasswordStore (the system keychain) and
 // the rest to <configDir>/.env.<profile> (DATABASE_URL without password,
@@ -60,21 +64,24 @@ protected:
     void done(int result) override;
 
 private:
+    // syncsettingsdialoglayout.cpp: the widgets and their wiring.
     void buildLayout();
+    static QLabel *makeNote(const QString &objectName);
+    static QLabel *makeError(const QString &objectName);
+    static void setTextColor(QLabel *label, const QColor &color);
+
+    // The form's values as they stand.
+    SyncSettingsDraft draft() const;
     void fillFrom(const Profile &profile);
     void connectionEdited(const QString &text);
     // Moves a password, sslmode and sslrootcert out of the connection string
     // into their own fields. True when it moved something.
     bool extractFields();
     void updateValidation(bool checkProfileRules);
-    QString profileRuleProblem() const;
     void updateSslWidgets();
     void updateStorageNote();
     void showTestResult(const ConnectionProbeResult &result);
     void setSaving(bool saving);
-    bool writeEnvFile(const ConnectionConfig *config, QString *error) const;
-    QString sslMode() const;
-    QString storedConnectionText(QString *error) const;
 
     Profile m_profile;
     PasswordStore *m_passwords;
