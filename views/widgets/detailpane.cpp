@@ -2,6 +2,7 @@
 
 #include "dueeditor.h"
 #include "named.h"
+#include "notesedit.h"
 #include "prioritycombobox.h"
 #include "tagsedit.h"
 
@@ -13,10 +14,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QScopedValueRollback>
 #include <QStackedWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -45,10 +44,9 @@ DetailPane::DetailPane(QWidget *parent)
     , m_due(new DueEditor(m_form))
     , m_priority(named(new PriorityComboBox(m_form), u"detailPriority"_s, tr("Priority")))
     , m_tags(named(new TagsEdit(m_form), u"detailTags"_s, tr("Tags")))
-    , m_notes(named(new QPlainTextEdit(m_form), u"detailNotes"_s, tr("Notes")))
+    , m_notes(named(new NotesEdit(m_form), u"detailNotes"_s, tr("Notes")))
     , m_created(new QLabel(m_form))
     , m_updated(new QLabel(m_form))
-    , m_notesTimer(new QTimer(this))
 {
     setObjectName(u"detailPane"_s);
     m_placeholder->setObjectName(u"detailPlaceholder"_s);
@@ -75,8 +73,7 @@ DetailPane::DetailPane(QWidget *parent)
     m_tags->setClearButtonEnabled(true);
 
     m_notes->setPlaceholderText(tr("Add notes…"));
-    m_notes->setTabChangesFocus(true); // so keyboard users can leave the field
-    m_notes->installEventFilter(this);
+    m_notes->setSaveDelay(kNotesSaveDelayMs);
 
     for (QLabel *label : {m_created, m_updated}) {
         label->setForegroundRole(QPalette::PlaceholderText);
@@ -118,20 +115,13 @@ DetailPane::DetailPane(QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
 
-    m_notesTimer->setSingleShot(true);
-    m_notesTimer->setInterval(kNotesSaveDelayMs);
-
     connect(m_title, &QLineEdit::editingFinished, this, &DetailPane::commitTitle);
     connect(m_completed, &QCheckBox::toggled, this, &DetailPane::commitCompleted);
     connect(m_list, &QComboBox::activated, this, &DetailPane::commitList);
     connect(m_due, &DueEditor::changed, this, &DetailPane::commitDue);
     connect(m_priority, &QComboBox::activated, this, &DetailPane::commitPriority);
     connect(m_tags, &QLineEdit::editingFinished, this, &DetailPane::commitTags);
-    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_loading)
-            m_notesTimer->start();
-    });
-    connect(m_notesTimer, &QTimer::timeout, this, &DetailPane::commitNotes);
+    connect(m_notes, &NotesEdit::saveRequested, this, &DetailPane::commitNotes);
 
     setTodo(std::nullopt);
 }
@@ -139,8 +129,9 @@ DetailPane::DetailPane(QWidget *parent)
 void DetailPane::setTodo(const std::optional<Todo> &todo)
 {
     const bool sameTodo = todo && m_todo && todo->id == m_todo->id;
+    // Focus-out already saved anything a person switched away from.
     if (!sameTodo)
-        m_notesTimer->stop(); // focus-out already saved anything a person switched away from
+        m_notes->cancelPendingSave();
     if (!todo) {
         QScopedValueRollback guard(m_loading, true);
         m_todo.reset();
@@ -182,17 +173,8 @@ void DetailPane::load(const Todo &todo, bool sameTodo)
     if (!typing(m_tags, previous && m_tags->tags() != previous->tags))
         m_tags->setTags(todo.tags);
 
-    if (!typing(m_notes, previous && m_notes->toPlainText() != previous->notes)
-        && m_notes->toPlainText() != todo.notes) {
-        const int cursor = m_notes->textCursor().position();
-        const bool focused = m_notes->hasFocus();
-        m_notes->setPlainText(todo.notes);
-        if (focused) {
-            QTextCursor restored = m_notes->textCursor();
-            restored.setPosition(qMin<int>(cursor, int(todo.notes.size())));
-            m_notes->setTextCursor(restored);
-        }
-    }
+    if (!typing(m_notes, previous && m_notes->toPlainText() != previous->notes))
+        m_notes->setNotes(todo.notes);
 
     m_created->setText(formatTime(todo.createdAt));
     m_updated->setText(formatTime(todo.updatedAt));
@@ -234,13 +216,6 @@ void DetailPane::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-bool DetailPane::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_notes && event->type() == QEvent::FocusOut)
-        commitNotes();
-    return QWidget::eventFilter(watched, event);
-}
-
 void DetailPane::emitEdit(const Todo &edited, const char *field)
 {
     // Keep our snapshot current first: the receiver may call setTodo() back
@@ -268,7 +243,6 @@ void DetailPane::commitTitle()
 
 void DetailPane::commitNotes()
 {
-    m_notesTimer->stop();
     if (m_loading || !m_todo || m_notes->toPlainText() == m_todo->notes)
         return;
     Todo edited = *m_todo;

@@ -13,9 +13,8 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QStackedWidget;
-class QTimer;
+class NotesEdit;
 class TagsEdit;
 
 // Edits every field of the selected todo. It never writes anything itself:
@@ -43,7 +42,6 @@ Q_SIGNALS:
     void todoEdited(const Todo &edited, const QString &field);
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -71,8 +69,7 @@ private:
     DueEditor *m_due;
     PriorityComboBox *m_priority;
     TagsEdit *m_tags;
-    QPlainTextEdit *m_notes;
+    NotesEdit *m_notes;
     QLabel *m_created;
     QLabel *m_updated;
-    QTimer *m_notesTimer;
 };
