@@ -2,12 +2,13 @@
 // machine, printed as a Markdown table. See docs/benchmarks.md.
 //
 //   tandem-bench [--quick] [--rows N] [--migration-rows N] [--tandem-migrate PATH]
-//                [--only app,sync,migration] [--work-dir DIR] [--keep]
+//                [--only app,frame,sync,migration] [--work-dir DIR] [--keep]
 //
 // Exit code 0 whatever the verdicts; 1 when a measurement could not be made.
 
 #include "addbench.h"
 #include "benchdatabase.h"
+#include "framebench.h"
 #include "machineinfo.h"
 #include "migrationbench.h"
 #include "resulttable.h"
@@ -38,6 +39,7 @@ struct Config
     int searchRounds = 2;
     int adds = 200;
     int quickAdds = 30;
+    int frameSamples = 30;
     MigrationBench::Config migration;
 };
 
@@ -91,7 +93,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption rowsOption(u"rows"_s, u"Live todos in the prepared cache (default 100000)."_s, u"N"_s);
     const QCommandLineOption migrationRowsOption(u"migration-rows"_s, u"Todos in the legacy file of the migration rows (default 200000)."_s, u"N"_s);
     const QCommandLineOption tandemMigrateOption(u"tandem-migrate"_s, u"The tandem-migrate executable the migration rows run (default: the one built with the bench)."_s, u"path"_s);
-    const QCommandLineOption onlyOption(u"only"_s, u"Only these groups of rows, comma-separated: app (start-up, search, add), sync, migration."_s, u"groups"_s);
+    const QCommandLineOption onlyOption(u"only"_s, u"Only these groups of rows, comma-separated: app (start-up, search, add), frame (the frame budget), sync, migration."_s, u"groups"_s);
     const QCommandLineOption workDirOption(u"work-dir"_s, u"Where to create the database (default: a temporary folder)."_s, u"dir"_s);
     const QCommandLineOption keepOption(u"keep"_s, u"Keep the work folder (and its database) afterwards."_s);
     // The start-up measurement runs this executable again, once per repetition.
@@ -117,7 +119,7 @@ int main(int argc, char *argv[])
 
     Config config;
     if (parser.isSet(quickOption))
-        config = Config{10'000, 2, 1, 30, 5, MigrationBench::Config{2'000, 1, 2'000}};
+        config = Config{10'000, 2, 1, 30, 5, 3, MigrationBench::Config{2'000, 1, 2'000}};
     if (parser.isSet(rowsOption)) {
         bool ok = false;
         config.rows = parser.value(rowsOption).toInt(&ok);
@@ -133,7 +135,7 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(tandemMigrateOption))
         config.migration.tandemMigrate = QFileInfo(parser.value(tandemMigrateOption)).absoluteFilePath();
-    const QStringList groups = {u"app"_s, u"sync"_s, u"migration"_s};
+    const QStringList groups = {u"app"_s, u"frame"_s, u"sync"_s, u"migration"_s};
     const QStringList only = parser.value(onlyOption).split(u',', Qt::SkipEmptyParts);
     for (const QString &group : only) {
         if (!groups.contains(group))
@@ -164,14 +166,16 @@ int main(int argc, char *argv[])
     QList<Measurement> measurements;
     QString error;
 
-    if (wanted(u"app"_s)) {
-        BenchDatabase data;
+    BenchDatabase data;
+    if (wanted(u"app"_s) || wanted(u"frame"_s)) {
         QElapsedTimer prepareTimer;
         prepareTimer.start();
         if (!BenchDatabase::create(QDir(workDir).filePath(u"tandem.db"_s), config.rows, &data, &error))
             return fail(u"cannot prepare the database: %1"_s.arg(error));
         print(u"- data: %1 (prepared in %2 s, not measured)\n"_s.arg(data.summary()).arg(double(prepareTimer.elapsed()) / 1000.0, 0, 'f', 1));
+    }
 
+    if (wanted(u"app"_s)) {
         StartupBench startup(data.filePath, settingsDir, config.startupRepetitions);
         if (!startup.run(&measurements, &details, &error))
             return fail(u"start-up: %1"_s.arg(error));
@@ -191,6 +195,14 @@ int main(int argc, char *argv[])
         AddBench add(data.filePath, config.adds, config.quickAdds);
         if (!add.run(&measurements, &details, &error))
             return fail(u"add: %1"_s.arg(error));
+        table.add(measurements);
+        measurements.clear();
+    }
+
+    if (wanted(u"frame"_s)) {
+        FrameBench frame(data.filePath, config.frameSamples);
+        if (!frame.run(&measurements, &details, &error))
+            return fail(u"frame: %1"_s.arg(error));
         table.add(measurements);
         measurements.clear();
     }
