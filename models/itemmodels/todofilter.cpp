@@ -1,5 +1,6 @@
 #include "todofilter.h"
 
+#include "store/searchindex.h"
 #include "store/sqlhelpers.h"
 
 #include <QAtomicInt>
@@ -16,7 +17,7 @@ bool ensureParamsTable(const QSqlDatabase &db, QString *error)
     // TEMP: per connection, never on disk, and writing it takes no lock on the cache.
     return Sql::exec(db,
                      u"CREATE TEMP TABLE IF NOT EXISTS view_params ("
-                     " slot INTEGER PRIMARY KEY, list_id TEXT, tag_id TEXT, pattern TEXT,"
+                     " slot INTEGER PRIMARY KEY, list_id TEXT, tag_id TEXT, pattern TEXT, search_match TEXT,"
                      " now INTEGER, local_day_start INTEGER, local_day_end INTEGER,"
                      " utc_day_start INTEGER, utc_day_end INTEGER)"_s,
                      {}, error);
@@ -51,19 +52,21 @@ bool TodoFilterSql::bind(const QSqlDatabase &db, int slot, const TodoFilter &fil
     const QDate today = Timestamp::toLocal(now).date();
     const QString search = filter.search.trimmed();
     return Sql::exec(db,
-                     u"INSERT OR REPLACE INTO temp.view_params(slot, list_id, tag_id, pattern, now,"
-                     " local_day_start, local_day_end, utc_day_start, utc_day_end)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                     u"INSERT OR REPLACE INTO temp.view_params(slot, list_id, tag_id, pattern, search_match,"
+                     " now, local_day_start, local_day_end, utc_day_start, utc_day_end)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                      {slot, filter.kind == TodoFilter::Kind::List ? filter.id : QString(),
                       filter.kind == TodoFilter::Kind::Tag ? filter.id : QString(),
                       search.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : likePattern(search),
+                      SearchIndex::canAnswer(search) ? SearchIndex::matchQuery(search)
+                                                     : QVariant(QMetaType::fromType<QString>()),
                       now, Timestamp::startOfLocalDay(today),
                       Timestamp::startOfLocalDay(today.addDays(1)), Timestamp::fromDate(today),
                       Timestamp::fromDate(today.addDays(1))},
                      error);
 }
 
-QString TodoFilterSql::whereClause(int slot, const TodoFilter &filter)
+QString TodoFilterSql::whereClause(int slot, const TodoFilter &filter, Search search)
 {
     const QString param = u"(SELECT %2 FROM temp.view_params WHERE slot = %1)"_s.arg(slot);
     auto p = [&param](const char *name) { return param.arg(QString::fromLatin1(name)); };
@@ -100,13 +103,19 @@ QString TodoFilterSql::whereClause(int slot, const TodoFilter &filter)
     }
     if (filter.hideCompleted && filter.kind != TodoFilter::Kind::Completed)
         clause += u" AND completed = 0"_s;
-    if (!filter.search.trimmed().isEmpty())
-        clause += u" AND (title LIKE %1 ESCAPE '\\' OR notes LIKE %1 ESCAPE '\\')"_s.arg(p("pattern"));
+    const QString text = filter.search.trimmed();
+    if (text.isEmpty())
+        return clause;
+    // The index's rowids are those of todos; the view shows the id.
+    if (search == Search::Index && SearchIndex::canAnswer(text))
+        clause += u" AND id IN (SELECT id FROM todos WHERE rowid IN"
+                  " (SELECT rowid FROM todo_search WHERE todo_search MATCH %1))"_s.arg(p("search_match"));
+    clause += u" AND (title LIKE %1 ESCAPE '\\' OR notes LIKE %1 ESCAPE '\\')"_s.arg(p("pattern"));
     return clause;
 }
 
 int TodoFilterSql::count(const QSqlDatabase &db, int slot, const TodoFilter &filter,
-                         Timestamp::Micros now)
+                         Timestamp::Micros now, Search search)
 {
     if (!bind(db, slot, filter, now))
         return 0;
@@ -117,12 +126,14 @@ int TodoFilterSql::count(const QSqlDatabase &db, int slot, const TodoFilter &fil
     // reads only columns of todos, and todo_rows is todos without the deleted
     // rows, so counting over the table gives the same number. Filters an
     // index answers (a list, a tag, Completed, All) keep the view and its index.
-    const bool readsEveryRow = !filter.search.trimmed().isEmpty()
-        || filter.kind == TodoFilter::Kind::Today || filter.kind == TodoFilter::Kind::Upcoming
-        || filter.kind == TodoFilter::Kind::Overdue;
+    // A search through the index reads only the rows it names.
+    const bool byIndex = search == Search::Index && SearchIndex::canAnswer(filter.search.trimmed());
+    const bool readsEveryRow = !byIndex
+        && (!filter.search.trimmed().isEmpty() || filter.kind == TodoFilter::Kind::Today
+            || filter.kind == TodoFilter::Kind::Upcoming || filter.kind == TodoFilter::Kind::Overdue);
     const QString sql = readsEveryRow
         ? u"SELECT COUNT(*) FROM todos NOT INDEXED WHERE deleted_at IS NULL AND ("_s + whereClause(slot, filter) + u')'
-        : u"SELECT COUNT(*) FROM todo_rows WHERE "_s + whereClause(slot, filter);
+        : u"SELECT COUNT(*) FROM todo_rows WHERE "_s + whereClause(slot, filter, search);
     auto query = Sql::select(db, sql, {});
     return query && query->next() ? query->value(0).toInt() : 0;
 }

@@ -31,13 +31,21 @@ struct TodoFilter
 class TodoFilterSql
 {
 public:
+    // How a search finds its rows. Scan: LIKE over every row the rest of the
+    // filter leaves. Index: the rows the full-text index names (SearchIndex),
+    // and LIKE over those; faster when they are few, and only for searches
+    // of three characters or more (shorter ones scan either way). Both find
+    // the same rows.
+    enum class Search { Scan, Index };
+
     // Writes the filter's values into the slot's row. now is injectable for tests.
     static bool bind(const QSqlDatabase &db, int slot, const TodoFilter &filter,
                      Timestamp::Micros now, QString *error = nullptr);
     // The WHERE clause over the todo_rows view, for that slot. No user text in it.
-    static QString whereClause(int slot, const TodoFilter &filter);
+    static QString whereClause(int slot, const TodoFilter &filter, Search search = Search::Scan);
     // COUNT(*) of the rows the filter matches.
-    static int count(const QSqlDatabase &db, int slot, const TodoFilter &filter, Timestamp::Micros now);
+    static int count(const QSqlDatabase &db, int slot, const TodoFilter &filter, Timestamp::Micros now,
+                     Search search = Search::Scan);
     // Several counts of smart lists (no list, tag or search) in ONE pass over
     // the table: the sidebar needs five after every change, and five scans of
     // 100,000 rows would hold the window up for a tenth of a second.

@@ -3,6 +3,7 @@
 #include "domain/tagkey.h"
 #include "domain/todo.h"
 #include "store/localdatabase.h"
+#include "store/searchindex.h"
 #include "store/sqlhelpers.h"
 
 #include <QMimeData>
@@ -51,7 +52,7 @@ Timestamp::Micros TodoModel::now() const
 void TodoModel::applyFilter()
 {
     TodoFilterSql::bind(database(), m_slot, m_filter, now());
-    setFilter(TodoFilterSql::whereClause(m_slot, m_filter)); // runs select() when populated
+    setFilter(TodoFilterSql::whereClause(m_slot, m_filter, m_searchBy)); // runs select() when populated
     if (!query().isActive())
         select();
 }
@@ -78,7 +79,13 @@ void TodoModel::setSearchText(const QString &text)
     // two to three times faster. A capped count (cheap when the word is
     // common, a plain table read when it is rare) tells which, and is kept
     // for the texts already seen, so typing on or erasing does not pay again.
-    const QString table = isFewMatches(text.trimmed()) ? u"todo_rows_scan"_s : u"todo_rows"_s;
+    // From three characters on, the full-text index counts and finds the
+    // few matches without reading the table at all; the rows it names are
+    // fetched by id from todo_rows and sorted.
+    const QString search = text.trimmed();
+    const bool few = isFewMatches(search);
+    m_searchBy = few && SearchIndex::canAnswer(search) ? TodoFilterSql::Search::Index : TodoFilterSql::Search::Scan;
+    const QString table = few && m_searchBy == TodoFilterSql::Search::Scan ? u"todo_rows_scan"_s : u"todo_rows"_s;
     if (tableName() != table)
         setTable(table); // the same columns, so the column numbers stay; the filter is set again below
     applyFilter();
@@ -95,10 +102,16 @@ bool TodoModel::isFewMatches(const QString &search)
     }
     if (const auto known = m_fewMatches.constFind(search); known != m_fewMatches.cend())
         return known.value();
-    auto probe = Sql::select(database(),
-                             u"SELECT COUNT(*) FROM (SELECT 1 FROM todos NOT INDEXED WHERE deleted_at IS NULL"
-                             " AND (title LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\') LIMIT ?)"_s,
-                             {TodoFilterSql::likePattern(search), TodoFilterSql::likePattern(search), kFewMatches});
+    // The index holds the live todos only, and finds what LIKE finds and at
+    // most a few more (see SearchIndex): as good a count for this.
+    auto probe = SearchIndex::canAnswer(search)
+        ? Sql::select(database(),
+                      u"SELECT COUNT(*) FROM (SELECT 1 FROM todo_search WHERE todo_search MATCH ? LIMIT ?)"_s,
+                      {SearchIndex::matchQuery(search), kFewMatches})
+        : Sql::select(database(),
+                      u"SELECT COUNT(*) FROM (SELECT 1 FROM todos NOT INDEXED WHERE deleted_at IS NULL"
+                      " AND (title LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\') LIMIT ?)"_s,
+                      {TodoFilterSql::likePattern(search), TodoFilterSql::likePattern(search), kFewMatches});
     const bool few = probe && probe->next() && probe->value(0).toInt() < kFewMatches;
     m_fewMatches.insert(search, few);
     return few;
@@ -131,7 +144,7 @@ void TodoModel::refresh()
 
 int TodoModel::matchingCount() const
 {
-    return TodoFilterSql::count(database(), m_slot, m_filter, now());
+    return TodoFilterSql::count(database(), m_slot, m_filter, now(), m_searchBy);
 }
 
 QString TodoModel::idAt(int row) const

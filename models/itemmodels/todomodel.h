@@ -74,7 +74,8 @@ protected:
     QString orderByClause() const override;
 
 private:
-    // Below this many matches a search reads the table in order (see setSearchText).
+    // Below this many matches a search reads the table in order, or the
+    // full-text index (see setSearchText).
     static constexpr int kFewMatches = 2000;
     bool isFewMatches(const QString &search);
 
@@ -86,6 +87,7 @@ private:
     TodoFilter m_filter;
     Sort m_sort = Sort::Manual;
     Timestamp::Micros m_referenceTime = 0;
+    TodoFilterSql::Search m_searchBy = TodoFilterSql::Search::Scan;
     QHash<QString, bool> m_fewMatches; // search text -> matched fewer than kFewMatches
 
     struct Columns

@@ -1,6 +1,7 @@
 #include "localschema.h"
 
 #include "domain/tagkey.h"
+#include "searchindex.h"
 #include "sqlhelpers.h"
 #include "tagkeyupgrade.h"
 
@@ -136,6 +137,9 @@ const QStringList kStep4 = {
     rowsView(u"todo_rows_scan"_s, u"todos t NOT INDEXED"_s, u"char(%1)"_s.arg(int(TagKey::kJoinSeparator))),
 };
 
+// Step 5: a full-text index of the live todos' titles and notes, for a
+// search that matches few of them (SearchIndex; filled after these statements).
+
 const QStringList &stepStatements(int version)
 {
     static const QStringList none;
@@ -148,6 +152,8 @@ const QStringList &stepStatements(int version)
         return kStep3;
     case 4:
         return kStep4;
+    case 5:
+        return SearchIndex::schemaStatements();
     default:
         return none;
     }
@@ -193,6 +199,8 @@ bool LocalSchema::applyStep(QSqlDatabase &db, int version, QString *error)
             return false;
     }
     if (version == 4 && !TagKeyUpgrade::rekey(db, error))
+        return false;
+    if (version == 5 && !SearchIndex::fill(db, error))
         return false;
     return Sql::exec(db, u"INSERT INTO schema_version(version, applied_at) VALUES (?, ?)"_s,
                      {version, Timestamp::now()}, error);

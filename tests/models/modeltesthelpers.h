@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QTest>
@@ -39,6 +40,19 @@ inline QVariant scalar(const QSqlDatabase &db, const QString &sql)
     if (!query.exec(sql) || !query.next())
         return {};
     return query.value(0);
+}
+
+// Runs one statement with bound values; on failure, says which and why.
+inline bool exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
+{
+    QSqlQuery query(db);
+    bool ok = query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    ok = ok && query.exec();
+    if (!ok)
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    return ok;
 }
 
 // A local wall-clock time, so that expectations hold in every time zone.
