@@ -2,6 +2,7 @@
 
 #include "cloud/profileloader.h"
 #include "domain/tagkey.h"
+#include "operations/todooperations.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
 #include "sync/syncsession.h"
@@ -174,7 +175,7 @@ int CliCommands::add()
     if (m_request.priority)
         todo.priority = *m_request.priority;
     addTags(&todo.tags, m_request.tags);
-    if (!m_store->apply({{}, {todo}}))
+    if (!TodoOperations::apply(*m_store, TodoOperations::addTodo(todo)))
         return fail(CliExit::Failure, m_store->lastError());
     print(todo.id + u'\n');
     return CliExit::Ok;
@@ -222,13 +223,9 @@ int CliCommands::edit()
         const auto list = m_finder->list(*m_request.listName, &error);
         if (!list)
             return fail(CliExit::Failure, error);
-        if (list->id != after.listId) {
-            // To the end of the other list, as the window's "Move to" does.
-            after.listId = list->id;
-            after.position = m_store->newTodo(list->id, {}).position;
-        }
+        after.listId = list->id; // the operation puts it at the end of that list
     }
-    if (!m_store->apply({{}, {after}}))
+    if (!TodoOperations::apply(*m_store, TodoOperations::editTodo(*m_store, after)))
         return fail(CliExit::Failure, m_store->lastError());
     return CliExit::Ok;
 }
@@ -239,9 +236,8 @@ int CliCommands::setCompleted(bool done)
     const auto before = m_finder->todo(m_request.target, &error);
     if (!before)
         return fail(CliExit::Failure, error);
-    Todo after = *before;
-    after.setCompleted(done, Timestamp::now()); // no change (and no outbox entry) when already so
-    if (!m_store->apply({{}, {after}}))
+    // No change (and no outbox entry) when it is so already.
+    if (!TodoOperations::apply(*m_store, TodoOperations::setCompleted(*m_store, {before->id}, done)))
         return fail(CliExit::Failure, m_store->lastError());
     return CliExit::Ok;
 }
@@ -252,9 +248,8 @@ int CliCommands::remove()
     const auto before = m_finder->todo(m_request.target, &error);
     if (!before)
         return fail(CliExit::Failure, error);
-    Todo after = *before;
-    after.deletedAt = Timestamp::now(); // a tombstone, so the deletion syncs
-    if (!m_store->apply({{}, {after}}))
+    // A tombstone, so the deletion syncs.
+    if (!TodoOperations::apply(*m_store, TodoOperations::deleteTodos(*m_store, {before->id})))
         return fail(CliExit::Failure, m_store->lastError());
     return CliExit::Ok;
 }

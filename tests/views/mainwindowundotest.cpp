@@ -10,7 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-enum class Edit { Add, Title, Complete, Delete };
+enum class Gesture { Add, Title, Complete, Delete };
 enum class Selecting { SelectAll, ShiftClick };
 
 // What the person sees of a todo: gone, or its title and state.
@@ -41,7 +41,7 @@ bool refuseTodoWrites(QSqlDatabase db, bool refuse)
 
 } // namespace
 
-Q_DECLARE_METATYPE(Edit)
+Q_DECLARE_METATYPE(Gesture)
 Q_DECLARE_METATYPE(Selecting)
 
 // Undo and redo through the keyboard, of single edits, of edits of several
@@ -56,16 +56,16 @@ private Q_SLOTS:
 
     void shouldUndoAndRedo_data()
     {
-        QTest::addColumn<Edit>("edit");
-        QTest::newRow("add") << Edit::Add;
-        QTest::newRow("edit title") << Edit::Title;
-        QTest::newRow("complete") << Edit::Complete;
-        QTest::newRow("delete") << Edit::Delete;
+        QTest::addColumn<Gesture>("edit");
+        QTest::newRow("add") << Gesture::Add;
+        QTest::newRow("edit title") << Gesture::Title;
+        QTest::newRow("complete") << Gesture::Complete;
+        QTest::newRow("delete") << Gesture::Delete;
     }
 
     void shouldUndoAndRedo()
     {
-        QFETCH(Edit, edit);
+        QFETCH(Gesture, edit);
         WindowHarness h;
         const Todo existing = h.data.addTodo(u"Existing"_s);
         QVERIFY(h.open());
@@ -75,7 +75,7 @@ private Q_SLOTS:
         QString before = stateOf(h.store(), id);
 
         switch (edit) {
-        case Edit::Add: {
+        case Gesture::Add: {
             h.press(QKeySequence::New);
             QTest::keyClicks(h.focused(), u"Fresh one"_s);
             QTest::keyClick(h.focused(), Qt::Key_Return);
@@ -85,17 +85,17 @@ private Q_SLOTS:
             before = u"gone"_s;
             break;
         }
-        case Edit::Title:
+        case Gesture::Title:
             QTest::keyClick(h.list(), Qt::Key_F2);
             QCOMPARE(h.focused()->objectName(), u"detailTitle"_s);
             QTest::keyClicks(h.focused(), u"Renamed"_s); // F2 selected the old title
             QTest::keyClick(h.focused(), Qt::Key_Return);
             QCOMPARE(h.store()->todo(id)->title, u"Renamed"_s);
             break;
-        case Edit::Complete:
+        case Gesture::Complete:
             QTest::keyClick(h.list(), Qt::Key_Space);
             break;
-        case Edit::Delete:
+        case Gesture::Delete:
             QTest::keyClick(h.list(), Qt::Key_Delete);
             break;
         }

@@ -1,44 +1,14 @@
 #include "todocommands.h"
 
 #include "snapshotcommand.h"
+#include "operations/todooperations.h"
 #include "store/todostore.h"
 
-#include <QCoreApplication>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Pushes a command for the todos that actually change.
-bool pushTodos(QUndoStack *stack, TodoStore *store, const QList<Todo> &before,
-               const QList<Todo> &after, const QString &text, const QString &mergeKey = {})
-{
-    Changeset from, to;
-    for (qsizetype i = 0; i < before.size(); ++i) {
-        if (before.at(i).sameContent(after.at(i)))
-            continue;
-        from.todos << before.at(i);
-        to.todos << after.at(i);
-    }
-    if (to.isEmpty())
-        return false;
-    const int depth = stack->count();
-    stack->push(new SnapshotCommand(store, from, to, text, mergeKey));
-    // A merged step leaves the count as it was; so does a refused write, which
-    // leaves the store's error behind.
-    return stack->count() > depth || (!mergeKey.isEmpty() && store->lastError().isEmpty());
-}
-
-template<typename Edit>
-bool editEach(QUndoStack *stack, TodoStore *store, const QStringList &ids, const QString &text, Edit edit)
-{
-    const QList<Todo> before = store->todos(ids);
-    QList<Todo> after = before;
-    for (Todo &todo : after)
-        edit(todo);
-    return pushTodos(stack, store, before, after, text);
-}
 
 // The step at index, to write before the stack moves. QUndoStack hands out
 // its commands as const only; writeUndo()/writeRedo() change nothing but
@@ -52,171 +22,81 @@ SnapshotCommand *stepAt(const QUndoStack *stack, int index)
 
 namespace TodoCommands {
 
+bool perform(QUndoStack *stack, TodoStore *store, const Edit &edit)
+{
+    if (edit.isEmpty())
+        return false;
+    const int depth = stack->count();
+    stack->push(new SnapshotCommand(store, edit.before, edit.after, edit.text, edit.mergeKey));
+    // A merged step leaves the count as it was; so does a refused write,
+    // which leaves the store's error behind.
+    return stack->count() > depth || (!edit.mergeKey.isEmpty() && store->lastError().isEmpty());
+}
+
 bool addTodo(QUndoStack *stack, TodoStore *store, const Todo &todo)
 {
-    // Before the add, the row "exists" as a tombstone: undo deletes it the way
-    // every delete works, so a sync in between sees an ordinary delete.
-    Todo tombstone = todo;
-    tombstone.deletedAt = todo.createdAt;
-    const int depth = stack->count();
-    stack->push(new SnapshotCommand(store, {{}, {tombstone}}, {{}, {todo}},
-        QCoreApplication::translate("TodoCommands", "Add “%1”").arg(todo.title.left(40))));
-    return stack->count() > depth;
+    return perform(stack, store, TodoOperations::addTodo(todo));
 }
 
 bool editTodo(QUndoStack *stack, TodoStore *store, const Todo &edited, const QString &mergeField)
 {
-    const auto before = store->todo(edited.id);
-    if (!before)
-        return false;
-    const QString key = mergeField.isEmpty() ? QString() : edited.id + u':' + mergeField;
-    return pushTodos(stack, store, {*before}, {edited},
-        QCoreApplication::translate("TodoCommands", "Edit “%1”").arg(edited.title.left(40)), key);
+    return perform(stack, store, TodoOperations::editTodo(*store, edited, mergeField));
 }
 
 bool setCompleted(QUndoStack *stack, TodoStore *store, const QStringList &ids, bool completed)
 {
-    const Timestamp::Micros now = Timestamp::now();
-    return editEach(stack, store, ids,
-        completed ? QCoreApplication::translate(
-            "TodoCommands", "Complete %n todo(s)", nullptr, int(ids.size()))
-                  : QCoreApplication::translate(
-                      "TodoCommands", "Reopen %n todo(s)", nullptr, int(ids.size())),
-        [=](Todo &todo) { todo.setCompleted(completed, now); });
+    return perform(stack, store, TodoOperations::setCompleted(*store, ids, completed));
 }
 
 bool toggleCompleted(QUndoStack *stack, TodoStore *store, const QStringList &ids)
 {
-    const QList<Todo> todos = store->todos(ids);
-    const bool allDone = !todos.isEmpty()
-        && std::all_of(todos.cbegin(), todos.cend(), [](const Todo &t) { return t.completed; });
-    return setCompleted(stack, store, ids, !allDone);
+    return perform(stack, store, TodoOperations::toggleCompleted(*store, ids));
 }
 
 bool deleteTodos(QUndoStack *stack, TodoStore *store, const QStringList &ids)
 {
-    const Timestamp::Micros now = Timestamp::now();
-    return editEach(stack, store, ids,
-        QCoreApplication::translate("TodoCommands", "Delete %n todo(s)", nullptr, int(ids.size())),
-        [=](Todo &todo) { todo.deletedAt = now; });
+    return perform(stack, store, TodoOperations::deleteTodos(*store, ids));
 }
 
 bool setPriority(QUndoStack *stack, TodoStore *store, const QStringList &ids, Priority priority)
 {
-    return editEach(stack, store, ids,
-        QCoreApplication::translate(
-            "TodoCommands", "Set priority of %n todo(s)", nullptr, int(ids.size())),
-        [=](Todo &todo) { todo.priority = priority; });
+    return perform(stack, store, TodoOperations::setPriority(*store, ids, priority));
 }
 
 bool moveToList(QUndoStack *stack, TodoStore *store, const QStringList &ids, const QString &listId)
 {
-    if (!store->list(listId))
-        return false;
-    const QList<Todo> before = store->todos(ids);
-    double position = store->newTodo(listId, {}).position; // the end of the target list
-    QList<Todo> after = before;
-    for (Todo &todo : after) {
-        if (todo.listId == listId)
-            continue;
-        todo.listId = listId;
-        todo.position = position;
-        position += 1.0;
-    }
-    return pushTodos(stack, store, before, after,
-        QCoreApplication::translate("TodoCommands", "Move %n todo(s)", nullptr, int(ids.size())));
+    return perform(stack, store, TodoOperations::moveToList(*store, ids, listId));
 }
 
 bool reorder(QUndoStack *stack, TodoStore *store, const QStringList &ids, const QString &listId,
              std::optional<double> afterPosition, std::optional<double> beforePosition)
 {
-    if (ids.isEmpty())
-        return false;
-    // Positions are fractional: the moved todos share the gap between their
-    // new neighbours evenly, so no other row has to be rewritten.
-    const double low = afterPosition.value_or(beforePosition ? *beforePosition - 1.0 : 0.0);
-    const double high = beforePosition.value_or(low + double(ids.size()) + 1.0);
-    const double step = (high - low) / double(ids.size() + 1);
-    const QList<Todo> before = store->todos(ids);
-    QList<Todo> after = before;
-    for (qsizetype i = 0; i < after.size(); ++i) {
-        after[i].listId = listId;
-        after[i].position = low + step * double(i + 1);
-    }
-    return pushTodos(stack, store, before, after,
-        QCoreApplication::translate(
-            "TodoCommands", "Reorder %n todo(s)", nullptr, int(ids.size())));
+    return perform(stack, store, TodoOperations::reorder(*store, ids, listId, afterPosition, beforePosition));
 }
 
 bool createList(QUndoStack *stack, TodoStore *store, const QString &name, QString *newId)
 {
-    if (name.trimmed().isEmpty())
+    QString id;
+    if (!perform(stack, store, TodoOperations::createList(*store, name, &id)))
         return false;
-    const TodoList list = store->newList(name);
-    TodoList tombstone = list;
-    tombstone.deletedAt = list.createdAt;
-    const int depth = stack->count();
-    stack->push(new SnapshotCommand(store, {{tombstone}, {}}, {{list}, {}},
-        QCoreApplication::translate("TodoCommands", "New list “%1”").arg(list.name)));
     if (newId)
-        *newId = list.id;
-    return stack->count() > depth;
+        *newId = id;
+    return true;
 }
 
 bool renameList(QUndoStack *stack, TodoStore *store, const QString &listId, const QString &name)
 {
-    const auto before = store->list(listId);
-    if (!before || name.trimmed().isEmpty() || before->name == name.trimmed())
-        return false;
-    TodoList after = *before;
-    after.name = name.trimmed();
-    const int depth = stack->count();
-    stack->push(new SnapshotCommand(store, {{*before}, {}}, {{after}, {}},
-        QCoreApplication::translate("TodoCommands", "Rename list to “%1”").arg(after.name)));
-    return stack->count() > depth;
+    return perform(stack, store, TodoOperations::renameList(*store, listId, name));
 }
 
 bool deleteList(QUndoStack *stack, TodoStore *store, const QString &listId)
 {
-    const auto before = store->list(listId);
-    if (!before || before->isInbox)
-        return false;
-    const Timestamp::Micros now = Timestamp::now();
-    TodoList after = *before;
-    after.deletedAt = now;
-    const QList<Todo> todosBefore = store->todosInList(listId);
-    QList<Todo> todosAfter = todosBefore;
-    for (Todo &todo : todosAfter)
-        todo.deletedAt = now;
-    const int depth = stack->count();
-    stack->push(new SnapshotCommand(store, {{*before}, todosBefore}, {{after}, todosAfter},
-        QCoreApplication::translate("TodoCommands", "Delete list “%1”").arg(before->name)));
-    return stack->count() > depth;
+    return perform(stack, store, TodoOperations::deleteList(*store, listId));
 }
 
 bool moveList(QUndoStack *stack, TodoStore *store, const QString &listId, int newIndex)
 {
-    QList<TodoList> others;
-    std::optional<TodoList> moving;
-    for (const TodoList &list : store->lists()) {
-        if (list.id == listId)
-            moving = list;
-        else if (!list.isInbox)
-            others << list;
-    }
-    if (!moving || moving->isInbox)
-        return false;
-    newIndex = std::clamp(newIndex, 0, int(others.size()));
-    const double low = newIndex > 0 ? others.at(newIndex - 1).position : others.isEmpty() ? 0.0 : others.first().position - 2.0;
-    const double high = newIndex < others.size() ? others.at(newIndex).position : low + 2.0;
-    TodoList after = *moving;
-    after.position = (low + high) / 2.0;
-    if (after.position == moving->position)
-        return false;
-    const int depth = stack->count();
-    stack->push(new SnapshotCommand(store, {{*moving}, {}}, {{after}, {}},
-        QCoreApplication::translate("TodoCommands", "Move list “%1”").arg(moving->name)));
-    return stack->count() > depth;
+    return perform(stack, store, TodoOperations::moveList(*store, listId, newIndex));
 }
 
 bool undo(QUndoStack *stack)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/todo.h"
+#include "operations/edit.h"
 #include "domain/todolist.h"
 
 #include <QStringList>
@@ -8,10 +9,15 @@
 class QUndoStack;
 class TodoStore;
 
-// Every user edit, as one function each. Each pushes one SnapshotCommand on
-// the stack, which writes through the store; nothing else in the UI writes.
-// They return false when there was nothing to do or the store refused.
+// Every user edit, as one function each: the Edit that TodoOperations makes
+// of the intent, pushed as one SnapshotCommand on the stack, which writes
+// through the store; nothing else in the UI writes. tandem-cli applies the
+// same Edits without a stack. They return false when there was nothing to
+// do or the store refused.
 namespace TodoCommands {
+
+// Any Edit of TodoOperations (or of a presenter) as one undoable step.
+bool perform(QUndoStack *stack, TodoStore *store, const Edit &edit);
 
 bool addTodo(QUndoStack *stack, TodoStore *store, const Todo &todo);
 // One edited snapshot of one todo; edits of the same field in a row merge.

@@ -55,6 +55,7 @@ MainWindow::MainWindow(LocalDatabase *database, TodoStore *store, QWidget *paren
     , m_todoModel(new TodoModel(database, this))
     , m_sidebarModel(new SidebarModel(database, store, this))
     , m_actions(new WindowActions(this, m_undoStack))
+    , m_presenter(store)
 {
     m_countTimer.setSingleShot(true);
     m_countTimer.setInterval(kCountDelayMs);
@@ -381,6 +382,7 @@ void MainWindow::selectFilter(const TodoFilter &filter)
 void MainWindow::applyFilter(const TodoFilter &filter)
 {
     m_filter = filter;
+    m_presenter.setShown(filter, m_sidebarModel->indexOf(filter).data().toString());
     TodoFilter effective = filter;
     effective.hideCompleted = m_actions->hideCompleted->isChecked();
     m_todoModel->setTodoFilter(effective);
@@ -449,30 +451,7 @@ void MainWindow::updateDetail()
 
 void MainWindow::addFromQuickAdd(const QuickAddResult &result)
 {
-    // The list: an @name that exists, else the list shown, else the Inbox.
-    QString listId = m_filter.kind == TodoFilter::Kind::List ? m_filter.id : QString();
-    if (!result.listName.isEmpty()) {
-        if (const auto named = m_store->listByName(result.listName))
-            listId = named->id;
-    }
-    Todo todo = m_store->newTodo(listId, result.title);
-    if (result.dueDate) {
-        if (result.dueTime) {
-            todo.dueAt = Timestamp::fromDateTime(QDateTime(*result.dueDate, *result.dueTime));
-            todo.dueHasTime = true;
-        } else {
-            todo.dueAt = Timestamp::fromDate(*result.dueDate);
-        }
-    } else if (m_filter.kind == TodoFilter::Kind::Today) {
-        todo.dueAt = Timestamp::fromDate(QDate::currentDate()); // added in Today: due today
-    }
-    todo.priority = result.priority;
-    todo.tags = result.tags;
-    if (m_filter.kind == TodoFilter::Kind::Tag) {
-        const QModelIndex entry = m_sidebarModel->indexOf(m_filter);
-        if (entry.isValid() && !todo.tags.contains(entry.data().toString(), Qt::CaseInsensitive))
-            todo.tags << entry.data().toString();
-    }
+    const Todo todo = m_presenter.quickAddTodo(result, QDate::currentDate());
     // Selected when it is among the rows already shown: fetching thousands of
     // rows to reach the end of a huge list would cost more than the add.
     if (TodoCommands::addTodo(m_undoStack, m_store, todo))
@@ -570,13 +549,7 @@ void MainWindow::moveCurrentList(int delta)
 
 void MainWindow::reorder(const QStringList &ids, const QString &afterId, const QString &beforeId)
 {
-    if (m_filter.kind != TodoFilter::Kind::List)
-        return;
-    const auto after = afterId.isEmpty() ? std::nullopt : m_store->todo(afterId);
-    const auto before = beforeId.isEmpty() ? std::nullopt : m_store->todo(beforeId);
-    TodoCommands::reorder(m_undoStack, m_store, ids, m_filter.id,
-                          after ? std::optional(after->position) : std::nullopt,
-                          before ? std::optional(before->position) : std::nullopt);
+    TodoCommands::perform(m_undoStack, m_store, m_presenter.drop(ids, afterId, beforeId));
 }
 
 void MainWindow::showAbout()

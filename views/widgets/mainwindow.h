@@ -2,6 +2,7 @@
 
 #include "cloud/profile.h"
 #include "itemmodels/todofilter.h"
+#include "presenters/todolistpresenter.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -105,6 +106,7 @@ private:
     TodoModel *m_todoModel;
     SidebarModel *m_sidebarModel;
     WindowActions *m_actions;
+    TodoListPresenter m_presenter;
     QTimer m_countTimer;
 
     QSplitter *m_splitter = nullptr;

@@ -1,0 +1,221 @@
+#include "todooperations.h"
+
+#include "store/todostore.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The todos that actually change, before and after.
+Edit todoEdit(const QList<Todo> &before, const QList<Todo> &after, const QString &text,
+              const QString &mergeKey = {})
+{
+    Edit edit;
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        if (before.at(i).sameContent(after.at(i)))
+            continue;
+        edit.before.todos << before.at(i);
+        edit.after.todos << after.at(i);
+    }
+    if (!edit.isEmpty()) {
+        edit.text = text;
+        edit.mergeKey = mergeKey;
+    }
+    return edit;
+}
+
+template<typename Change>
+Edit editEach(const TodoStore &store, const QStringList &ids, const QString &text, Change change)
+{
+    const QList<Todo> before = store.todos(ids);
+    QList<Todo> after = before;
+    for (Todo &todo : after)
+        change(todo);
+    return todoEdit(before, after, text);
+}
+
+Edit listEdit(const TodoList &before, const TodoList &after, const QString &text)
+{
+    Edit edit;
+    edit.before.lists << before;
+    edit.after.lists << after;
+    edit.text = text;
+    return edit;
+}
+
+// The end of a list, and the places after it for more todos.
+double endOf(const TodoStore &store, const QString &listId)
+{
+    return store.newTodo(listId, {}).position;
+}
+
+} // namespace
+
+namespace TodoOperations {
+
+Edit addTodo(const Todo &todo)
+{
+    // Before the add, the row "exists" as a tombstone: undo deletes it the way
+    // every delete works, so a sync in between sees an ordinary delete.
+    Todo tombstone = todo;
+    tombstone.deletedAt = todo.createdAt;
+    Edit edit;
+    edit.before.todos << tombstone;
+    edit.after.todos << todo;
+    edit.text = QCoreApplication::translate("TodoCommands", "Add “%1”").arg(todo.title.left(40));
+    return edit;
+}
+
+Edit editTodo(const TodoStore &store, const Todo &edited, const QString &mergeField)
+{
+    const auto before = store.todo(edited.id);
+    if (!before)
+        return {};
+    Todo after = edited;
+    if (after.listId != before->listId && store.list(after.listId))
+        after.position = endOf(store, after.listId);
+    const QString key = mergeField.isEmpty() ? QString() : edited.id + u':' + mergeField;
+    return todoEdit({*before}, {after}, QCoreApplication::translate("TodoCommands", "Edit “%1”").arg(edited.title.left(40)), key);
+}
+
+Edit setCompleted(const TodoStore &store, const QStringList &ids, bool completed, Timestamp::Micros now)
+{
+    const int n = int(ids.size());
+    return editEach(store, ids, completed ? QCoreApplication::translate("TodoCommands", "Complete %n todo(s)", nullptr, n) : QCoreApplication::translate("TodoCommands", "Reopen %n todo(s)", nullptr, n),
+                    [=](Todo &todo) { todo.setCompleted(completed, now); });
+}
+
+Edit toggleCompleted(const TodoStore &store, const QStringList &ids)
+{
+    const QList<Todo> todos = store.todos(ids);
+    const bool allDone = !todos.isEmpty()
+        && std::all_of(todos.cbegin(), todos.cend(), [](const Todo &t) { return t.completed; });
+    return setCompleted(store, ids, !allDone);
+}
+
+Edit deleteTodos(const TodoStore &store, const QStringList &ids, Timestamp::Micros now)
+{
+    return editEach(store, ids, QCoreApplication::translate("TodoCommands", "Delete %n todo(s)", nullptr, int(ids.size())),
+                    [=](Todo &todo) { todo.deletedAt = now; });
+}
+
+Edit setPriority(const TodoStore &store, const QStringList &ids, Priority priority)
+{
+    return editEach(store, ids, QCoreApplication::translate("TodoCommands", "Set priority of %n todo(s)", nullptr, int(ids.size())),
+                    [=](Todo &todo) { todo.priority = priority; });
+}
+
+Edit moveToList(const TodoStore &store, const QStringList &ids, const QString &listId)
+{
+    if (!store.list(listId))
+        return {};
+    const QList<Todo> before = store.todos(ids);
+    double position = endOf(store, listId);
+    QList<Todo> after = before;
+    for (Todo &todo : after) {
+        if (todo.listId == listId)
+            continue;
+        todo.listId = listId;
+        todo.position = position;
+        position += 1.0;
+    }
+    return todoEdit(before, after, QCoreApplication::translate("TodoCommands", "Move %n todo(s)", nullptr, int(ids.size())));
+}
+
+Edit reorder(const TodoStore &store, const QStringList &ids, const QString &listId,
+             std::optional<double> afterPosition, std::optional<double> beforePosition)
+{
+    if (ids.isEmpty() || !store.list(listId))
+        return {};
+    const double low = afterPosition.value_or(beforePosition ? *beforePosition - 1.0 : 0.0);
+    const double high = beforePosition.value_or(low + double(ids.size()) + 1.0);
+    const double step = (high - low) / double(ids.size() + 1);
+    const QList<Todo> before = store.todos(ids);
+    QList<Todo> after = before;
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        after[i].listId = listId;
+        after[i].position = low + step * double(i + 1);
+    }
+    return todoEdit(before, after, QCoreApplication::translate("TodoCommands", "Reorder %n todo(s)", nullptr, int(ids.size())));
+}
+
+Edit reorderBetween(const TodoStore &store, const QStringList &ids, const QString &listId,
+                    const QString &afterId, const QString &beforeId)
+{
+    const auto after = afterId.isEmpty() ? std::nullopt : store.todo(afterId);
+    const auto before = beforeId.isEmpty() ? std::nullopt : store.todo(beforeId);
+    return reorder(store, ids, listId, after ? std::optional(after->position) : std::nullopt,
+                   before ? std::optional(before->position) : std::nullopt);
+}
+
+Edit createList(const TodoStore &store, const QString &name, QString *newId)
+{
+    if (name.trimmed().isEmpty())
+        return {};
+    const TodoList list = store.newList(name);
+    TodoList tombstone = list;
+    tombstone.deletedAt = list.createdAt;
+    if (newId)
+        *newId = list.id;
+    return listEdit(tombstone, list, QCoreApplication::translate("TodoCommands", "New list “%1”").arg(list.name));
+}
+
+Edit renameList(const TodoStore &store, const QString &listId, const QString &name)
+{
+    const auto before = store.list(listId);
+    if (!before || name.trimmed().isEmpty() || before->name == name.trimmed())
+        return {};
+    TodoList after = *before;
+    after.name = name.trimmed();
+    return listEdit(*before, after, QCoreApplication::translate("TodoCommands", "Rename list to “%1”").arg(after.name));
+}
+
+Edit deleteList(const TodoStore &store, const QString &listId, Timestamp::Micros now)
+{
+    const auto before = store.list(listId);
+    if (!before || before->isInbox)
+        return {};
+    TodoList after = *before;
+    after.deletedAt = now;
+    Edit edit = listEdit(*before, after, QCoreApplication::translate("TodoCommands", "Delete list “%1”").arg(before->name));
+    edit.before.todos = store.todosInList(listId);
+    edit.after.todos = edit.before.todos;
+    for (Todo &todo : edit.after.todos)
+        todo.deletedAt = now;
+    return edit;
+}
+
+Edit moveList(const TodoStore &store, const QString &listId, int newIndex)
+{
+    QList<TodoList> others;
+    std::optional<TodoList> moving;
+    for (const TodoList &list : store.lists()) {
+        if (list.id == listId)
+            moving = list;
+        else if (!list.isInbox)
+            others << list;
+    }
+    if (!moving || moving->isInbox)
+        return {};
+    newIndex = std::clamp(newIndex, 0, int(others.size()));
+    const double low = newIndex > 0 ? others.at(newIndex - 1).position
+                       : others.isEmpty() ? 0.0
+                                          : others.first().position - 2.0;
+    const double high = newIndex < others.size() ? others.at(newIndex).position : low + 2.0;
+    TodoList after = *moving;
+    after.position = (low + high) / 2.0;
+    if (after.position == moving->position)
+        return {};
+    return listEdit(*moving, after, QCoreApplication::translate("TodoCommands", "Move list “%1”").arg(moving->name));
+}
+
+bool apply(TodoStore &store, const Edit &edit)
+{
+    return edit.isEmpty() || store.apply(edit.after);
+}
+
+} // namespace TodoOperations

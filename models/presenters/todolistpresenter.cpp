@@ -1,0 +1,48 @@
+#include "todolistpresenter.h"
+
+#include "operations/todooperations.h"
+#include "quickadd/quickaddparser.h"
+#include "store/todostore.h"
+
+TodoListPresenter::TodoListPresenter(const TodoStore *store)
+    : m_store(store)
+{
+}
+
+void TodoListPresenter::setShown(const TodoFilter &filter, const QString &tagName)
+{
+    m_shown = filter;
+    m_tagName = filter.kind == TodoFilter::Kind::Tag ? tagName : QString();
+}
+
+Todo TodoListPresenter::quickAddTodo(const QuickAddResult &result, QDate today) const
+{
+    QString listId = m_shown.kind == TodoFilter::Kind::List ? m_shown.id : QString();
+    if (!result.listName.isEmpty()) {
+        if (const auto named = m_store->listByName(result.listName))
+            listId = named->id;
+    }
+    Todo todo = m_store->newTodo(listId, result.title);
+    if (result.dueDate) {
+        if (result.dueTime) {
+            todo.dueAt = Timestamp::fromDateTime(QDateTime(*result.dueDate, *result.dueTime));
+            todo.dueHasTime = true;
+        } else {
+            todo.dueAt = Timestamp::fromDate(*result.dueDate);
+        }
+    } else if (m_shown.kind == TodoFilter::Kind::Today) {
+        todo.dueAt = Timestamp::fromDate(today);
+    }
+    todo.priority = result.priority;
+    todo.tags = result.tags;
+    if (!m_tagName.isEmpty() && !todo.tags.contains(m_tagName, Qt::CaseInsensitive))
+        todo.tags << m_tagName;
+    return todo;
+}
+
+Edit TodoListPresenter::drop(const QStringList &ids, const QString &afterId, const QString &beforeId) const
+{
+    if (m_shown.kind != TodoFilter::Kind::List)
+        return {};
+    return TodoOperations::reorderBetween(*m_store, ids, m_shown.id, afterId, beforeId);
+}
