@@ -55,8 +55,10 @@ ConflictModel::ConflictModel(TodoStore *store, QObject *parent)
     LocalDatabase *database = store->database();
     // A pull that brings conflicts also changes todos; titles and list names
     // shown here change with edits too.
-    connect(database, &LocalDatabase::todosChanged, this, &ConflictModel::reload);
-    connect(database, &LocalDatabase::listsChanged, this, &ConflictModel::reload);
+    connect(database, &LocalDatabase::changed, this, [this](const CacheChange &change) {
+        if (!change.todoIds.isEmpty() || change.lists)
+            reload();
+    });
     reload();
 }
 

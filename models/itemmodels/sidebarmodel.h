@@ -1,17 +1,23 @@
 #pragma once
 
+#include "itemmodels/sidebarcounts.h"
 #include "itemmodels/todofilter.h"
+#include "store/cachechange.h"
 
 #include <QAbstractItemModel>
-#include <QTimer>
+#include <QThread>
 
 class LocalDatabase;
+class SidebarCounter;
 class TodoStore;
 
 // The sidebar: the smart lists, then a "Lists" section and a "Tags" section,
 // each entry with its count of open todos. Two columns: name and count.
-// Counts come from SQL, and are recounted shortly after a change, so a burst
-// of edits costs one recount.
+// It updates itself from LocalDatabase::changed: a change to the lists
+// shows at once (they are few); the counts are recounted in SQL on a worker
+// thread with its own connection (SidebarCounter), so the UI thread never
+// waits for them. A burst of changes costs one recount in flight and one
+// after it.
 class SidebarModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -30,9 +36,9 @@ public:
     static constexpr int kSmartListCount = 5;
     static constexpr int kListsSectionRow = kSmartListCount;
     static constexpr int kTagsSectionRow = kSmartListCount + 1;
-    static constexpr int kRecountDelayMs = 30;
-
     SidebarModel(LocalDatabase *database, TodoStore *store, QObject *parent = nullptr);
+    // Waits for a recount in flight (tens of milliseconds at most).
+    ~SidebarModel() override;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -52,12 +58,15 @@ public:
     QModelIndex listsSection() const { return index(kListsSectionRow, 0); }
     QModelIndex tagsSection() const { return index(kTagsSectionRow, 0); }
 
-    // Reloads lists, tags and counts now.
-    void reload();
+    // Fixes "now" for the smart lists' counts (tests); recounts at once.
     void setReferenceTime(Timestamp::Micros now);
+    // True while a recount is in flight or due.
+    bool isRecounting() const { return m_recountInFlight; }
 
 Q_SIGNALS:
     void renameRequested(const QString &listId, const QString &name);
+    // New counts are shown (after every recount a change started).
+    void countsUpdated();
 
 private:
     struct Entry
@@ -68,13 +77,24 @@ private:
         bool isInbox = false;
     };
 
-    void scheduleReload();
+    void onChanged(const CacheChange &change);
+    void requestRecount();
+    void onCounted(quint64 request, const SidebarCounts &counts);
+    // The lists as the store has them now, with the counts last known.
+    void reloadLists();
+    void showCounts(const SidebarCounts &counts);
+    // Replaces a section's entries, with row moves only when its shape changed.
+    void setEntries(const QModelIndex &section, QList<Entry> *entries, const QList<Entry> &next);
     static QString smartListName(int row);
 
     LocalDatabase *m_database;
     TodoStore *m_store;
     const int m_slot;
-    QTimer m_reloadTimer;
+    QThread m_countThread;
+    SidebarCounter *m_counter; // lives in m_countThread
+    quint64 m_lastRequest = 0;
+    bool m_recountInFlight = false;
+    bool m_recountAgain = false; // a change came while a recount was in flight
     Timestamp::Micros m_referenceTime = 0;
     int m_smartCounts[kSmartListCount] = {};
     QList<Entry> m_lists;

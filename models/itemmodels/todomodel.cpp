@@ -35,10 +35,8 @@ TodoModel::TodoModel(LocalDatabase *database, QObject *parent)
     m_columns.pending = rec.indexOf(u"pending"_s);
 
     // Any committed change may move rows in or out of this filter.
-    connect(database, &LocalDatabase::todosChanged, this, &TodoModel::refresh);
-    connect(database, &LocalDatabase::listsChanged, this, &TodoModel::refresh);
-    connect(database, &LocalDatabase::tagsChanged, this, [this] {
-        if (m_filter.kind == TodoFilter::Kind::Tag)
+    connect(database, &LocalDatabase::changed, this, [this](const CacheChange &change) {
+        if (!change.todoIds.isEmpty() || change.lists || (change.tags && m_filter.kind == TodoFilter::Kind::Tag))
             refresh();
     });
     applyFilter();

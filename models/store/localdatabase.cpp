@@ -304,3 +304,9 @@ QString LocalDatabase::describe(OpenStatus status)
     }
     return tr("Tandem could not open its database.");
 }
+
+void LocalDatabase::announce(const CacheChange &change)
+{
+    if (!change.isEmpty())
+        Q_EMIT changed(change);
+}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cachechange.h"
+
 #include <QLockFile>
 #include <QObject>
 #include <QSqlDatabase>
@@ -61,11 +63,15 @@ public:
     // A short, translated sentence for each status, for dialogs.
     static QString describe(OpenStatus status);
 
+    // Tells everyone listening to changed() of a write committed elsewhere:
+    // TodoStore after each transaction, the sync controller after a pull
+    // that the engine wrote through its own connection.
+    void announce(const CacheChange &change);
+
 Q_SIGNALS:
-    // Emitted after a committed change, for item models to refresh.
-    void todosChanged(const QStringList &ids);
-    void listsChanged();
-    void tagsChanged();
+    // After a committed change, with its origin: the item models update
+    // from it; nobody reloads them by hand.
+    void changed(const CacheChange &change);
 
 private:
     OpenResult openConnection(const QString &filePath);

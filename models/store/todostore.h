@@ -2,6 +2,7 @@
 
 #include "domain/todo.h"
 #include "domain/todolist.h"
+#include "cachechange.h"
 
 #include <QList>
 #include <QObject>
@@ -22,7 +23,7 @@ struct Changeset
 
 // The one way into the local cache. Reads return snapshots; apply() writes
 // snapshots, records what changed in the outbox in the same transaction, and
-// then tells the item models through LocalDatabase's signals.
+// then announces the change, with its origin, through LocalDatabase::changed.
 class TodoStore : public QObject
 {
     Q_OBJECT
@@ -39,6 +40,8 @@ public:
     QString inboxId() const;
     std::optional<TodoList> listByName(const QString &name) const; // case-insensitive
     QList<Tag> tags() const; // tags on at least one live todo, by name
+    // The same, read through any connection (the sidebar counts on its own).
+    static QList<Tag> tags(const QSqlDatabase &db);
 
     // New, unsaved snapshots with fresh ids and times.
     Todo newTodo(const QString &listId, const QString &title) const;
@@ -48,7 +51,9 @@ public:
 
     // Writes the snapshots. A list cannot be renamed to nothing and the inbox
     // cannot be deleted; such a changeset is refused whole.
-    bool apply(const Changeset &changes);
+    // changed() carries the origin: LocalEdit for an edit, Undo for the undo
+    // stack stepping, Import for an import.
+    bool apply(const Changeset &changes, CacheChange::Origin origin = CacheChange::Origin::LocalEdit);
     QString lastError() const { return m_lastError; }
     // Hides entries of the conflict log for good (dismissed = 1): all of
     // them or, when one cannot be written, none. One transaction.

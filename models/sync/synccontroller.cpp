@@ -3,7 +3,6 @@
 #include "store/localdatabase.h"
 #include "syncstate.h"
 
-#include <QScopedValueRollback>
 
 using namespace Qt::StringLiterals;
 
@@ -37,23 +36,14 @@ SyncController::SyncController(LocalDatabase *database, const Profile &profile, 
     connect(m_engine, &SyncEngine::notice, this, &SyncController::notice);
     // The worker wrote through its own connection; tell the window's models.
     connect(m_engine, &SyncEngine::cacheChanged, this, [this](const QStringList &ids, bool lists, bool tags) {
-        // These changes came from the cloud: they must not look like local
-        // edits to push, or every pull would be followed by an empty sync.
-        const QScopedValueRollback forwarding(m_forwardingPull, true);
-        if (lists)
-            Q_EMIT m_database->listsChanged();
-        if (!ids.isEmpty())
-            Q_EMIT m_database->todosChanged(ids);
-        if (tags)
-            Q_EMIT m_database->tagsChanged();
+        m_database->announce({CacheChange::Origin::Pull, ids, lists, tags});
     });
-    // Every local change: push soon.
-    auto localChange = [this] {
-        if (!m_forwardingPull)
+    // Every change made here: push soon. A pull came from the cloud and is
+    // not pushed back (it would cost an empty sync after every pull).
+    connect(database, &LocalDatabase::changed, this, [this](const CacheChange &change) {
+        if (change.isLocal())
             QMetaObject::invokeMethod(m_engine, &SyncEngine::localChanged, Qt::QueuedConnection);
-    };
-    connect(database, &LocalDatabase::todosChanged, this, localChange);
-    connect(database, &LocalDatabase::listsChanged, this, localChange);
+    });
 
     if (profile.hasServer())
         m_thread->start();

@@ -11,7 +11,8 @@ class LocalDatabase;
 
 // The window's handle on sync: it owns the worker thread and its engine, and
 // turns the engine's news into state the status bar shows, and into the
-// LocalDatabase signals that make the item models refresh after a pull.
+// LocalDatabase::changed announcements (origin Pull) that make the item
+// models update after a pull.
 //
 // Destroying it never waits: a worker blocked in libpq (a server that does
 // not answer) cannot be interrupted, so the worker is only asked to stop.
@@ -54,5 +55,4 @@ private:
     SyncEngine::State m_state = SyncEngine::State::Disabled;
     QString m_message;
     std::optional<Timestamp::Micros> m_lastSyncAt;
-    bool m_forwardingPull = false;
 };

@@ -11,8 +11,8 @@
 //    todo lands) has refreshed and repainted;
 //  - the quick-add bar: Return in its line until the list has repainted
 //    (the parser, MainWindow::addFromQuickAdd, which also selects the new row).
-// After each add the sidebar's deferred recount (SidebarModel::reload, which
-// the app runs 30 ms after a change) is run and timed on its own.
+// After each add the bench waits for the sidebar's new counts (counted on
+// its own thread) and notes when they were shown, from the add.
 class AddBench
 {
 public:

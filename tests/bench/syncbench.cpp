@@ -223,7 +223,7 @@ bool SyncBench::listenLatency(QList<Measurement> *measurements, QStringList *det
         QTimer deadline;
         deadline.setSingleShot(true);
         QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-        QObject::connect(&databaseB, &LocalDatabase::todosChanged, &loop, [&] {
+        QObject::connect(&databaseB, &LocalDatabase::changed, &loop, [&] {
             const auto seen = storeB.todo(todo.id);
             if (seen && seen->title == title)
                 loop.quit();

@@ -60,11 +60,10 @@ TopologyReplica::TopologyReplica(const ScratchDatabase &cloud, bool viaBouncer)
     m_engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
     connect(&m_thread, &QThread::started, m_engine, &SyncEngine::start);
-    auto localChange = [this] {
-        QMetaObject::invokeMethod(m_engine, &SyncEngine::localChanged, Qt::QueuedConnection);
-    };
-    connect(database.get(), &LocalDatabase::todosChanged, this, localChange);
-    connect(database.get(), &LocalDatabase::listsChanged, this, localChange);
+    connect(database.get(), &LocalDatabase::changed, this, [this](const CacheChange &change) {
+        if (change.isLocal())
+            QMetaObject::invokeMethod(m_engine, &SyncEngine::localChanged, Qt::QueuedConnection);
+    });
 
     // Direct: counted on the engine's thread as they happen, so that sync()
     // knows which sync began after its request.

@@ -86,6 +86,8 @@ private Q_SLOTS:
     void shouldRefuseInvalidChangesetWhole();
     void shouldSignalWhatChanged_data();
     void shouldSignalWhatChanged();
+    void shouldAnnounceTheOriginItWasGiven_data();
+    void shouldAnnounceTheOriginItWasGiven();
 };
 
 void TodoStoreOutboxTest::initTestCase()
@@ -169,9 +171,7 @@ void TodoStoreOutboxTest::shouldWriteNothingWhenNothingChanged()
     QVERIFY(f.store->apply({{list}, {todo}}));
     const Todo stored = *f.store->todo(todo.id);
     const int pending = f.store->pendingChangeCount();
-    QSignalSpy todosSpy(f.database.get(), &LocalDatabase::todosChanged);
-    QSignalSpy listsSpy(f.database.get(), &LocalDatabase::listsChanged);
-    QSignalSpy tagsSpy(f.database.get(), &LocalDatabase::tagsChanged);
+    QSignalSpy changedSpy(f.database.get(), &LocalDatabase::changed);
 
     todo.tags = {u"tag"_s}; // the same tag, in other case
     todo.updatedAt = 1; // bookkeeping only
@@ -179,7 +179,7 @@ void TodoStoreOutboxTest::shouldWriteNothingWhenNothingChanged()
     QVERIFY(f.store->apply({}));
     QCOMPARE(f.store->pendingChangeCount(), pending);
     QCOMPARE(f.store->todo(todo.id)->updatedAt, stored.updatedAt);
-    QCOMPARE(todosSpy.count() + listsSpy.count() + tagsSpy.count(), 0);
+    QCOMPARE(changedSpy.count(), 0);
 }
 
 void TodoStoreOutboxTest::shouldRefuseInvalidChangesetWhole_data()
@@ -216,8 +216,7 @@ void TodoStoreOutboxTest::shouldRefuseInvalidChangesetWhole()
     const int pending = f.store->pendingChangeCount();
     const TodoList inbox = *f.store->list(f.store->inboxId());
     const qsizetype listCount = f.store->lists().size();
-    QSignalSpy todosSpy(f.database.get(), &LocalDatabase::todosChanged);
-    QSignalSpy listsSpy(f.database.get(), &LocalDatabase::listsChanged);
+    QSignalSpy changedSpy(f.database.get(), &LocalDatabase::changed);
     QSignalSpy failedSpy(f.store.get(), &TodoStore::writeFailed);
 
     // Good changes first, so that the refusal has something to undo.
@@ -238,7 +237,7 @@ void TodoStoreOutboxTest::shouldRefuseInvalidChangesetWhole()
     QCOMPARE(f.store->lists().size(), listCount);
     QCOMPARE(f.store->inboxId(), inbox.id);
     QCOMPARE(f.store->list(inbox.id)->name, inbox.name);
-    QCOMPARE(todosSpy.count() + listsSpy.count(), 0);
+    QCOMPARE(changedSpy.count(), 0);
 
     // The store still works afterwards, and a good write clears the error.
     QVERIFY(f.store->apply({{}, {existing}}));
@@ -248,9 +247,9 @@ void TodoStoreOutboxTest::shouldRefuseInvalidChangesetWhole()
 void TodoStoreOutboxTest::shouldSignalWhatChanged_data()
 {
     QTest::addColumn<Spoil>("change"); // gets the store and a todo "Tagged" with tag "Tag"
-    QTest::addColumn<int>("todoIds"); // ids in the one todosChanged, or 0 for none
+    QTest::addColumn<int>("todoIds"); // ids in the one change announced, or 0 for none
     QTest::addColumn<int>("lists");
-    QTest::addColumn<int>("tags"); // -1: not checked (a new todo may or may not signal)
+    QTest::addColumn<int>("tags"); // -1: not checked (a new todo may or may not say so)
 
     const Spoil addOne = [](TodoStore &s, Changeset &c) {
         c.todos = {s.newTodo({}, u"New"_s)};
@@ -302,26 +301,54 @@ void TodoStoreOutboxTest::shouldSignalWhatChanged()
     Todo tagged = f.store->newTodo({}, u"Tagged"_s);
     tagged.tags = {u"Tag"_s};
     QVERIFY(f.store->apply({{}, {tagged}}));
-    QSignalSpy todosSpy(f.database.get(), &LocalDatabase::todosChanged);
-    QSignalSpy listsSpy(f.database.get(), &LocalDatabase::listsChanged);
-    QSignalSpy tagsSpy(f.database.get(), &LocalDatabase::tagsChanged);
+    QSignalSpy changedSpy(f.database.get(), &LocalDatabase::changed);
 
     Changeset changes {{}, {tagged}};
     change(*f.store, changes);
     const bool valid = changes.todos.isEmpty() || !changes.todos.at(0).title.isEmpty();
     QCOMPARE(f.store->apply(changes), valid);
 
-    QCOMPARE(todosSpy.count(), todoIds > 0 ? 1 : 0);
+    const bool anything = todoIds > 0 || lists > 0 || tags > 0;
+    if (tags < 0) // a new untagged todo: whether tags is set is not checked
+        QCOMPARE(changedSpy.count(), 1);
+    else
+        QCOMPARE(changedSpy.count(), anything ? 1 : 0);
+    if (changedSpy.isEmpty())
+        return;
+    const auto announced = changedSpy.at(0).at(0).value<CacheChange>();
+    QCOMPARE(announced.origin, CacheChange::Origin::LocalEdit);
+    QStringList expectedIds;
     if (todoIds > 0) {
-        QStringList expectedIds;
         for (const Todo &todo : std::as_const(changes.todos))
             expectedIds << todo.id;
-        QCOMPARE(todosSpy.at(0).at(0).toStringList(), expectedIds);
         QCOMPARE(expectedIds.size(), todoIds);
     }
-    QCOMPARE(listsSpy.count(), lists);
+    QCOMPARE(announced.todoIds, expectedIds);
+    QCOMPARE(int(announced.lists), lists);
     if (tags >= 0)
-        QCOMPARE(tagsSpy.count(), tags);
+        QCOMPARE(int(announced.tags), tags);
+}
+
+void TodoStoreOutboxTest::shouldAnnounceTheOriginItWasGiven_data()
+{
+    QTest::addColumn<CacheChange::Origin>("origin");
+    QTest::newRow("local edit") << CacheChange::Origin::LocalEdit;
+    QTest::newRow("undo") << CacheChange::Origin::Undo;
+    QTest::newRow("import") << CacheChange::Origin::Import;
+}
+
+void TodoStoreOutboxTest::shouldAnnounceTheOriginItWasGiven()
+{
+    QFETCH(CacheChange::Origin, origin);
+    StoreFixture f;
+    QSignalSpy changedSpy(f.database.get(), &LocalDatabase::changed);
+    const Todo todo = f.store->newTodo({}, u"From somewhere"_s);
+    QVERIFY(f.store->apply({{}, {todo}}, origin));
+    QCOMPARE(changedSpy.count(), 1);
+    const auto announced = changedSpy.at(0).at(0).value<CacheChange>();
+    QCOMPARE(announced.origin, origin);
+    QCOMPARE(announced.todoIds, QStringList{todo.id});
+    QVERIFY(announced.isLocal()); // written here: to be pushed
 }
 
 QTEST_GUILESS_MAIN(TodoStoreOutboxTest)

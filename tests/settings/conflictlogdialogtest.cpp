@@ -71,7 +71,7 @@ private:
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
                            {id, entity, entityId, field, lost, won, kind, createdAt}, &error))
                 qFatal("cannot add a conflict: %s", qPrintable(error));
-            Q_EMIT data.database->todosChanged({entityId});
+            data.database->announce({CacheChange::Origin::Pull, {entityId}});
             return id;
         }
 
@@ -225,7 +225,7 @@ private Q_SLOTS:
         // Nothing was edited, so there is nothing to undo.
         QCOMPARE(h.undoStack.count(), 0);
         // Still hidden after the next reload (a sync).
-        Q_EMIT h.data.database->todosChanged({todo.id});
+        h.data.database->announce({CacheChange::Origin::Pull, {todo.id}});
         QCOMPARE(h.model()->rowCount(), 1);
     }
 

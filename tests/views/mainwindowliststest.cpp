@@ -144,6 +144,24 @@ private Q_SLOTS:
         QCOMPARE(h.shownIds(), (QStringList{first.id, second.id, stays.id}));
     }
 
+    void shouldKeepAListNameBeingTypedWhenNewCountsArrive()
+    {
+        WindowHarness h;
+        QVERIFY(h.open());
+        h.press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+        QLineEdit *editor = sidebarEditor(h);
+        QVERIFY(editor);
+        QTest::keyClicks(editor, u"Groc"_s);
+
+        // A todo arrives meanwhile (a pull, another window): the sidebar recounts.
+        const QModelIndex all = h.window->sidebarModel()->indexOf(TodoFilter::smart(TodoFilter::Kind::All));
+        const int before = all.siblingAtColumn(SidebarModel::CountColumn).data(SidebarModel::CountRole).toInt();
+        h.data.addTodo(u"Arrives meanwhile"_s);
+        QTRY_COMPARE(all.siblingAtColumn(SidebarModel::CountColumn).data(SidebarModel::CountRole).toInt(), before + 1);
+        QCOMPARE(sidebarEditor(h), editor);
+        QCOMPARE(editor->text(), u"Groc"_s);
+    }
+
     void shouldCreateAListWithTheInlineEditor()
     {
         WindowHarness h;

@@ -59,8 +59,11 @@ void SnapshotCommand::redo()
 {
     if (std::exchange(m_written, Written::Nothing) == Written::Redo)
         return;
+    // The first redo is the edit itself (QUndoStack::push); later ones are the
+    // undo stack stepping forth again.
+    const auto origin = std::exchange(m_pushed, true) ? CacheChange::Origin::Undo : CacheChange::Origin::LocalEdit;
     // A write the store refuses (a full disk, say) must not sit on the stack.
-    if (!m_store->apply(overlay(m_before, m_after)))
+    if (!m_store->apply(overlay(m_before, m_after), origin))
         setObsolete(true);
 }
 
@@ -68,18 +71,18 @@ void SnapshotCommand::undo()
 {
     if (std::exchange(m_written, Written::Nothing) == Written::Undo)
         return;
-    m_store->apply(overlay(m_after, m_before));
+    m_store->apply(overlay(m_after, m_before), CacheChange::Origin::Undo);
 }
 
 bool SnapshotCommand::writeUndo()
 {
-    m_written = m_store->apply(overlay(m_after, m_before)) ? Written::Undo : Written::Nothing;
+    m_written = m_store->apply(overlay(m_after, m_before), CacheChange::Origin::Undo) ? Written::Undo : Written::Nothing;
     return m_written == Written::Undo;
 }
 
 bool SnapshotCommand::writeRedo()
 {
-    m_written = m_store->apply(overlay(m_before, m_after)) ? Written::Redo : Written::Nothing;
+    m_written = m_store->apply(overlay(m_before, m_after), CacheChange::Origin::Undo) ? Written::Redo : Written::Nothing;
     return m_written == Written::Redo;
 }
 

@@ -41,5 +41,6 @@ private:
     Changeset m_after;
     QString m_mergeKey;
     enum class Written { Nothing, Undo, Redo };
+    bool m_pushed = false; // redone once: the next redo is the stack's, origin Undo
     Written m_written = Written::Nothing; // by writeUndo()/writeRedo(), for the stack's next call
 };

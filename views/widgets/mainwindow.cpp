@@ -206,17 +206,17 @@ void MainWindow::wireActions()
         TodoCommands::editTodo(m_undoStack, m_store, edited, field);
     });
 
-    connect(m_database, &LocalDatabase::todosChanged, this, [this](const QStringList &ids) {
+    connect(m_database, &LocalDatabase::changed, this, [this](const CacheChange &change) {
+        if (change.lists) {
+            m_detail->setLists(m_store->lists());
+            if (m_selectImportedListOnArrival && selectImportedList())
+                m_selectImportedListOnArrival = false;
+        }
         const auto shown = m_detail->todo();
-        if (shown && ids.contains(shown->id))
+        if (shown && change.todoIds.contains(shown->id))
             updateDetail();
-        updateHeader();
-    });
-    connect(m_database, &LocalDatabase::listsChanged, this, [this] {
-        m_detail->setLists(m_store->lists());
-        updateHeader();
-        if (m_selectImportedListOnArrival && selectImportedList())
-            m_selectImportedListOnArrival = false;
+        if (!change.todoIds.isEmpty() || change.lists)
+            updateHeader();
     });
     connect(m_store, &TodoStore::writeFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not save: %1").arg(message), kStatusMessageMs);
@@ -277,8 +277,7 @@ void MainWindow::setSyncController(SyncController *controller)
     statusBar()->addPermanentWidget(m_syncStatus);
     connect(m_actions->syncNow, &QAction::triggered, controller, &SyncController::syncNow);
     // The count of changes waiting to be pushed moves with every edit.
-    connect(m_database, &LocalDatabase::todosChanged, m_syncStatus, &SyncStatusWidget::refresh);
-    connect(m_database, &LocalDatabase::listsChanged, m_syncStatus, &SyncStatusWidget::refresh);
+    connect(m_database, &LocalDatabase::changed, m_syncStatus, &SyncStatusWidget::refresh);
     connect(controller, &SyncController::notice, this, [this](const QString &text) {
         statusBar()->showMessage(text, kNoticeMs);
     });
@@ -352,8 +351,6 @@ bool MainWindow::selectImportedList()
     const std::optional<TodoList> imported = listId.isEmpty() ? std::nullopt : m_store->list(listId);
     if (!imported || imported->isDeleted())
         return false;
-    // The sidebar reloads lists late (scheduled); the list must be in it to be selected.
-    m_sidebarModel->reload();
     selectFilter(TodoFilter::list(imported->id));
     return true;
 }
@@ -512,7 +509,6 @@ void MainWindow::newList()
     QString id;
     if (!TodoCommands::createList(m_undoStack, m_store, tr("New List"), &id))
         return;
-    m_sidebarModel->reload();
     selectFilter(TodoFilter::list(id));
     m_sidebar->setFocus();
     m_sidebar->edit(m_sidebar->currentIndex());
@@ -525,7 +521,6 @@ void MainWindow::deleteCurrentList()
     if (!list || !TodoCommands::deleteList(m_undoStack, m_store, listId))
         return;
     statusBar()->showMessage(tr("Deleted list “%1”. Undo with Ctrl+Z.").arg(list->name), kStatusMessageMs);
-    m_sidebarModel->reload();
     selectFilter(TodoFilter::list(m_store->inboxId()));
 }
 
@@ -541,10 +536,8 @@ void MainWindow::moveCurrentList(int delta)
         ++index;
     }
     // moveList counts positions among the other lists, so one step down is index + 1.
-    if (TodoCommands::moveList(m_undoStack, m_store, listId, index + (delta > 0 ? 1 : -1))) {
-        m_sidebarModel->reload();
+    if (TodoCommands::moveList(m_undoStack, m_store, listId, index + (delta > 0 ? 1 : -1)))
         selectFilter(TodoFilter::list(listId));
-    }
 }
 
 void MainWindow::reorder(const QStringList &ids, const QString &afterId, const QString &beforeId)
