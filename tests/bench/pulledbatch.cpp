@@ -109,10 +109,5 @@ bool PulledBatch::applyOnWorker(int index, QString *error)
 void PulledBatch::announcePull(LocalDatabase *database, const QStringList &todoIds, bool lists, bool tags)
 {
     // As SyncController's handler of SyncEngine::cacheChanged.
-    if (lists)
-        Q_EMIT database->listsChanged();
-    if (!todoIds.isEmpty())
-        Q_EMIT database->todosChanged(todoIds);
-    if (tags)
-        Q_EMIT database->tagsChanged();
+    database->announce({CacheChange::Origin::Pull, todoIds, lists, tags});
 }
