@@ -9,7 +9,9 @@
 // titles and notes of the live todos, cut into trigrams (every run of three
 // characters), so that any piece of a word three characters or longer is
 // found. Local schema step 5 creates and fills it; triggers on todos keep it
-// in step with every writer.
+// in step with every writer. A pull of many todos in one transaction sets
+// them aside and brings the index up to date once at its end
+// (SearchIndexBatch).
 //
 // The index only narrows the search down: it folds case for every alphabet,
 // where the search's LIKE folds only A-Z, so it finds all that LIKE finds

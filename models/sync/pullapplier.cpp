@@ -4,6 +4,7 @@
 #include "domain/tagkey.h"
 #include "store/listrows.h"
 #include "store/outbox.h"
+#include "store/searchindexbatch.h"
 #include "store/sqlhelpers.h"
 #include "store/todorows.h"
 #include "syncstate.h"
@@ -138,15 +139,23 @@ bool PullApplier::apply(const PullSet &pull, const QString &newCursor, QString *
 
 bool PullApplier::applyTodosInBulk(const QList<PullSet::TodoRow> &rows, QString *error)
 {
-    // A first sync of a big cloud: keeping four secondary indexes in order
-    // row by row costs more than building them once at the end. One
-    // transaction; the index definitions come from the schema itself.
+    // A first sync of a big cloud: keeping four secondary indexes and the
+    // full-text index in order row by row costs more than building them once
+    // at the end. One transaction; the index definitions come from the
+    // schema itself.
     Sql::WriteTransaction transaction(m_db);
     if (!transaction.isActive()) {
         *error = transaction.error();
         return false;
     }
     loadPendingFields(Outbox::kEntityTodo, {}, &m_pendingTodoFields);
+    QStringList ids;
+    ids.reserve(rows.size());
+    for (const PullSet::TodoRow &row : rows)
+        ids << row.todo.id;
+    SearchIndexBatch search(m_db);
+    if (!search.begin(ids, error))
+        return false;
     QList<std::pair<QString, QString>> indexes;
     auto found = Sql::select(m_db,
                              u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'todos'"
@@ -160,7 +169,7 @@ bool PullApplier::applyTodosInBulk(const QList<PullSet::TodoRow> &rows, QString 
         if (!Sql::exec(m_db, u"DROP INDEX \"%1\""_s.arg(name), {}, error))
             return false;
     }
-    if (!writeTodos(rows, 0, rows.size(), error))
+    if (!writeTodos(rows, 0, rows.size(), error) || !search.finish(error))
         return false;
     for (const auto &[name, sql] : std::as_const(indexes)) {
         if (!Sql::exec(m_db, sql, {}, error))

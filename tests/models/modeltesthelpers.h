@@ -3,6 +3,8 @@
 // Small helpers shared by the tests in this folder.
 
 #include "domain/timestamp.h"
+#include "store/searchindex.h"
+#include "store/sqlhelpers.h"
 
 #include <QAbstractItemModelTester>
 #include <QByteArray>
@@ -13,6 +15,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QTest>
 #include <QVariant>
 
@@ -53,6 +56,19 @@ inline bool exec(const QSqlDatabase &db, const QString &sql, const QVariantList 
     if (!ok)
         qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
     return ok;
+}
+
+// The ids of the todos the full-text index (SearchIndex) names for text, sorted.
+inline QStringList indexed(const QSqlDatabase &db, const QString &text)
+{
+    QStringList ids;
+    auto query = Sql::select(db,
+                             QStringLiteral("SELECT id FROM todos WHERE rowid IN"
+                                            " (SELECT rowid FROM todo_search WHERE todo_search MATCH ?) ORDER BY id"),
+                             {SearchIndex::matchQuery(text)});
+    while (query && query->next())
+        ids << query->value(0).toString();
+    return ids;
 }
 
 // A local wall-clock time, so that expectations hold in every time zone.

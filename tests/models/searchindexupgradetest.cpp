@@ -17,19 +17,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 using TestHelpers::exec;
-
-// The ids of the todos the full-text index names for text, sorted.
-QStringList indexed(const QSqlDatabase &db, const QString &text)
-{
-    QStringList ids;
-    auto query = Sql::select(db,
-                             u"SELECT id FROM todos WHERE rowid IN"
-                             " (SELECT rowid FROM todo_search WHERE todo_search MATCH ?) ORDER BY id"_s,
-                             {SearchIndex::matchQuery(text)});
-    while (query && query->next())
-        ids << query->value(0).toString();
-    return ids;
-}
+using TestHelpers::indexed;
 
 const QString kInsertTodo = u"INSERT INTO todos(id, list_id, title, notes, created_at, updated_at, deleted_at)"
                             " VALUES (?, 'inbox', ?, ?, 1, 1, ?)"_s;
