@@ -1,9 +1,8 @@
-#include "cloud/connectionconfig.h"
-#include "cloud/profile.h"
 #include "scratchdatabase.h"
 #include "storefixture.h"
 #include "sync/synccontroller.h"
 #include "syncsnapshot.h"
+#include "testprofile.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -22,19 +21,6 @@ private:
     // Long enough for the push an announced change would schedule
     // (SyncEngine::kLocalChangeDelayMs) to have started.
     static constexpr int kQuietMs = 3 * SyncEngine::kLocalChangeDelayMs;
-
-    static Profile profileFor(const ScratchDatabase &cloud)
-    {
-        Profile profile = Profile::defaults(ProfileName::Development);
-        QString error;
-        const auto config = ConnectionConfig::parse(cloud.connectionString(), &error);
-        if (!config)
-            qFatal("bad connection string: %s", qPrintable(error));
-        profile.connection = *config;
-        profile.syncIntervalSeconds = 3600; // no polling: every sync here has a cause
-        profile.idleDisconnectSeconds = 0;
-        return profile;
-    }
 
     // Syncs the controller's engine starts from now on.
     static int syncsStarted(const QList<QList<QVariant>> &states)
@@ -55,14 +41,14 @@ private Q_SLOTS:
         StoreFixture deskA;
         const Todo written = deskA.addTodo(u"Written on the laptop"_s);
         {
-            SyncController controllerA(deskA.database.get(), profileFor(cloud));
+            SyncController controllerA(deskA.database.get(), testProfile(cloud.connectionString()));
             QSignalSpy syncedA(&controllerA, &SyncController::synced);
             QTRY_VERIFY_WITH_TIMEOUT(syncedA.count() >= 1 && deskA.store->pendingChangeCount() == 0, 15000);
         }
 
         StoreFixture deskB;
         QSignalSpy changes(deskB.database.get(), &LocalDatabase::changed);
-        SyncController controllerB(deskB.database.get(), profileFor(cloud));
+        SyncController controllerB(deskB.database.get(), testProfile(cloud.connectionString()));
         QSignalSpy states(&controllerB, &SyncController::stateChanged);
         QSignalSpy syncedB(&controllerB, &SyncController::synced);
         QTRY_VERIFY_WITH_TIMEOUT(deskB.store->todo(written.id).has_value(), 15000);
