@@ -13,7 +13,9 @@
 using namespace Qt::StringLiterals;
 
 TodoModel::TodoModel(LocalDatabase *database, QObject *parent)
-    : QSqlTableModel(parent, database->database())
+    // Its own connection: its open statement must not pin the store's (see
+    // LocalDatabase::readerDatabase).
+    : QSqlTableModel(parent, database->readerDatabase())
     , m_database(database)
     , m_slot(TodoFilterSql::allocateSlot())
 {
@@ -40,6 +42,18 @@ TodoModel::TodoModel(LocalDatabase *database, QObject *parent)
             refresh();
     });
     applyFilter();
+}
+
+bool TodoModel::select()
+{
+    // End the old statement first. Begun while it is still open, the new
+    // query would continue its read transaction, and the list would keep
+    // showing the cache as it was when the old one began. Its rows cannot
+    // be read after that: aboutToRequery() is the last moment.
+    Q_EMIT aboutToRequery();
+    QSqlQuery current = query();
+    current.finish();
+    return QSqlTableModel::select();
 }
 
 Timestamp::Micros TodoModel::now() const

@@ -59,6 +59,8 @@ public:
 
     // Re-runs the query, keeping as many rows fetched as before.
     void refresh();
+    // Re-runs the query on a fresh snapshot of the cache.
+    bool select() override;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
@@ -69,6 +71,11 @@ public:
     Qt::DropActions supportedDragActions() const override;
 
     int titleColumn() const { return m_columns.title; }
+
+Q_SIGNALS:
+    // The rows are about to be read again: the last moment their data can be
+    // read (a view remembers its selection by id here, not at the reset).
+    void aboutToRequery();
 
 protected:
     QString orderByClause() const override;

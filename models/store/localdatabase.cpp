@@ -59,8 +59,24 @@ QSqlDatabase LocalDatabase::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+QSqlDatabase LocalDatabase::readerDatabase() const
+{
+    const QString name = m_connectionName + u"-reader"_s;
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    QString error;
+    const QSqlDatabase db = openExtraConnection(m_filePath, name, &error);
+    if (!db.isOpen())
+        qCWarning(lcLocalDb) << "cannot open a reading connection to" << m_filePath << error;
+    return db;
+}
+
 void LocalDatabase::close()
 {
+    if (const QString reader = m_connectionName + u"-reader"_s; QSqlDatabase::contains(reader)) {
+        QSqlDatabase::database(reader, false).close();
+        QSqlDatabase::removeDatabase(reader);
+    }
     if (QSqlDatabase::contains(m_connectionName)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);

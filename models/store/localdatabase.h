@@ -47,6 +47,13 @@ public:
     bool isOpen() const;
 
     QSqlDatabase database() const;
+    // A second connection to the same file, for reads that keep a statement
+    // open between turns of the event loop (TodoModel fetches its rows as
+    // the list scrolls). In WAL mode an open statement pins its connection
+    // to the snapshot it began with: on database() it would hide every later
+    // commit of the sync engine from the store, and refuse the store's next
+    // write (SQLITE_BUSY_SNAPSHOT). Opened on first use, closed by close().
+    QSqlDatabase readerDatabase() const;
     QString connectionName() const { return m_connectionName; }
     QString filePath() const { return m_filePath; }
 

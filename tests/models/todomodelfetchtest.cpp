@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QObject>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -50,6 +51,7 @@ private Q_SLOTS:
 
     void shouldCountAndFindRowsBeyondFirstFetch();
     void shouldRefreshAfterStoreChangesKeepingFetchedRows();
+    void shouldSeeAWriteOfAnotherConnectionAfterRefresh();
 };
 
 void TodoModelFetchTest::initTestCase()
@@ -116,6 +118,34 @@ void TodoModelFetchTest::shouldRefreshAfterStoreChangesKeepingFetchedRows()
     QVERIFY(f.store->apply({{}, {done}}));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.idAt(0), added.id);
+}
+
+void TodoModelFetchTest::shouldSeeAWriteOfAnotherConnectionAfterRefresh()
+{
+    // The sync engine writes through a connection of its own while the list
+    // holds a statement open (more rows to fetch).
+    StoreFixture f;
+    const QStringList ids = addMany(f, 600);
+    TodoModel model(f.database.get());
+    model.setTodoFilter(TodoFilter::list(f.store->inboxId()));
+    QVERIFY(model.canFetchMore());
+    {
+        QString error;
+        QSqlDatabase engine = LocalDatabase::openExtraConnection(f.filePath(), u"engine"_s, &error);
+        QVERIFY2(engine.isOpen(), qPrintable(error));
+        QSqlQuery update(engine);
+        QVERIFY(update.exec(u"UPDATE todos SET title = 'Pulled' WHERE id = '%1'"_s.arg(ids.first())));
+        engine.close();
+    }
+    QSqlDatabase::removeDatabase(u"engine"_s);
+
+    model.refresh(); // as the pull's announcement does
+    QCOMPARE(model.index(model.rowOfId(ids.first()), 0).data(TodoModel::TitleRole).toString(), u"Pulled"_s);
+    // And the store, on the window's own connection, reads and writes as ever.
+    QCOMPARE(f.store->todo(ids.first())->title, u"Pulled"_s);
+    Todo edited = *f.store->todo(ids.at(1));
+    edited.title = u"Edited here"_s;
+    QVERIFY2(f.store->apply({{}, {edited}}), qPrintable(f.store->lastError()));
 }
 
 QTEST_GUILESS_MAIN(TodoModelFetchTest)

@@ -31,7 +31,7 @@ void TodoListView::setTodoModel(TodoModel *model)
     m_model = model;
     setModel(model);
     setModelColumn(model->titleColumn());
-    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &TodoListView::rememberSelection);
+    connect(model, &TodoModel::aboutToRequery, this, &TodoListView::rememberSelection);
     connect(model, &QAbstractItemModel::modelReset, this, &TodoListView::restoreSelection);
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, &TodoListView::selectedIdsChanged);
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this, &TodoListView::selectedIdsChanged);
