@@ -1,50 +1,36 @@
+// MainWindow: construction, the wiring of its actions and signals, and the todo and list actions.
+
 #include "mainwindow.h"
 
 #include "commands/todocommands.h"
-#include "conflictlogdialog.h"
 #include "detailpane.h"
 #include "itemmodels/sidebarmodel.h"
 #include "itemmodels/todomodel.h"
 #include "quickadd/quickaddparser.h"
 #include "quickaddbar.h"
 #include "sidebarview.h"
-#include "sync/synccontroller.h"
-#include "sync/syncstate.h"
-#include "syncsettingsdialog.h"
-#include "syncstatuswidget.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
 #include "tododelegate.h"
 #include "todolistview.h"
 #include "windowactions.h"
-#include "wizard/migrationwizard.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QCoreApplication>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QUndoStack>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int kStatusMessageMs = 4000;
-// A sync notice (a restored data folder, a switch of database) stays a while: it is said once.
-constexpr int kNoticeMs = 60000;
 constexpr int kCountDelayMs = 150;
-constexpr int kDefaultWidth = 1100;
-constexpr int kDefaultHeight = 700;
 } // namespace
 
 MainWindow::MainWindow(LocalDatabase *database, TodoStore *store, QWidget *parent)
@@ -77,71 +63,6 @@ MainWindow::~MainWindow()
     // field of the detail pane) commits when it loses the focus, and its
     // command calls back into this window, which ~QWidget would be too late for.
     hide();
-}
-
-void MainWindow::buildLayout()
-{
-    m_sidebar = new SidebarView;
-    m_sidebar->setSidebarModel(m_sidebarModel);
-
-    auto *center = new QWidget;
-    center->setObjectName(u"centerPane"_s);
-    auto *centerLayout = new QVBoxLayout(center);
-    centerLayout->setContentsMargins(16, 12, 16, 0);
-    centerLayout->setSpacing(8);
-
-    auto *header = new QHBoxLayout;
-    m_listTitle = new QLabel;
-    m_listTitle->setObjectName(u"listTitle"_s);
-    QFont titleFont = m_listTitle->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_listTitle->setFont(titleFont);
-    m_listCount = new QLabel;
-    m_listCount->setObjectName(u"listCount"_s);
-    m_listCount->setForegroundRole(QPalette::PlaceholderText);
-    m_search = new QLineEdit;
-    m_search->setObjectName(u"searchField"_s);
-    m_search->setAccessibleName(tr("Search todos"));
-    m_search->setPlaceholderText(tr("Search title and notes (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMaximumWidth(280);
-    header->addWidget(m_listTitle);
-    header->addWidget(m_listCount, 0, Qt::AlignBottom);
-    header->addStretch();
-    header->addWidget(m_search);
-    centerLayout->addLayout(header);
-
-    m_quickAdd = new QuickAddBar;
-    centerLayout->addWidget(m_quickAdd);
-
-    m_list = new TodoListView;
-    m_list->setTodoModel(m_todoModel);
-    m_delegate = new TodoDelegate(m_list);
-    m_list->setItemDelegate(m_delegate);
-    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
-    centerLayout->addWidget(m_list, 1);
-
-    m_detail = new DetailPane;
-    m_detail->setLists(m_store->lists());
-
-    m_splitter = new QSplitter(Qt::Horizontal);
-    m_splitter->setObjectName(u"mainSplitter"_s);
-    m_splitter->addWidget(m_sidebar);
-    m_splitter->addWidget(center);
-    m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({220, 560, 320});
-    m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
-
-    m_statusCounts = new QLabel;
-    m_statusCounts->setObjectName(u"statusCounts"_s);
-    statusBar()->addPermanentWidget(m_statusCounts);
-
-    setTabOrder(m_sidebar, m_quickAdd->input());
-    setTabOrder(m_quickAdd->input(), m_list);
-    setTabOrder(m_list, m_detail);
 }
 
 void MainWindow::wireActions()
@@ -225,142 +146,6 @@ void MainWindow::wireActions()
         if (m_undoStack->index() > 0 || m_undoStack->canRedo())
             statusBar()->showMessage(m_undoStack->undoText().isEmpty() ? QString() : m_undoStack->undoText(), kStatusMessageMs);
     });
-}
-
-void MainWindow::restoreSettings()
-{
-    QSettings settings;
-    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
-        resize(kDefaultWidth, kDefaultHeight);
-    m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
-    m_actions->hideCompleted->setChecked(settings.value(u"view/hideCompleted"_s, false).toBool());
-    const int sort = settings.value(u"view/sort"_s, int(TodoModel::Sort::Manual)).toInt();
-    for (QAction *action : m_actions->sortGroup->actions()) {
-        if (action->data().toInt() == sort) {
-            action->setChecked(true);
-            m_todoModel->setSortMode(TodoModel::Sort(sort));
-        }
-    }
-    TodoFilter last = TodoFilter::list(m_store->inboxId());
-    if (settings.contains(u"view/filterKind"_s)) {
-        last.kind = TodoFilter::Kind(settings.value(u"view/filterKind"_s).toInt());
-        last.id = settings.value(u"view/filterId"_s).toString();
-    }
-    selectFilter(last);
-}
-
-void MainWindow::saveSettings() const
-{
-    QSettings settings;
-    settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/splitter"_s, m_splitter->saveState());
-    settings.setValue(u"view/hideCompleted"_s, m_actions->hideCompleted->isChecked());
-    settings.setValue(u"view/sort"_s, int(m_todoModel->sortMode()));
-    settings.setValue(u"view/filterKind"_s, int(m_filter.kind));
-    settings.setValue(u"view/filterId"_s, m_filter.id);
-}
-
-void MainWindow::setSyncController(SyncController *controller)
-{
-    // A controller replaced (new sync settings): nothing of the old one stays.
-    if (m_sync) {
-        disconnect(m_sync, nullptr, this, nullptr);
-        disconnect(m_actions->syncNow, nullptr, m_sync, nullptr);
-    }
-    delete m_syncStatus;
-    m_syncStatus = nullptr;
-    m_sync = controller;
-    m_actions->syncNow->setEnabled(controller && controller->isEnabled());
-    if (!controller)
-        return;
-    m_syncStatus = new SyncStatusWidget(controller, m_store, this);
-    statusBar()->addPermanentWidget(m_syncStatus);
-    connect(m_actions->syncNow, &QAction::triggered, controller, &SyncController::syncNow);
-    // The count of changes waiting to be pushed moves with every edit.
-    connect(m_database, &LocalDatabase::changed, m_syncStatus, &SyncStatusWidget::refresh);
-    connect(controller, &SyncController::notice, this, [this](const QString &text) {
-        statusBar()->showMessage(text, kNoticeMs);
-    });
-    connect(controller, &SyncController::confirmationNeeded, this, &MainWindow::confirmDeletes);
-}
-
-void MainWindow::confirmDeletes(int deletions)
-{
-    const QString question = tr("The cloud wants to delete %n todo(s) on this computer.", nullptr, deletions);
-    // Sync asks again at every poll and after every edit until the person
-    // answers: the box already open takes the newest number instead of
-    // another box opening on top of it.
-    if (m_deleteConfirmation) {
-        m_deleteConfirmation->setText(question);
-        return;
-    }
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Tandem"), question, QMessageBox::NoButton, this);
-    box->setInformativeText(tr("This is more than usual. If you or another desktop deleted them on purpose, "
-                               "continue. Otherwise keep them: nothing is deleted until you decide."));
-    QPushButton *apply = box->addButton(tr("Delete Them Here Too"), QMessageBox::DestructiveRole);
-    box->addButton(tr("Not Now"), QMessageBox::RejectRole);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::buttonClicked, this, [this, apply](QAbstractButton *button) {
-        if (button == apply && m_sync)
-            m_sync->confirmDeletes();
-    });
-    // Answered, it no longer waits (its deletion comes later): the next question opens a new box.
-    connect(box, &QDialog::finished, this, [this] { m_deleteConfirmation = nullptr; });
-    m_deleteConfirmation = box;
-    box->open();
-}
-
-void MainWindow::showMigrationWizard()
-{
-    if (m_migrationWizard) {
-        m_migrationWizard->raise();
-        m_migrationWizard->activateWindow();
-        return;
-    }
-    auto *wizard = new MigrationWizard(m_syncProfile, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    m_migrationWizard = wizard;
-    // The Imported list is known by the id the import reports, never by its
-    // name: the person may rename it, call another list "Imported", or use
-    // the app in another language. A file imported before (already-migrated)
-    // reports it too, without migrationFinished.
-    const auto recordImportedList = [this, wizard] {
-        const QUuid listId = wizard->result().importedListId;
-        if (!listId.isNull())
-            SyncState(m_database->database()).setImportedListId(listId.toString(QUuid::WithoutBraces));
-    };
-    // The rows are in the cloud now: the normal pull brings them to the local cache.
-    connect(wizard, &MigrationWizard::migrationFinished, this, [this, recordImportedList] {
-        recordImportedList();
-        if (m_sync)
-            m_sync->syncNow();
-    });
-    connect(wizard, &MigrationWizard::openImportedListRequested, this, [this, wizard, recordImportedList] {
-        recordImportedList();
-        wizard->accept();
-        m_selectImportedListOnArrival = !selectImportedList();
-        if (m_selectImportedListOnArrival)
-            statusBar()->showMessage(tr("The Imported list appears after the next sync."), kStatusMessageMs);
-    });
-    wizard->open();
-}
-
-bool MainWindow::selectImportedList()
-{
-    const QString listId = SyncState(m_database->database()).importedListId();
-    const std::optional<TodoList> imported = listId.isEmpty() ? std::nullopt : m_store->list(listId);
-    if (!imported || imported->isDeleted())
-        return false;
-    selectFilter(TodoFilter::list(imported->id));
-    return true;
-}
-
-void MainWindow::changeEvent(QEvent *event)
-{
-    // Coming back to the window is activity: sync resumes if it had gone idle.
-    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_sync)
-        m_sync->userActive();
-    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -550,34 +335,4 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About Tandem"),
                        tr("<h3>Tandem %1</h3><p>Your todos, offline first, in step on every desktop.</p>")
                            .arg(QCoreApplication::applicationVersion()));
-}
-
-void MainWindow::setSyncSettings(const Profile &profile, PasswordStore *passwords)
-{
-    m_syncProfile = profile;
-    m_passwords = passwords;
-}
-
-void MainWindow::showSyncSettings()
-{
-    if (!m_passwords)
-        return;
-    auto *dialog = new SyncSettingsDialog(m_syncProfile, m_passwords, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SyncSettingsDialog::settingsSaved, this, [this] {
-        statusBar()->showMessage(tr("Sync settings saved. Sync restarts with them."), kStatusMessageMs);
-        Q_EMIT syncSettingsSaved();
-    });
-    dialog->open();
-}
-
-void MainWindow::showConflictLog()
-{
-    if (!m_conflictLog) {
-        m_conflictLog = new ConflictLogDialog(m_store, m_undoStack, this);
-        m_conflictLog->setAttribute(Qt::WA_DeleteOnClose);
-    }
-    m_conflictLog->show();
-    m_conflictLog->raise();
-    m_conflictLog->activateWindow();
 }

@@ -32,6 +32,7 @@ class WindowActions;
 
 // The main window: sidebar, quick-add line and todo list, detail pane and a
 // status bar. It owns the undo stack; every edit it makes is a command.
+// Its member functions: mainwindow.cpp, mainwindowlayout.cpp (widgets), mainwindowsync.cpp.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -68,6 +69,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static constexpr int kStatusMessageMs = 4000;
+    // A sync notice (a restored data folder, a switch of database) stays a while: it is said once.
+    static constexpr int kNoticeMs = 60000;
+
     void buildLayout();
     void wireActions();
     void restoreSettings();
