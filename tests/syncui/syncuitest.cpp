@@ -1,9 +1,8 @@
-#include "cloud/connectionconfig.h"
-#include "cloud/profile.h"
 #include "scratchdatabase.h"
 #include "storefixture.h"
 #include "sync/synccontroller.h"
 #include "syncsnapshot.h"
+#include "testprofile.h"
 #include "tcpproxy.h"
 #include "widgets/mainwindow.h"
 #include "widgets/syncstatuswidget.h"
@@ -31,14 +30,8 @@ private:
 
     static Profile profileFor(const QString &connectionString)
     {
-        Profile profile = Profile::defaults(ProfileName::Development);
-        QString error;
-        const auto config = ConnectionConfig::parse(connectionString, &error);
-        if (!config)
-            qFatal("bad connection string: %s", qPrintable(error));
-        profile.connection = *config;
+        Profile profile = testProfile(connectionString);
         profile.syncIntervalSeconds = 60;
-        profile.idleDisconnectSeconds = 0;
         return profile;
     }
 
