@@ -14,7 +14,7 @@ class PgConnection;
 struct pg_conn;
 
 // Writes a MigrationPlan to the cloud, resumably, in two round trips a
-// batch, two batches at a time.
+// batch, two batches at a time (each batch: ImportBatch).
 //
 // A batch is one query string through the simple query protocol: BEGIN;
 // tandem.legacy_import_batch() (the file's advisory lock, shared between the
@@ -94,9 +94,6 @@ private:
     };
     // The next todos of the file that are not in the cloud yet, up to limit.
     bool readBatch(LegacyReader &reader, qint64 limit, Batch *batch, QString *error);
-    bool startBatch(pg_conn *conn, const MigrationPlan &plan, const Batch &batch, const Options &options, int number,
-                    QString *error);
-    bool finishBatch(pg_conn *conn, QString *error);
     struct ConnectionCloser
     {
         void operator()(pg_conn *conn) const;
