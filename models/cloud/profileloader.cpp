@@ -2,9 +2,9 @@
 
 #include "cloudconfiglogging.h"
 #include "envfile.h"
+#include "profilesecurity.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QMap>
 
@@ -76,14 +76,6 @@ const QList<std::pair<QString, QString>> kCommandLineKeys = {
 const QStringList kTrueWords = {u"1"_s, u"true"_s, u"yes"_s, u"on"_s};
 const QStringList kFalseWords = {u"0"_s, u"false"_s, u"no"_s, u"off"_s};
 
-// libpq's CA file when sslrootcert is not set (relative to the home folder).
-const QString kLibpqDefaultRootCert = u".postgresql/root.crt"_s;
-const QString kRequiredSslMode = u"require"_s;
-
-// Shorter secrets are not masked in messages: masking every "abc" would
-// garble the text, and such a password is no secret anyway.
-constexpr qsizetype kMinMaskedSecretLength = 4;
-
 QStringList knownVariables()
 {
     QStringList names {kDatabaseUrl};
@@ -115,14 +107,6 @@ struct Layer
     std::optional<bool> pooled;
 };
 
-void addSecrets(const ConnectionString::Keywords &keywords, QStringList *secrets)
-{
-    for (auto it = keywords.cbegin(); it != keywords.cend(); ++it) {
-        if (ConnectionString::isSecret(it.key()))
-            secrets->append(it.value());
-    }
-}
-
 bool failAt(const Value &value, QString *error)
 {
     *error = value.origin + u": "_s + *error;
@@ -136,7 +120,7 @@ bool buildLayer(const Variables &variables, Layer *layer, QStringList *secrets, 
         const auto keywords = ConnectionString::parse(url->text, error);
         if (!keywords)
             return failAt(*url, error);
-        addSecrets(*keywords, secrets);
+        ProfileSecurity::addSecrets(*keywords, secrets);
         if (!ConnectionConfig::fromKeywords(*keywords, error))
             return failAt(*url, error);
         layer->stringKeywords = *keywords;
@@ -241,67 +225,6 @@ std::optional<Variables> fileVariables(const QString &path, QString *error)
     return variables;
 }
 
-bool checkSecurity(const Profile &profile, const QProcessEnvironment &environment, QString *error)
-{
-    const ConnectionConfig &connection = profile.connection;
-    const qsizetype strength = ConnectionConfig::kSslModes.indexOf(connection.sslMode);
-    if (profile.name == ProfileName::Production
-        && strength < ConnectionConfig::kSslModes.indexOf(kRequiredSslMode)) {
-        const QString asked = connection.sslMode.isEmpty()
-            ? ProfileLoader::tr("no sslmode (libpq then uses \"prefer\")")
-            : u"\"%1\""_s.arg(connection.sslMode);
-        *error = ProfileLoader::tr(
-            "The production profile needs sslmode=require or stronger (verify-ca, "
-            "verify-full); the connection asks for %1.")
-                     .arg(asked);
-        return false;
-    }
-    if (!connection.sslMode.startsWith(u"verify-"_s))
-        return true;
-    if (!connection.sslRootCert.isEmpty()) {
-        if (QFileInfo(connection.sslRootCert).isFile())
-            return true;
-        *error = ProfileLoader::tr(
-            "sslmode=%1 needs the CA certificate file \"%2\", which does not exist.")
-                     .arg(connection.sslMode, connection.sslRootCert);
-        return false;
-    }
-    const QString home = environment.value(u"HOME"_s, QDir::homePath());
-    const QString fallback = QDir(home).filePath(kLibpqDefaultRootCert);
-    if (QFileInfo(fallback).isFile())
-        return true;
-    *error = ProfileLoader::tr(
-        "sslmode=%1 needs a CA certificate, and libpq's default \"%2\" does not exist: set "
-        "PGSSLROOTCERT or sslrootcert (on Debian the system CAs are in "
-        "/etc/ssl/certs/ca-certificates.crt).")
-                 .arg(connection.sslMode, fallback);
-    return false;
-}
-
-// The safety net under the rule that no message shows a password: mask any
-// secret seen on the way (raw or percent-encoded) that still got into one.
-QString masked(QString message, const QStringList &secrets)
-{
-    for (const QString &secret : secrets) {
-        if (secret.size() < kMinMaskedSecretLength)
-            continue;
-        message.replace(secret, u"***"_s);
-        message.replace(ConnectionString::percentEncoded(secret), u"***"_s);
-    }
-    return message;
-}
-
-void warnIfReadableByOthers(const QString &path, const Layer &layer)
-{
-    if (layer.stringKeywords.value(u"password"_s).isEmpty()
-        && layer.singleKeywords.value(u"password"_s).isEmpty())
-        return;
-    if (QFile::permissions(path) & QFileDevice::ReadOther)
-        qCWarning(lcCloudConfig).noquote()
-            << path << "holds a password and every user of this computer can read it;"
-            << "chmod 600 it";
-}
-
 std::optional<Profile> loadProfile(
     const ProfileLoader::Inputs &inputs, QStringList *secrets, QString *error)
 {
@@ -333,7 +256,10 @@ std::optional<Profile> loadProfile(
         const auto variables = fileVariables(filePath, error);
         if (!variables || !buildLayer(*variables, &layers.emplaceBack(), secrets, error))
             return std::nullopt;
-        warnIfReadableByOthers(filePath, layers.last());
+        const Layer &fromFile = layers.last();
+        if (!fromFile.stringKeywords.value(u"password"_s).isEmpty()
+            || !fromFile.singleKeywords.value(u"password"_s).isEmpty())
+            ProfileSecurity::warnIfReadableByOthers(filePath);
         profile.envFilePath = filePath;
     }
     if (!buildLayer(
@@ -375,7 +301,7 @@ std::optional<Profile> loadProfile(
     profile.connection = *connection;
     profile.connection.pooled = pooled;
 
-    if (!checkSecurity(profile, inputs.environment, error))
+    if (!ProfileSecurity::check(profile, inputs.environment, error))
         return std::nullopt;
     return profile;
 }
@@ -404,12 +330,12 @@ std::optional<Profile> ProfileLoader::load(const Inputs &inputs, QString *error)
         {inputs.environment.value(kDatabaseUrl), inputs.commandLine.value(kUrlKey)}) {
         QString ignored;
         if (const auto keywords = ConnectionString::parse(url, &ignored))
-            addSecrets(*keywords, &secrets);
+            ProfileSecurity::addSecrets(*keywords, &secrets);
     }
     QString message;
     std::optional<Profile> profile = loadProfile(inputs, &secrets, &message);
     if (!profile) {
-        *error = masked(message, secrets);
+        *error = ProfileSecurity::masked(message, secrets);
         qCWarning(lcCloudConfig).noquote() << "Cannot load the cloud profile:" << *error;
         return std::nullopt;
     }
