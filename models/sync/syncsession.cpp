@@ -2,6 +2,7 @@
 
 #include "cloud/cloudschema.h"
 #include "cloud/pgconnection.h"
+#include "fullresync.h"
 #include "outboxbatch.h"
 #include "identityswitch.h"
 #include "pullapplier.h"
@@ -18,7 +19,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QSet>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -36,7 +36,6 @@ SyncResult failed(SyncResult::Error error, const QString &message)
 }
 
 } // namespace
-
 
 SyncSession::SyncSession(const QSqlDatabase &local, const ConnectionConfig &config, const SyncOptions &options)
     : m_local(local)
@@ -270,43 +269,6 @@ bool SyncSession::fetch(const QString &cursor, PullSet *pull, SyncResult *result
     return ok;
 }
 
-QStringList SyncSession::missingRows(const PullSet &full) const
-{
-    // After a full resync: rows that came from the server but are no longer
-    // there were tombstones purged while this desktop was away.
-    QSet<QString> onServer;
-    for (const PullSet::TodoRow &row : full.todos)
-        onServer.insert(row.todo.id);
-    QStringList gone;
-    auto query = Sql::select(m_local,
-                             u"SELECT id FROM todos WHERE sync_xid IS NOT NULL AND deleted_at IS NULL"
-                             " AND id NOT IN (SELECT entity_id FROM outbox WHERE entity = 'todo')"_s,
-                             {});
-    while (query && query->next()) {
-        if (!onServer.contains(query->value(0).toString()))
-            gone << query->value(0).toString();
-    }
-    return gone;
-}
-
-bool SyncSession::retireMissingRows(const PullSet &full, QString *error)
-{
-    // The window writes through its own connection: look for the rows
-    // inside the transaction, so an edit committed meanwhile keeps its row.
-    Sql::WriteTransaction transaction(m_local);
-    if (!transaction.isActive()) {
-        *error = transaction.error();
-        return false;
-    }
-    const QStringList gone = missingRows(full);
-    for (const QString &id : std::as_const(gone)) {
-        if (!Sql::exec(m_local, u"UPDATE todos SET deleted_at = ? WHERE id = ?"_s, {Timestamp::now(), id}, error))
-            return false;
-    }
-    m_changedTodos << gone;
-    return transaction.commit() || (error->append(transaction.error()), false);
-}
-
 SyncResult SyncSession::pull()
 {
     SyncResult result;
@@ -320,7 +282,7 @@ SyncResult SyncSession::pull()
     if (!fetch(cursor, &pull, &result))
         return result;
     const qint64 fetchMs = clock.restart();
-    const bool fullResync = cursor != u"0"_s && cursor.toLongLong() < pull.purgeXid.toLongLong();
+    const bool fullResync = FullResync::needed(cursor, pull);
     if (fullResync) {
         qCInfo(lcSync) << "offline for longer than the tombstone horizon: full resync";
         cursor = u"0"_s;
@@ -343,7 +305,8 @@ SyncResult SyncSession::pull()
 
     PullApplier applier(m_local);
     // A full resync also deletes the rows the server no longer has: they count too.
-    const int deletions = applier.deletionCount(pull) + (fullResync ? int(missingRows(pull).size()) : 0);
+    const int deletions = applier.deletionCount(pull)
+        + (fullResync ? int(FullResync::missingTodos(m_local, pull).size()) : 0);
     const int live = applier.liveTodoCount();
     if (!m_options.confirmDeletes && deletions >= m_options.massDeleteMinimum
         && double(deletions) > m_options.massDeleteShare * double(live)) {
@@ -356,7 +319,8 @@ SyncResult SyncSession::pull()
     }
     // Retired first: the cursor moves with the last rows apply() writes, and
     // a full resync that stopped before its end must run again, whole.
-    if ((fullResync && !retireMissingRows(pull, &error)) || !applier.apply(pull, pull.newCursor, &error))
+    if ((fullResync && !FullResync::retireMissingTodos(m_local, pull, &m_changedTodos, &error))
+        || !applier.apply(pull, pull.newCursor, &error))
         return failed(SyncResult::Error::LocalFailure, error);
     qCInfo(lcSync) << "pulled" << pull.rowCount() << "rows: fetch" << fetchMs << "ms, apply" << clock.elapsed() << "ms";
     state.setLastSyncAt(Timestamp::now());

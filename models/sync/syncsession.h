@@ -65,8 +65,6 @@ private:
     bool remapInbox(const QString &from, const QString &to, QString *error);
     bool takeNewDevice(const QJsonArray &matched, QString *error);
     bool fetch(const QString &cursor, PullSet *pull, SyncResult *failure);
-    QStringList missingRows(const PullSet &full) const;
-    bool retireMissingRows(const PullSet &full, QString *error);
 
     QSqlDatabase m_local;
     ConnectionConfig m_config;
