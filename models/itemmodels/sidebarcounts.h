@@ -12,7 +12,7 @@
 // What the sidebar shows beside its entries: the open todos of each smart
 // list (in SidebarModel's order), of each list, and the tags with theirs.
 // Counted in SQL on any connection: the UI's at start, the counter's own
-// afterwards (SidebarCounter), so the UI thread never waits for a recount.
+// afterwards (CacheCounter), so the UI thread never waits for a recount.
 struct SidebarCounts
 {
     // The smart lists, in the sidebar's order.

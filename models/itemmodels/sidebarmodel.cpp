@@ -4,7 +4,7 @@
 #include "store/sqlhelpers.h"
 #include "store/todostore.h"
 #include "itemmodels/todomodel.h"
-#include "itemmodels/sidebarcounter.h"
+#include "itemmodels/cachecounter.h"
 
 #include <QCoreApplication>
 
@@ -25,13 +25,13 @@ SidebarModel::SidebarModel(LocalDatabase *database, TodoStore *store, QObject *p
     , m_database(database)
     , m_store(store)
     , m_slot(TodoFilterSql::allocateSlot())
-    , m_counter(new SidebarCounter(database->filePath()))
+    , m_counter(new CacheCounter(database->filePath()))
 {
     m_countThread.setObjectName(u"tandem-sidebar"_s);
     m_counter->moveToThread(&m_countThread);
     connect(&m_countThread, &QThread::finished, m_counter, &QObject::deleteLater);
-    connect(m_counter, &SidebarCounter::counted, this, &SidebarModel::onCounted);
-    connect(m_counter, &SidebarCounter::failed, this, [this] {
+    connect(m_counter, &CacheCounter::sidebarCounted, this, &SidebarModel::onCounted);
+    connect(m_counter, &CacheCounter::failed, this, [this] {
         // Without its connection the counter cannot answer: count here.
         m_recountInFlight = m_recountAgain = false;
         showCounts(SidebarCounts::count(m_database->database(), m_slot, m_referenceTime != 0 ? m_referenceTime : Timestamp::now()));
@@ -65,7 +65,7 @@ void SidebarModel::requestRecount()
     m_recountInFlight = true;
     const quint64 request = ++m_lastRequest;
     QMetaObject::invokeMethod(m_counter, [counter = m_counter, request, now = m_referenceTime] {
-        counter->count(request, now);
+        counter->countSidebar(request, now);
     }, Qt::QueuedConnection);
 }
 

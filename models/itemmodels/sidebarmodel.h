@@ -8,14 +8,14 @@
 #include <QThread>
 
 class LocalDatabase;
-class SidebarCounter;
+class CacheCounter;
 class TodoStore;
 
 // The sidebar: the smart lists, then a "Lists" section and a "Tags" section,
 // each entry with its count of open todos. Two columns: name and count.
 // It updates itself from LocalDatabase::changed: a change to the lists
 // shows at once (they are few); the counts are recounted in SQL on a worker
-// thread with its own connection (SidebarCounter), so the UI thread never
+// thread with its own connection (CacheCounter), so the UI thread never
 // waits for them. A burst of changes costs one recount in flight and one
 // after it.
 class SidebarModel : public QAbstractItemModel
@@ -91,7 +91,7 @@ private:
     TodoStore *m_store;
     const int m_slot;
     QThread m_countThread;
-    SidebarCounter *m_counter; // lives in m_countThread
+    CacheCounter *m_counter; // lives in m_countThread
     quint64 m_lastRequest = 0;
     bool m_recountInFlight = false;
     bool m_recountAgain = false; // a change came while a recount was in flight

@@ -2,6 +2,7 @@
 
 #include "domain/tagkey.h"
 #include "domain/todo.h"
+#include "itemmodels/cachecounter.h"
 #include "store/localdatabase.h"
 #include "store/searchindex.h"
 #include "store/sqlhelpers.h"
@@ -18,7 +19,23 @@ TodoModel::TodoModel(LocalDatabase *database, QObject *parent)
     : QSqlTableModel(parent, database->readerDatabase())
     , m_database(database)
     , m_slot(TodoFilterSql::allocateSlot())
+    , m_counter(new CacheCounter(database->filePath()))
 {
+    m_countThread.setObjectName(u"tandem-count"_s);
+    m_counter->moveToThread(&m_countThread);
+    connect(&m_countThread, &QThread::finished, m_counter, &QObject::deleteLater);
+    connect(m_counter, &CacheCounter::matchingCounted, this, [this](quint64 request, int count) {
+        m_countInFlight = false;
+        if (std::exchange(m_countAgain, false))
+            requestMatchingCount(); // the filter or the rows changed meanwhile
+        else if (request == m_lastCount)
+            Q_EMIT matchingCounted(count);
+    });
+    connect(m_counter, &CacheCounter::failed, this, [this] {
+        m_countInFlight = m_countAgain = false;
+        Q_EMIT matchingCounted(matchingCount()); // count here, then
+    });
+    m_countThread.start();
     setTable(u"todo_rows"_s);
     setEditStrategy(QSqlTableModel::OnManualSubmit);
     const QSqlRecord rec = record();
@@ -42,6 +59,12 @@ TodoModel::TodoModel(LocalDatabase *database, QObject *parent)
             refresh();
     });
     applyFilter();
+}
+
+TodoModel::~TodoModel()
+{
+    m_countThread.quit();
+    m_countThread.wait();
 }
 
 bool TodoModel::select()
@@ -157,6 +180,25 @@ void TodoModel::refresh()
 int TodoModel::matchingCount() const
 {
     return TodoFilterSql::count(database(), m_slot, m_filter, now(), m_searchBy);
+}
+
+void TodoModel::cancelMatchingCount()
+{
+    ++m_lastCount;
+    m_countAgain = false;
+}
+
+void TodoModel::requestMatchingCount()
+{
+    if (m_countInFlight) {
+        m_countAgain = true;
+        return;
+    }
+    m_countInFlight = true;
+    QMetaObject::invokeMethod(m_counter, [counter = m_counter, request = ++m_lastCount, filter = m_filter,
+                                          at = m_referenceTime, search = m_searchBy] {
+        counter->countMatching(request, filter, at, search);
+    }, Qt::QueuedConnection);
 }
 
 QString TodoModel::idAt(int row) const

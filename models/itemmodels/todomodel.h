@@ -3,6 +3,9 @@
 #include "itemmodels/todofilter.h"
 
 #include <QSqlTableModel>
+#include <QThread>
+
+class CacheCounter;
 
 class LocalDatabase;
 
@@ -42,6 +45,8 @@ public:
     static constexpr auto kMimeType = "application/x-tandem-todo-ids";
 
     explicit TodoModel(LocalDatabase *database, QObject *parent = nullptr);
+    // Waits for a count in flight (milliseconds at most).
+    ~TodoModel() override;
 
     void setTodoFilter(const TodoFilter &filter);
     TodoFilter todoFilter() const { return m_filter; }
@@ -53,6 +58,11 @@ public:
 
     // Rows that match, counted in SQL (rowCount() is only what is fetched).
     int matchingCount() const;
+    // The same, counted on a thread and connection of its own; the answer
+    // comes as matchingCounted(). Requests while one is in flight become one.
+    void requestMatchingCount();
+    // An answer in flight is no longer wanted (the caller knows the count).
+    void cancelMatchingCount();
     // The row of a todo among the fetched rows, fetching more if needed; -1 if it is not shown.
     int rowOfId(const QString &id);
     QString idAt(int row) const;
@@ -76,6 +86,8 @@ Q_SIGNALS:
     // The rows are about to be read again: the last moment their data can be
     // read (a view remembers its selection by id here, not at the reset).
     void aboutToRequery();
+    // The answer to the latest requestMatchingCount().
+    void matchingCounted(int count);
 
 protected:
     QString orderByClause() const override;
@@ -94,6 +106,11 @@ private:
     TodoFilter m_filter;
     Sort m_sort = Sort::Manual;
     Timestamp::Micros m_referenceTime = 0;
+    QThread m_countThread;
+    CacheCounter *m_counter; // lives in m_countThread
+    quint64 m_lastCount = 0;
+    bool m_countInFlight = false;
+    bool m_countAgain = false;
     TodoFilterSql::Search m_searchBy = TodoFilterSql::Search::Scan;
     QHash<QString, bool> m_fewMatches; // search text -> matched fewer than kFewMatches
 

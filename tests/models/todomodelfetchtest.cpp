@@ -52,6 +52,7 @@ private Q_SLOTS:
     void shouldCountAndFindRowsBeyondFirstFetch();
     void shouldRefreshAfterStoreChangesKeepingFetchedRows();
     void shouldSeeAWriteOfAnotherConnectionAfterRefresh();
+    void shouldCountMatchesOnItsOwnThreadAndAnswerTheLatestRequest();
 };
 
 void TodoModelFetchTest::initTestCase()
@@ -146,6 +147,36 @@ void TodoModelFetchTest::shouldSeeAWriteOfAnotherConnectionAfterRefresh()
     Todo edited = *f.store->todo(ids.at(1));
     edited.title = u"Edited here"_s;
     QVERIFY2(f.store->apply({{}, {edited}}), qPrintable(f.store->lastError()));
+}
+
+void TodoModelFetchTest::shouldCountMatchesOnItsOwnThreadAndAnswerTheLatestRequest()
+{
+    StoreFixture f;
+    addMany(f, 600, 10);
+    TodoModel model(f.database.get());
+    model.setReferenceTime(Timestamp::fromDate(kToday));
+    model.setTodoFilter(TodoFilter::list(f.store->inboxId()));
+    QSignalSpy counted(&model, &TodoModel::matchingCounted);
+
+    model.requestMatchingCount();
+    QVERIFY(counted.wait());
+    QCOMPARE(counted.takeFirst().at(0).toInt(), 600);
+
+    // Asked again while the first is in flight, for another view: one answer,
+    // for the view asked last.
+    model.requestMatchingCount();
+    model.setTodoFilter(TodoFilter::smart(Kind::Today));
+    model.requestMatchingCount();
+    QVERIFY(counted.wait());
+    QTest::qWait(50);
+    QCOMPARE(counted.size(), 1);
+    QCOMPARE(counted.at(0).at(0).toInt(), 10);
+
+    // Cancelled: no answer.
+    counted.clear();
+    model.requestMatchingCount();
+    model.cancelMatchingCount();
+    QVERIFY(!counted.wait(300));
 }
 
 QTEST_GUILESS_MAIN(TodoModelFetchTest)

@@ -30,7 +30,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int kCountDelayMs = 150;
 } // namespace
 
 MainWindow::MainWindow(LocalDatabase *database, TodoStore *store, QWidget *parent)
@@ -43,9 +42,7 @@ MainWindow::MainWindow(LocalDatabase *database, TodoStore *store, QWidget *paren
     , m_actions(new WindowActions(this, m_undoStack))
     , m_presenter(store)
 {
-    m_countTimer.setSingleShot(true);
-    m_countTimer.setInterval(kCountDelayMs);
-    connect(&m_countTimer, &QTimer::timeout, this, [this] { showCount(m_todoModel->matchingCount()); });
+    connect(m_todoModel, &TodoModel::matchingCounted, this, &MainWindow::showCount);
     connect(m_sidebarModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateOverdue);
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Tandem"));
@@ -180,13 +177,13 @@ void MainWindow::updateHeader()
     const QModelIndex entry = m_sidebarModel->indexOf(m_filter);
     m_listTitle->setText(entry.isValid() ? entry.data().toString() : tr("Todos"));
     // When the model holds every match its row count is the answer; else a
-    // COUNT over the table waits until typing or editing pauses, so it never
+    // COUNT over the table runs on the model's counting thread, so it never
     // sits between a key press and the list showing the result.
     if (!m_todoModel->canFetchMore()) {
-        m_countTimer.stop();
+        m_todoModel->cancelMatchingCount();
         showCount(m_todoModel->rowCount());
     } else {
-        m_countTimer.start();
+        m_todoModel->requestMatchingCount();
     }
 }
 

@@ -5,7 +5,6 @@
 #include "presenters/todolistpresenter.h"
 
 #include <QMainWindow>
-#include <QTimer>
 #include <QPointer>
 
 class ConflictLogDialog;
@@ -112,7 +111,6 @@ private:
     SidebarModel *m_sidebarModel;
     WindowActions *m_actions;
     TodoListPresenter m_presenter;
-    QTimer m_countTimer;
 
     QSplitter *m_splitter = nullptr;
     SidebarView *m_sidebar = nullptr;
