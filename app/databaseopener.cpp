@@ -76,7 +76,8 @@ bool DatabaseOpener::open(const QString &filePath, QWidget *parent)
                                       "name, so that nothing is lost, and start with an empty database."));
             setAside = box.addButton(tr("Set Aside and Start Empty"), QMessageBox::DestructiveRole);
         } else if (result.status == LocalDatabase::OpenStatus::Locked) {
-            box.setInformativeText(tr("Close the other Tandem window, then choose Retry."));
+            box.setInformativeText(tr("Close the other Tandem window, or wait until tandem-cli has finished "
+                                      "syncing, then choose Retry."));
         }
         QPushButton *retry = box.addButton(tr("Retry"), QMessageBox::AcceptRole);
         box.addButton(tr("Quit"), QMessageBox::RejectRole);

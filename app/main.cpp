@@ -1,6 +1,7 @@
 #include "cloud/profileloader.h"
 #include "commandline.h"
 #include "databaseopener.h"
+#include "rowtrace.h"
 #include "secrets/passwordstore.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
@@ -8,6 +9,7 @@
 #include "syncstarter.h"
 #include "translations.h"
 #include "widgets/mainwindow.h"
+#include "widgets/todolistview.h"
 #include "wizard/migrationwizard.h"
 
 #include <QApplication>
@@ -76,6 +78,7 @@ int main(int argc, char *argv[])
             return 1;
         TodoStore store(&database);
         MainWindow window(&database, &store);
+        RowTrace::installIfAsked(window.todoList());
 
         const ProfileLoader::Inputs profileInputs{commandLine.profile, {}, QProcessEnvironment::systemEnvironment(),
                                                   QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)};

@@ -106,11 +106,12 @@ int CliCommands::fail(int code, const QString &message)
     return code;
 }
 
-int CliCommands::openDatabase()
+int CliCommands::openDatabase(LocalDatabase::Role role)
 {
     m_database = std::make_unique<LocalDatabase>();
     const QString path = databasePath(m_request.dataDir);
-    const LocalDatabase::OpenResult result = m_database->open(path);
+    // A guest beside the window and other runs; sync owns the file (one sync engine per outbox).
+    const LocalDatabase::OpenResult result = m_database->open(path, role);
     if (!result.ok()) {
         // Unlike the window, never offer to set a damaged file aside: a
         // script should not make that choice for the person.
@@ -269,7 +270,7 @@ int CliCommands::sync()
                        " other PG* variables), or put them in %2.")
                         .arg(ProfileNames::toString(profile->name), envFile));
     }
-    if (const int opened = openDatabase(); opened != CliExit::Ok)
+    if (const int opened = openDatabase(LocalDatabase::Role::Owner); opened != CliExit::Ok)
         return opened;
 
     SyncOptions options;

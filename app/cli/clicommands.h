@@ -1,13 +1,13 @@
 #pragma once
 
 #include "clirequest.h"
+#include "store/localdatabase.h"
 
 #include <QCoreApplication>
 #include <QString>
 
 #include <memory>
 
-class LocalDatabase;
 class TodoStore;
 class TodoFinder;
 
@@ -34,7 +34,7 @@ public:
     static int fail(int code, const QString &message);
 
 private:
-    int openDatabase();
+    int openDatabase(LocalDatabase::Role role = LocalDatabase::Role::Guest);
     int add();
     int list();
     int edit();

@@ -14,6 +14,7 @@ struct CacheChange
         Undo,      // the undo stack stepping back or forth (undo and redo)
         Pull,      // the sync engine applied changes from the cloud
         Import,    // an import into this cache
+        External,  // another process (tandem-cli) wrote to the same file
     };
 
     Origin origin = Origin::LocalEdit;
@@ -22,7 +23,8 @@ struct CacheChange
     bool tags = false;   // tag links or the open counts of tags may differ
 
     bool isEmpty() const { return todoIds.isEmpty() && !lists && !tags; }
-    // Written here and so still to be pushed (everything but a pull).
+    // Written on this desktop and so still to be pushed (everything but a
+    // pull): tandem-cli's edits wait in the outbox for the window's sync.
     bool isLocal() const { return origin != Origin::Pull; }
 };
 

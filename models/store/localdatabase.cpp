@@ -1,6 +1,7 @@
 #include "localdatabase.h"
 
 #include "domain/changejson.h"
+#include "externalchangewatcher.h"
 #include "listrows.h"
 #include "localschema.h"
 #include "outbox.h"
@@ -64,6 +65,7 @@ QSqlDatabase LocalDatabase::readerDatabase() const
     const QString name = m_connectionName + u"-reader"_s;
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
+    CommitLedger::claim(name, m_commits);
     QString error;
     const QSqlDatabase db = openExtraConnection(m_filePath, name, &error);
     if (!db.isOpen())
@@ -73,6 +75,9 @@ QSqlDatabase LocalDatabase::readerDatabase() const
 
 void LocalDatabase::close()
 {
+    m_watcher.reset();
+    CommitLedger::release(m_connectionName);
+    CommitLedger::release(m_connectionName + u"-reader"_s);
     if (const QString reader = m_connectionName + u"-reader"_s; QSqlDatabase::contains(reader)) {
         QSqlDatabase::database(reader, false).close();
         QSqlDatabase::removeDatabase(reader);
@@ -93,14 +98,18 @@ LocalDatabase::OpenResult LocalDatabase::fail(OpenStatus status, const QString &
     return {status, detail};
 }
 
-LocalDatabase::OpenResult LocalDatabase::open(const QString &filePath)
+LocalDatabase::OpenResult LocalDatabase::open(const QString &filePath, Role role)
 {
     close();
     // openConnection()'s handles are gone once it returns, so close() can
     // remove the connection without Qt warning that it is still in use.
-    const OpenResult result = openConnection(filePath);
-    if (!result.ok())
+    const OpenResult result = openConnection(filePath, role);
+    if (!result.ok()) {
         close();
+        return result;
+    }
+    m_watcher = std::make_unique<ExternalChangeWatcher>(m_connectionName, m_commits);
+    connect(m_watcher.get(), &ExternalChangeWatcher::changedElsewhere, this, &LocalDatabase::announce);
     return result;
 }
 
@@ -166,7 +175,7 @@ bool LocalDatabase::configureConnection(QSqlDatabase &db, QString *error)
         && Sql::exec(db, u"PRAGMA cache_size = -%1"_s.arg(kCacheKiB), {}, error);
 }
 
-LocalDatabase::OpenResult LocalDatabase::openConnection(const QString &filePath)
+LocalDatabase::OpenResult LocalDatabase::openConnection(const QString &filePath, Role role)
 {
     m_filePath = QFileInfo(filePath).absoluteFilePath();
     const QFileInfo info(m_filePath);
@@ -176,13 +185,25 @@ LocalDatabase::OpenResult LocalDatabase::openConnection(const QString &filePath)
     if (info.exists() && !info.isFile())
         return fail(OpenStatus::Failed, tr("%1 is not a file.").arg(m_filePath));
 
-    // One Tandem per database: a second one would fight over the outbox.
-    m_lock = std::make_unique<QLockFile>(m_filePath + u".lock"_s);
-    m_lock->setStaleLockTime(0); // stale only when the owning process is gone
-    if (!m_lock->tryLock(0)) {
-        const QLockFile::LockError lockError = m_lock->error();
-        m_lock.reset();
-        if (lockError == QLockFile::LockFailedError)
+    // One owner per database: a second sync engine would push the outbox twice.
+    if (role == Role::Owner) {
+        m_lock = std::make_unique<QLockFile>(m_filePath + u".lock"_s);
+        m_lock->setStaleLockTime(0); // stale only when the owning process is gone
+        if (!m_lock->tryLock(0)) {
+            const QLockFile::LockError lockError = m_lock->error();
+            m_lock.reset();
+            if (lockError == QLockFile::LockFailedError)
+                return fail(OpenStatus::Locked, m_filePath);
+            return fail(OpenStatus::Unwritable, info.absolutePath());
+        }
+    }
+    // One opening at a time: the first look below removes the -wal and -shm
+    // it made itself, which must not be the ones another process, opening
+    // at the same moment, has just made and uses.
+    QLockFile opening(m_filePath + u".opening"_s);
+    opening.setStaleLockTime(0);
+    if (!opening.tryLock(kOpeningWaitMs)) {
+        if (opening.error() == QLockFile::LockFailedError)
             return fail(OpenStatus::Locked, m_filePath);
         return fail(OpenStatus::Unwritable, info.absolutePath());
     }
@@ -196,6 +217,7 @@ LocalDatabase::OpenResult LocalDatabase::openConnection(const QString &filePath)
             return fail(looked.status, looked.detail);
     }
 
+    CommitLedger::claim(m_connectionName, m_commits);
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     db.setDatabaseName(m_filePath);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
@@ -310,7 +332,7 @@ QString LocalDatabase::describe(OpenStatus status)
     case OpenStatus::Unwritable:
         return tr("Tandem cannot write to its database. Check the permissions of the file and its folder.");
     case OpenStatus::Locked:
-        return tr("Another Tandem window is already using this database.");
+        return tr("Another Tandem window, or tandem-cli while it syncs, is using this database.");
     case OpenStatus::Corrupt:
         return tr("The database file is damaged or is not a Tandem database.");
     case OpenStatus::TooNew:

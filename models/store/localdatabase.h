@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cachechange.h"
+#include "commitledger.h"
 
 #include <QLockFile>
 #include <QObject>
@@ -10,10 +11,14 @@
 
 #include <memory>
 
+class ExternalChangeWatcher;
+
 // The local SQLite cache: one file, one named connection, opened with the
 // settings a long-running desktop app wants (WAL, synchronous=NORMAL,
 // foreign keys, a busy timeout) and checked before use. It never deletes or
 // rewrites a file it cannot read: a damaged file is set aside under a new name.
+// Several processes share the file (the window and any number of tandem-cli
+// runs); what the others commit is announced with origin External.
 class LocalDatabase : public QObject
 {
     Q_OBJECT
@@ -22,7 +27,7 @@ public:
         Ok,
         CannotCreateFolder, // the folder for the file cannot be made
         Unwritable,         // the file or its folder is read-only
-        Locked,             // another Tandem is using this file
+        Locked,             // another owner (a window, or tandem-cli syncing) has this file
         Corrupt,            // not a SQLite database, or quick_check failed
         TooNew,             // written by a newer Tandem; never downgraded
         Failed,             // anything else SQLite said
@@ -36,13 +41,24 @@ public:
         bool ok() const { return status == OpenStatus::Ok; }
     };
 
+    // Who opens the file. The owner syncs it, and there is one at a time: two
+    // sync engines would push the same outbox twice. Guests (tandem-cli's
+    // add, list, edit, ...) read and write beside the owner and each other.
+    enum class Role {
+        Owner,
+        Guest,
+    };
+    Q_ENUM(Role)
+
     static constexpr int kBusyTimeoutMs = 5000;
+    // How long an opening waits for another process that is opening the file.
+    static constexpr int kOpeningWaitMs = 30000;
     static constexpr int kCacheKiB = 32 * 1024;
 
     explicit LocalDatabase(QObject *parent = nullptr);
     ~LocalDatabase() override;
 
-    OpenResult open(const QString &filePath);
+    OpenResult open(const QString &filePath, Role role = Role::Owner);
     void close();
     bool isOpen() const;
 
@@ -81,12 +97,14 @@ Q_SIGNALS:
     void changed(const CacheChange &change);
 
 private:
-    OpenResult openConnection(const QString &filePath);
+    OpenResult openConnection(const QString &filePath, Role role);
     OpenResult probe(const QString &filePath, bool *checked);
     OpenResult fail(OpenStatus status, const QString &detail);
     static bool configureConnection(QSqlDatabase &db, QString *error);
 
     QString m_filePath;
     QString m_connectionName;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<QLockFile> m_lock; // the owner's, for as long as it is open
+    std::shared_ptr<CommitLedger::Tally> m_commits = std::make_shared<CommitLedger::Tally>();
+    std::unique_ptr<ExternalChangeWatcher> m_watcher;
 };

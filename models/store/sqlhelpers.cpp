@@ -1,10 +1,17 @@
 #include "sqlhelpers.h"
 
+#include "commitledger.h"
+
+#include <QDeadlineTimer>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
 
 namespace Sql {
+
+namespace {
+constexpr int kSqliteBusy = 5; // SQLite's primary result code for a lock held elsewhere
+} // namespace
 
 std::optional<QSqlQuery> select(const QSqlDatabase &db, const QString &sql,
                                 const QVariantList &values, QString *error)
@@ -51,10 +58,21 @@ int nativeCode(const QSqlQuery &query)
 WriteTransaction::WriteTransaction(const QSqlDatabase &db)
     : m_db(db)
 {
+    // Each try waits the connection's busy timeout for the write lock; with
+    // several processes on one file (the window, scripts running tandem-cli)
+    // a writer may lose that race a few times, and tries again meanwhile.
+    const QDeadlineTimer deadline(kWriteLockWaitMs);
     QSqlQuery begin(m_db);
-    m_active = begin.exec(u"BEGIN IMMEDIATE"_s);
-    if (!m_active)
-        m_error = begin.lastError().text();
+    for (;;) {
+        m_active = begin.exec(u"BEGIN IMMEDIATE"_s);
+        if (m_active) {
+            m_changesBefore = CommitLedger::changesSoFar(m_db);
+            return;
+        }
+        if ((nativeCode(begin) & 0xff) != kSqliteBusy || deadline.hasExpired())
+            break;
+    }
+    m_error = begin.lastError().text();
 }
 
 WriteTransaction::~WriteTransaction()
@@ -69,11 +87,17 @@ bool WriteTransaction::commit()
 {
     if (!m_active)
         return false;
+    // A transaction that wrote nothing (the check at every opening) leaves
+    // the file as it was, and is nothing for other processes to hear of.
+    if (CommitLedger::changesSoFar(m_db) != m_changesBefore)
+        CommitLedger::countInFile(m_db);
+    CommitLedger::CommitScope counted(m_db);
     QSqlQuery commitQuery(m_db);
     if (!commitQuery.exec(u"COMMIT"_s)) {
         m_error = commitQuery.lastError().text();
         return false;
     }
+    counted.committed();
     m_active = false;
     return true;
 }

@@ -27,10 +27,16 @@ std::optional<Timestamp::Micros> optionalMicros(const QVariant &value);
 int nativeCode(const QSqlQuery &query);
 
 // BEGIN IMMEDIATE, so that a writer takes the write lock up front and waits
-// on the busy timeout instead of failing when another connection writes.
+// on the busy timeout instead of failing when another connection writes
+// (a deferred transaction that reads first and then writes could not wait:
+// SQLite would refuse its upgrade at once). Every commit is counted in the
+// file and for its connection's owner (CommitLedger).
 class WriteTransaction
 {
 public:
+    // How long, in all, a writer waits for the write lock before it gives up.
+    static constexpr int kWriteLockWaitMs = 60000;
+
     explicit WriteTransaction(const QSqlDatabase &db);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction &) = delete;
@@ -43,6 +49,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_active = false;
+    qint64 m_changesBefore = -1; // the connection's total_changes() at BEGIN
     QString m_error;
 };
 

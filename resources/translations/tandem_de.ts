@@ -808,12 +808,12 @@ Benutzer: %3</translation>
         <translation>Beiseitelegen und leer starten</translation>
     </message>
     <message>
-        <source>Close the other Tandem window, then choose Retry.</source>
-        <translation>Schließen Sie das andere Tandem-Fenster und wählen Sie dann „Erneut versuchen“.</translation>
-    </message>
-    <message>
         <source>The damaged file was kept as %1.</source>
         <translation>Die beschädigte Datei wurde als %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Close the other Tandem window, or wait until tandem-cli has finished syncing, then choose Retry.</source>
+        <translation>Schließen Sie das andere Tandem-Fenster oder warten Sie, bis tandem-cli mit dem Synchronisieren fertig ist, und wählen Sie dann „Erneut versuchen“.</translation>
     </message>
 </context>
 <context>
@@ -1248,10 +1248,6 @@ Benutzer: %3</translation>
         <translation>Tandem kann nicht in seine Datenbank schreiben. Prüfen Sie die Berechtigungen der Datei und ihres Ordners.</translation>
     </message>
     <message>
-        <source>Another Tandem window is already using this database.</source>
-        <translation>Ein anderes Tandem-Fenster verwendet diese Datenbank bereits.</translation>
-    </message>
-    <message>
         <source>The database file is damaged or is not a Tandem database.</source>
         <translation>Die Datenbankdatei ist beschädigt oder keine Tandem-Datenbank.</translation>
     </message>
@@ -1262,6 +1258,10 @@ Benutzer: %3</translation>
     <message>
         <source>Tandem could not open its database.</source>
         <translation>Tandem konnte seine Datenbank nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Another Tandem window, or tandem-cli while it syncs, is using this database.</source>
+        <translation>Ein anderes Tandem-Fenster oder ein synchronisierendes tandem-cli verwendet diese Datenbank.</translation>
     </message>
 </context>
 <context>
