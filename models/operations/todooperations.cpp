@@ -1,8 +1,10 @@
 #include "todooperations.h"
 
+#include "domain/tagkey.h"
 #include "store/todostore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 #include <algorithm>
 
@@ -51,6 +53,23 @@ Edit listEdit(const TodoList &before, const TodoList &after, const QString &text
 double endOf(const TodoStore &store, const QString &listId)
 {
     return store.newTodo(listId, {}).position;
+}
+
+// The list deleted, with its live todos before and after change(); text
+// (a QT_TRANSLATE_NOOP in TodoCommands) takes the list's name.
+template<typename Change>
+Edit deleteListWith(const TodoStore &store, const QString &listId, Timestamp::Micros now, const char *text, Change change)
+{
+    const auto before = store.list(listId);
+    if (!before || before->isInbox)
+        return {};
+    TodoList after = *before;
+    after.deletedAt = now;
+    Edit edit = listEdit(*before, after, QCoreApplication::translate("TodoCommands", text).arg(before->name));
+    edit.before.todos = store.todosInList(listId);
+    edit.after.todos = edit.before.todos;
+    change(edit.after.todos);
+    return edit;
 }
 
 } // namespace
@@ -107,6 +126,53 @@ Edit setPriority(const TodoStore &store, const QStringList &ids, Priority priori
 {
     return editEach(store, ids, QCoreApplication::translate("TodoCommands", "Set priority of %n todo(s)", nullptr, int(ids.size())),
                     [=](Todo &todo) { todo.priority = priority; });
+}
+
+Edit setDueDate(const TodoStore &store, const QStringList &ids, std::optional<QDate> date)
+{
+    const int n = int(ids.size());
+    if (!date) {
+        return editEach(store, ids, QCoreApplication::translate("TodoCommands", "Remove the due date of %n todo(s)", nullptr, n),
+                        [](Todo &todo) {
+                            todo.dueAt.reset();
+                            todo.dueHasTime = false;
+                        });
+    }
+    return editEach(store, ids, QCoreApplication::translate("TodoCommands", "Reschedule %n todo(s)", nullptr, n),
+                    [day = *date](Todo &todo) {
+                        if (todo.dueAt && todo.dueHasTime) {
+                            todo.dueAt = Timestamp::fromDateTime(QDateTime(day, Timestamp::toLocal(*todo.dueAt).time()));
+                        } else {
+                            todo.dueAt = Timestamp::fromDate(day);
+                            todo.dueHasTime = false;
+                        }
+                    });
+}
+
+Edit addTag(const TodoStore &store, const QStringList &ids, const QString &tag)
+{
+    const QString name = TagKey::displayName(tag);
+    const QString key = TagKey::of(name);
+    if (name.isEmpty())
+        return {};
+    return editEach(store, ids, QCoreApplication::translate("TodoCommands", "Add tag “%1” to %n todo(s)", nullptr, int(ids.size())).arg(name),
+                    [&](Todo &todo) {
+                        const bool has = std::any_of(todo.tags.cbegin(), todo.tags.cend(),
+                                                     [&](const QString &t) { return TagKey::of(t) == key; });
+                        if (!has)
+                            todo.tags << name;
+                    });
+}
+
+Edit removeTag(const TodoStore &store, const QStringList &ids, const QString &tag)
+{
+    const QString key = TagKey::of(TagKey::displayName(tag));
+    if (key.isEmpty())
+        return {};
+    return editEach(store, ids, QCoreApplication::translate("TodoCommands", "Remove tag “%1” from %n todo(s)", nullptr, int(ids.size())).arg(TagKey::displayName(tag)),
+                    [&](Todo &todo) {
+                        todo.tags.removeIf([&](const QString &t) { return TagKey::of(t) == key; });
+                    });
 }
 
 Edit moveToList(const TodoStore &store, const QStringList &ids, const QString &listId)
@@ -176,17 +242,25 @@ Edit renameList(const TodoStore &store, const QString &listId, const QString &na
 
 Edit deleteList(const TodoStore &store, const QString &listId, Timestamp::Micros now)
 {
-    const auto before = store.list(listId);
-    if (!before || before->isInbox)
-        return {};
-    TodoList after = *before;
-    after.deletedAt = now;
-    Edit edit = listEdit(*before, after, QCoreApplication::translate("TodoCommands", "Delete list “%1”").arg(before->name));
-    edit.before.todos = store.todosInList(listId);
-    edit.after.todos = edit.before.todos;
-    for (Todo &todo : edit.after.todos)
-        todo.deletedAt = now;
-    return edit;
+    return deleteListWith(store, listId, now, QT_TRANSLATE_NOOP("TodoCommands", "Delete list “%1”"),
+                          [now](QList<Todo> &todos) {
+                              for (Todo &todo : todos)
+                                  todo.deletedAt = now;
+                          });
+}
+
+Edit deleteListKeepingTodos(const TodoStore &store, const QString &listId, Timestamp::Micros now)
+{
+    const QString inbox = store.inboxId();
+    double position = endOf(store, inbox);
+    return deleteListWith(store, listId, now, QT_TRANSLATE_NOOP("TodoCommands", "Delete list “%1”, its todos to the Inbox"),
+                          [&](QList<Todo> &todos) {
+                              for (Todo &todo : todos) {
+                                  todo.listId = inbox;
+                                  todo.position = position;
+                                  position += 1.0;
+                              }
+                          });
 }
 
 Edit moveList(const TodoStore &store, const QString &listId, int newIndex)

@@ -3,6 +3,7 @@
 #include "domain/timestamp.h"
 #include "operations/edit.h"
 
+#include <QDate>
 #include <QStringList>
 
 #include <optional>
@@ -31,6 +32,13 @@ Edit setCompleted(const TodoStore &store, const QStringList &ids, bool completed
 Edit toggleCompleted(const TodoStore &store, const QStringList &ids);
 Edit deleteTodos(const TodoStore &store, const QStringList &ids, Timestamp::Micros now = Timestamp::now());
 Edit setPriority(const TodoStore &store, const QStringList &ids, Priority priority);
+// Reschedules them to a day, as Todoist does: a due with a time keeps its
+// time of day on the new date; a date, or no due, becomes that date.
+// nullopt takes the due away (Someday).
+Edit setDueDate(const TodoStore &store, const QStringList &ids, std::optional<QDate> date);
+// Adds a tag to each that lacks it (by TagKey), or removes it from each that has it.
+Edit addTag(const TodoStore &store, const QStringList &ids, const QString &tag);
+Edit removeTag(const TodoStore &store, const QStringList &ids, const QString &tag);
 // To the end of another list, in the order given.
 Edit moveToList(const TodoStore &store, const QStringList &ids, const QString &listId);
 // Into a list, in the order given, between two positions (nullopt: the
@@ -47,6 +55,8 @@ Edit createList(const TodoStore &store, const QString &name, QString *newId = nu
 Edit renameList(const TodoStore &store, const QString &listId, const QString &name);
 // A list with all its todos; never the Inbox.
 Edit deleteList(const TodoStore &store, const QString &listId, Timestamp::Micros now = Timestamp::now());
+// A list, its todos kept: they go to the end of the Inbox, in their order.
+Edit deleteListKeepingTodos(const TodoStore &store, const QString &listId, Timestamp::Micros now = Timestamp::now());
 // To a new index among the lists after the Inbox.
 Edit moveList(const TodoStore &store, const QString &listId, int newIndex);
 

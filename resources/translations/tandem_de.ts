@@ -37,6 +37,77 @@ Die alte Datei selbst bleibt genau so, wie sie ist.</translation>
     </message>
 </context>
 <context>
+    <name>BulkEditPane</name>
+    <message>
+        <source>Due date for all</source>
+        <translation>Fälligkeitsdatum für alle</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>Priority for all</source>
+        <translation>Priorität für alle</translation>
+    </message>
+    <message>
+        <source>List for all</source>
+        <translation>Liste für alle</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>due date in the detail pane</comment>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <source>No Date</source>
+        <translation>Kein Datum</translation>
+    </message>
+    <message>
+        <source>a tag</source>
+        <translation>ein Schlagwort</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todo(s) selected</source>
+        <translation>
+            <numerusform>%n Aufgabe ausgewählt</numerusform>
+            <numerusform>%n Aufgaben ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Eingang</translation>
+    </message>
+</context>
+<context>
     <name>CliCommands</name>
     <message>
         <source>due %1</source>
@@ -817,6 +888,35 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>DeleteListDialog</name>
+    <message>
+        <source>Delete List</source>
+        <translation>Liste löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the list “%1”? It has %n todo(s).</source>
+        <translation>
+            <numerusform>Die Liste „%1“ löschen? Sie enthält %n Aufgabe.</numerusform>
+            <numerusform>Die Liste „%1“ löschen? Sie enthält %n Aufgaben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Either way, Undo brings everything back.</source>
+        <translation>In beiden Fällen holt Rückgängig alles zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move Its %n Todo(s) to Inbox</source>
+        <translation>
+            <numerusform>Ihre %n Aufgabe in den Eingang verschieben</numerusform>
+            <numerusform>Ihre %n Aufgaben in den Eingang verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Them Too</source>
+        <translation>Sie auch löschen</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Select a todo to see its details</source>
@@ -1369,6 +1469,14 @@ Benutzer: %3</translation>
         <source>Sync settings saved. Sync restarts with them.</source>
         <translation>Synchronisierungseinstellungen gespeichert. Die Synchronisierung startet mit ihnen neu.</translation>
     </message>
+    <message>
+        <source>Undid: %1</source>
+        <translation>Rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Redid: %1</source>
+        <translation>Wiederhergestellt: %1</translation>
+    </message>
 </context>
 <context>
     <name>MigratePage</name>
@@ -1841,6 +1949,37 @@ Benutzer: %3</translation>
     <message>
         <source>List: %1</source>
         <translation>Liste: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleMenu</name>
+    <message>
+        <source>Sc&amp;hedule</source>
+        <translation>&amp;Planen</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Heute</translation>
+    </message>
+    <message>
+        <source>T&amp;omorrow</source>
+        <translation>&amp;Morgen</translation>
+    </message>
+    <message>
+        <source>&amp;Next Week</source>
+        <translation>&amp;Nächste Woche</translation>
+    </message>
+    <message>
+        <source>&amp;Someday (No Date)</source>
+        <translation>&amp;Irgendwann (kein Datum)</translation>
+    </message>
+    <message>
+        <source>&amp;Pick a Date…</source>
+        <translation>&amp;Datum wählen…</translation>
+    </message>
+    <message>
+        <source>Pick a Date</source>
+        <translation>Datum wählen</translation>
     </message>
 </context>
 <context>
@@ -2517,6 +2656,38 @@ Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierte
     <message>
         <source>Move list “%1”</source>
         <translation>Liste „%1“ verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the due date of %n todo(s)</source>
+        <translation>
+            <numerusform>Fälligkeitsdatum von %n Aufgabe entfernen</numerusform>
+            <numerusform>Fälligkeitsdatum von %n Aufgaben entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reschedule %n todo(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe neu planen</numerusform>
+            <numerusform>%n Aufgaben neu planen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add tag “%1” to %n todo(s)</source>
+        <translation>
+            <numerusform>Schlagwort „%1“ zu %n Aufgabe hinzufügen</numerusform>
+            <numerusform>Schlagwort „%1“ zu %n Aufgaben hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “%1” from %n todo(s)</source>
+        <translation>
+            <numerusform>Schlagwort „%1“ von %n Aufgabe entfernen</numerusform>
+            <numerusform>Schlagwort „%1“ von %n Aufgaben entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete list “%1”, its todos to the Inbox</source>
+        <translation>Liste „%1“ löschen, ihre Aufgaben in den Eingang</translation>
     </message>
 </context>
 <context>

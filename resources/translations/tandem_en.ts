@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BulkEditPane</name>
+    <message numerus="yes">
+        <source>%n todo(s) selected</source>
+        <translation>
+            <numerusform>%n todo selected</numerusform>
+            <numerusform>%n todos selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CloudImporter</name>
     <message numerus="yes">
         <source>%1; %2 of %n todos are in the cloud, and running the migration again resumes it</source>
@@ -46,6 +56,23 @@
         <translation>
             <numerusform>Dismissed %n entry.</numerusform>
             <numerusform>Dismissed %n entries.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeleteListDialog</name>
+    <message numerus="yes">
+        <source>Delete the list “%1”? It has %n todo(s).</source>
+        <translation>
+            <numerusform>Delete the list “%1”? It has %n todo.</numerusform>
+            <numerusform>Delete the list “%1”? It has %n todos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move Its %n Todo(s) to Inbox</source>
+        <translation>
+            <numerusform>Move Its %n Todo to Inbox</numerusform>
+            <numerusform>Move Its %n Todos to Inbox</numerusform>
         </translation>
     </message>
 </context>
@@ -237,6 +264,34 @@
         <translation>
             <numerusform>Reorder %n todo</numerusform>
             <numerusform>Reorder %n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the due date of %n todo(s)</source>
+        <translation>
+            <numerusform>Remove the due date of %n todo</numerusform>
+            <numerusform>Remove the due date of %n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reschedule %n todo(s)</source>
+        <translation>
+            <numerusform>Reschedule %n todo</numerusform>
+            <numerusform>Reschedule %n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add tag “%1” to %n todo(s)</source>
+        <translation>
+            <numerusform>Add tag “%1” to %n todo</numerusform>
+            <numerusform>Add tag “%1” to %n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag “%1” from %n todo(s)</source>
+        <translation>
+            <numerusform>Remove tag “%1” from %n todo</numerusform>
+            <numerusform>Remove tag “%1” from %n todos</numerusform>
         </translation>
     </message>
 </context>

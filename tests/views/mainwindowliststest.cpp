@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSplitter>
 #include <QUndoStack>
 
@@ -288,6 +289,14 @@ private Q_SLOTS:
         QVERIFY(deleteList);
         QVERIFY(deleteList->isEnabled());
         deleteList->trigger();
+        // The list has todos: the window asks, and this time they go too.
+        QPushButton *deleteTodos = nullptr;
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (widget->isVisible() && widget->objectName() == u"deleteListDialog")
+                deleteTodos = widget->findChild<QPushButton *>(u"deleteListDeleteTodos"_s);
+        }
+        QVERIFY(deleteTodos);
+        QTest::mouseClick(deleteTodos, Qt::LeftButton);
 
         QVERIFY(h.store()->list(errands.id)->isDeleted());
         QVERIFY(h.store()->todo(open.id)->isDeleted());

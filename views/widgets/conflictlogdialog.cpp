@@ -2,6 +2,7 @@
 
 #include "commands/todocommands.h"
 #include "itemmodels/conflictmodel.h"
+#include "redokeys.h"
 #include "store/todostore.h"
 #include "tododelegate.h"
 
@@ -105,7 +106,7 @@ ConflictLogDialog::ConflictLogDialog(TodoStore *store, QUndoStack *undoStack, QW
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(u"conflictRedoAction"_s);
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redo->setShortcuts(redoKeys());
     addActions({undo, redo});
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

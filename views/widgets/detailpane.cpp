@@ -1,5 +1,6 @@
 #include "detailpane.h"
 
+#include "bulkeditpane.h"
 #include "dueeditor.h"
 #include "named.h"
 #include "notesedit.h"
@@ -38,6 +39,7 @@ DetailPane::DetailPane(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_form(new QWidget(m_stack))
     , m_placeholder(new QLabel(tr("Select a todo to see its details"), m_stack))
+    , m_bulk(new BulkEditPane(m_stack))
     , m_completed(named(new QCheckBox(m_form), u"detailCompleted"_s, tr("Completed")))
     , m_title(named(new QLineEdit(m_form), u"detailTitle"_s, tr("Title")))
     , m_list(named(new QComboBox(m_form), u"detailList"_s, tr("List")))
@@ -111,6 +113,7 @@ DetailPane::DetailPane(QWidget *parent)
 
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(m_form);
+    m_stack->addWidget(m_bulk);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
@@ -140,6 +143,13 @@ void DetailPane::setTodo(const std::optional<Todo> &todo)
         return;
     }
     load(*todo, sameTodo);
+}
+
+void DetailPane::showSelected(int count)
+{
+    setTodo(std::nullopt);
+    m_bulk->setCount(count);
+    m_stack->setCurrentWidget(m_bulk);
 }
 
 void DetailPane::load(const Todo &todo, bool sameTodo)
@@ -183,6 +193,7 @@ void DetailPane::load(const Todo &todo, bool sameTodo)
 void DetailPane::setLists(const QList<TodoList> &lists)
 {
     QScopedValueRollback guard(m_loading, true);
+    m_bulk->setLists(lists);
     m_list->clear();
     for (const TodoList &list : lists) {
         if (list.isDeleted())

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class BulkEditPane;
 class DueEditor;
 class PriorityComboBox;
 class QCheckBox;
@@ -32,6 +33,9 @@ public:
     explicit DetailPane(QWidget *parent = nullptr);
 
     void setTodo(const std::optional<Todo> &todo);
+    // Several todos selected: no todo's fields, but what can be set on all of them.
+    void showSelected(int count);
+    BulkEditPane *bulkEditor() const { return m_bulk; }
     std::optional<Todo> todo() const { return m_todo; }
     void setLists(const QList<TodoList> &lists);
     // Focuses the title with its text selected, for F2.
@@ -63,6 +67,7 @@ private:
     QStackedWidget *m_stack;
     QWidget *m_form;
     QLabel *m_placeholder;
+    BulkEditPane *m_bulk;
     QCheckBox *m_completed;
     QLineEdit *m_title;
     QComboBox *m_list;

@@ -2,6 +2,7 @@
 
 #include "duetext.h"
 #include "named.h"
+#include "sectionclick.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -37,6 +38,8 @@ DueEditor::DueEditor(QWidget *parent)
     m_hasTime->setToolTip(
         QCoreApplication::translate("DetailPane", "Due at a time of day, not just on the date"));
     m_time->setDisplayFormat(DueText::timeFormat());
+    selectSectionOnClick(m_date);
+    selectSectionOnClick(m_time);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

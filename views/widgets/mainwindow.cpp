@@ -8,6 +8,7 @@
 #include "itemmodels/todomodel.h"
 #include "quickadd/quickaddparser.h"
 #include "quickaddbar.h"
+#include "schedulemenu.h"
 #include "sidebarview.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
@@ -115,6 +116,14 @@ void MainWindow::wireActions()
     });
     connect(m_quickAdd, &QuickAddBar::submitted, this, &MainWindow::addFromQuickAdd);
     connect(m_list, &TodoListView::selectedIdsChanged, this, &MainWindow::updateDetail);
+    // A re-query (after every save) empties the selection for a moment before
+    // the list puts it back; the pane waits for the end, so the field being
+    // typed in is neither cleared nor disabled, and keeps the keyboard focus.
+    connect(m_todoModel, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_requerying = true; });
+    connect(m_todoModel, &QAbstractItemModel::modelReset, this, [this] {
+        m_requerying = false;
+        updateDetail();
+    });
     connect(m_list, &TodoListView::reorderRequested, this, &MainWindow::reorder);
     connect(m_list, &QAbstractItemView::activated, this, [this] { m_detail->focusTitle(); });
     connect(m_delegate, &TodoDelegate::completionToggleRequested, this, [this](const QModelIndex &index) {
@@ -139,6 +148,7 @@ void MainWindow::wireActions()
     connect(m_store, &TodoStore::writeFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Could not save: %1").arg(message), kStatusMessageMs);
     });
+    wireBulkEditing();
     connect(m_undoStack, &QUndoStack::indexChanged, this, [this] {
         if (m_undoStack->index() > 0 || m_undoStack->canRedo())
             statusBar()->showMessage(m_undoStack->undoText().isEmpty() ? QString() : m_undoStack->undoText(), kStatusMessageMs);
@@ -214,9 +224,13 @@ void MainWindow::updateListActions()
 
 void MainWindow::updateDetail()
 {
+    if (m_requerying)
+        return;
     const QStringList ids = m_list->selectedIds();
     if (ids.size() == 1)
         m_detail->setTodo(m_store->todo(ids.first()));
+    else if (ids.size() > 1)
+        m_detail->showSelected(int(ids.size()));
     else
         m_detail->setTodo(std::nullopt);
     const bool any = !ids.isEmpty();
@@ -224,6 +238,7 @@ void MainWindow::updateDetail()
     m_actions->deleteTodos->setEnabled(any);
     m_actions->priorityMenu->setEnabled(any);
     m_actions->moveToMenu->setEnabled(any);
+    m_actions->scheduleMenu->setEnabled(any);
     if (ids.size() > 1)
         statusBar()->showMessage(tr("%n todos selected", nullptr, int(ids.size())));
 }
@@ -294,16 +309,6 @@ void MainWindow::newList()
     selectFilter(TodoFilter::list(id));
     m_sidebar->setFocus();
     m_sidebar->edit(m_sidebar->currentIndex());
-}
-
-void MainWindow::deleteCurrentList()
-{
-    const QString listId = m_sidebar->currentListId();
-    const auto list = m_store->list(listId);
-    if (!list || !TodoCommands::deleteList(m_undoStack, m_store, listId))
-        return;
-    statusBar()->showMessage(tr("Deleted list “%1”. Undo with Ctrl+Z.").arg(list->name), kStatusMessageMs);
-    selectFilter(TodoFilter::list(m_store->inboxId()));
 }
 
 void MainWindow::moveCurrentList(int delta)

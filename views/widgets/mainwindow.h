@@ -4,6 +4,7 @@
 #include "itemmodels/todofilter.h"
 #include "presenters/todolistpresenter.h"
 
+#include <QDate>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -86,7 +87,13 @@ private:
     void fillMoveToMenu();
     void editTitle();
     void newList();
+    // The list's todos go with it or to the Inbox, as the person answers (mainwindowbulk.cpp).
     void deleteCurrentList();
+    void deleteList(const QString &listId, bool keepTodos);
+    // The quick-schedule menu and the bulk edit pane (mainwindowbulk.cpp).
+    void wireBulkEditing();
+    void popUpScheduleMenu();
+    void scheduleSelected(std::optional<QDate> date);
     void moveCurrentList(int delta);
     void reorder(const QStringList &ids, const QString &afterId, const QString &beforeId);
     void showAbout();
@@ -131,4 +138,5 @@ private:
     PasswordStore *m_passwords = nullptr;
     QPointer<ConflictLogDialog> m_conflictLog;
     QPointer<QMessageBox> m_deleteConfirmation;
+    bool m_requerying = false; // between the todo model's reset signals
 };

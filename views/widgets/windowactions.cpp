@@ -2,6 +2,8 @@
 
 #include "commands/todocommands.h"
 #include "itemmodels/todomodel.h"
+#include "redokeys.h"
+#include "schedulemenu.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -28,14 +30,22 @@ WindowActions::WindowActions(QMainWindow *window, QUndoStack *undoStack)
     undo->setShortcut(QKeySequence::Undo);
     redo = undoStack->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(u"actionRedo"_s);
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redo->setShortcuts(redoKeys());
     // The stack's actions keep their text and enabled state, but step
     // through TodoCommands: the store writes first, and a write it refuses
     // leaves the stack where it was (QUndoStack::undo() would move anyway).
     disconnect(undo, &QAction::triggered, undoStack, &QUndoStack::undo);
     disconnect(redo, &QAction::triggered, undoStack, &QUndoStack::redo);
-    connect(undo, &QAction::triggered, undoStack, [undoStack] { TodoCommands::undo(undoStack); });
-    connect(redo, &QAction::triggered, undoStack, [undoStack] { TodoCommands::redo(undoStack); });
+    connect(undo, &QAction::triggered, undoStack, [this, undoStack] {
+        const QString text = undoStack->undoText();
+        if (TodoCommands::undo(undoStack))
+            Q_EMIT undone(text);
+    });
+    connect(redo, &QAction::triggered, undoStack, [this, undoStack] {
+        const QString text = undoStack->redoText();
+        if (TodoCommands::redo(undoStack))
+            Q_EMIT redone(text);
+    });
 
     // Space and Delete belong to the todo list only, so they never steal
     // keys from the text fields; MainWindow adds these actions to the list.
@@ -125,6 +135,10 @@ void WindowActions::buildMenus(QMainWindow *window)
         priorityMenu->addAction(action);
     moveToMenu = edit->addMenu(tr("&Move To"));
     moveToMenu->setObjectName(u"menuMoveTo"_s);
+    scheduleMenu = new ScheduleMenu(window);
+    scheduleMenu->menuAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    scheduleMenu->menuAction()->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    edit->addMenu(scheduleMenu);
     edit->addAction(deleteTodos);
     edit->addSeparator();
     edit->addAction(selectAll);

@@ -7,6 +7,7 @@ class QActionGroup;
 class QMainWindow;
 class QMenu;
 class QUndoStack;
+class ScheduleMenu;
 
 // Every action of the main window, with its shortcut and name, and the menu
 // bar built from them. Behaviour is wired by MainWindow.
@@ -40,8 +41,15 @@ public:
 
     QMenu *moveToMenu = nullptr;     // filled with the lists when it opens
     QMenu *priorityMenu = nullptr;
+    // Today, Tomorrow, …; Ctrl+D (its menu action's shortcut) opens it on the list.
+    ScheduleMenu *scheduleMenu = nullptr;
     // The todo actions that act on the selection, for the list's context menu.
     QList<QAction *> todoActions() const;
+
+Q_SIGNALS:
+    // Undo or redo stepped over the edit with this text.
+    void undone(const QString &text);
+    void redone(const QString &text);
 
 private:
     QAction *make(const QString &name, const QString &text, const QKeySequence &shortcut);
