@@ -1,12 +1,14 @@
 #include "todomodel.h"
 
 #include "domain/tagkey.h"
+#include "itemmodels/dayheading.h"
 #include "domain/todo.h"
 #include "itemmodels/cachecounter.h"
 #include "store/localdatabase.h"
 #include "store/searchindex.h"
 #include "store/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QMimeData>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -57,8 +59,44 @@ TodoModel::TodoModel(LocalDatabase *database, QObject *parent)
     connect(database, &LocalDatabase::changed, this, [this](const CacheChange &change) {
         if (!change.todoIds.isEmpty() || change.lists || (change.tags && m_filter.kind == TodoFilter::Kind::Tag))
             refresh();
+        if (change.lists)
+            loadListNames();
     });
     applyFilter();
+    loadListNames();
+}
+
+void TodoModel::loadListNames()
+{
+    m_listNames.clear();
+    auto query = Sql::select(database(), u"SELECT id, name, is_inbox FROM lists WHERE deleted_at IS NULL"_s, {});
+    while (query && query->next()) {
+        m_listNames.insert(query->value(0).toString(), query->value(2).toBool()
+                               ? QCoreApplication::translate("SidebarModel", "Inbox")
+                               : query->value(1).toString());
+    }
+}
+
+bool TodoModel::groupsByDay() const
+{
+    using Kind = TodoFilter::Kind;
+    return m_filter.kind == Kind::Today || m_filter.kind == Kind::Upcoming || m_filter.kind == Kind::Overdue;
+}
+
+QVariant TodoModel::dayHeading(int row) const
+{
+    // Reads this row and the one above from the rows fetched: no SQL.
+    const QDate today = Timestamp::toLocal(now()).date();
+    const bool pastIsOverdue = m_filter.kind == TodoFilter::Kind::Today;
+    auto groupOf = [&](int r) {
+        const QVariant due = QSqlTableModel::data(index(r, m_columns.dueAt));
+        const bool timed = QSqlTableModel::data(index(r, m_columns.dueHasTime)).toBool();
+        return due.isNull() ? QDate() : DayHeading::group(DayHeading::localDay(due.toLongLong(), timed), today, pastIsOverdue);
+    };
+    const QDate group = groupOf(row);
+    if (!group.isValid() || (row > 0 && groupOf(row - 1) == group))
+        return QString();
+    return DayHeading::text(group, today, pastIsOverdue);
 }
 
 TodoModel::~TodoModel()
@@ -225,6 +263,8 @@ QString TodoModel::orderByClause() const
 {
     // Open todos first, then the chosen order; the manual position breaks ties
     // so the order is total and stable across refreshes.
+    if (groupsByDay())
+        return DayHeading::orderByClause();
     switch (m_sort) {
     case Sort::DueDate:
         return u"ORDER BY completed, due_at IS NULL, due_at, position, id"_s;
@@ -276,6 +316,10 @@ QVariant TodoModel::data(const QModelIndex &index, int role) const
         return field(m_columns.createdAt);
     case UpdatedAtRole:
         return field(m_columns.updatedAt);
+    case DayHeadingRole:
+        return groupsByDay() ? dayHeading(index.row()) : QVariant(QString());
+    case ListNameRole:
+        return m_filter.kind == TodoFilter::Kind::List ? QString() : m_listNames.value(field(m_columns.listId).toString());
     case OverdueRole: {
         Todo todo;
         todo.completed = field(m_columns.completed).toBool();
@@ -318,7 +362,8 @@ QHash<int, QByteArray> TodoModel::roleNames() const
                   {NotesRole, "notes"}, {CompletedRole, "completed"}, {DueAtRole, "dueAt"},
                   {DueHasTimeRole, "dueHasTime"}, {PriorityRole, "priority"}, {TagsRole, "tags"},
                   {PendingRole, "pending"}, {OverdueRole, "overdue"}, {PositionRole, "position"},
-                  {CreatedAtRole, "createdAt"}, {UpdatedAtRole, "updatedAt"}});
+                  {CreatedAtRole, "createdAt"}, {UpdatedAtRole, "updatedAt"},
+                  {DayHeadingRole, "dayHeading"}, {ListNameRole, "listName"}});
     return names;
 }
 

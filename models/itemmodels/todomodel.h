@@ -36,6 +36,8 @@ public:
         PositionRole,   // double
         CreatedAtRole,
         UpdatedAtRole,
+        DayHeadingRole, // QString: the day's heading when the row starts a day (groupsByDay())
+        ListNameRole,   // QString: the row's list, when the view spans several lists
     };
     Q_ENUM(Role)
 
@@ -53,6 +55,9 @@ public:
     void setSearchText(const QString &text);
     void setSortMode(Sort sort);
     Sort sortMode() const { return m_sort; }
+    // Today, Upcoming and Overdue: in date order whatever the sort mode, with
+    // day headings (DayHeading); their rows differ in height.
+    bool groupsByDay() const;
     // Fixes "now" for the smart lists; tests use it. 0 means the clock.
     void setReferenceTime(Timestamp::Micros now);
 
@@ -100,6 +105,8 @@ private:
 
     Timestamp::Micros now() const;
     void applyFilter();
+    void loadListNames();
+    QVariant dayHeading(int row) const;
 
     LocalDatabase *m_database;
     const int m_slot;
@@ -113,6 +120,7 @@ private:
     bool m_countAgain = false;
     TodoFilterSql::Search m_searchBy = TodoFilterSql::Search::Scan;
     QHash<QString, bool> m_fewMatches; // search text -> matched fewer than kFewMatches
+    QHash<QString, QString> m_listNames; // list id -> name, read once per change of the lists
 
     struct Columns
     {

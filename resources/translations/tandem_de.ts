@@ -888,6 +888,30 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>DayHeading</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>dddd d MMM</source>
+        <translation>dddd, d. MMM</translation>
+    </message>
+    <message>
+        <source>dddd d MMM yyyy</source>
+        <translation>dddd, d. MMM yyyy</translation>
     <name>DeleteListDialog</name>
     <message>
         <source>Delete List</source>
@@ -1075,6 +1099,61 @@ Benutzer: %3</translation>
             <numerusform>%n Zeile wurde repariert oder ausgelassen (im Bericht unten aufgeführt).</numerusform>
             <numerusform>%n Zeilen wurden repariert oder ausgelassen (im Bericht unten aufgeführt).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>No todos match “%1”</source>
+        <translation>Keine Aufgaben passen zu „%1“</translation>
+    </message>
+    <message>
+        <source>Welcome to Tandem</source>
+        <translation>Willkommen bei Tandem</translation>
+    </message>
+    <message>
+        <source>Nothing due today</source>
+        <translation>Heute ist nichts fällig</translation>
+    </message>
+    <message>
+        <source>Nothing coming up</source>
+        <translation>Nichts steht an</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>Nichts überfällig</translation>
+    </message>
+    <message>
+        <source>Nothing completed yet</source>
+        <translation>Noch nichts erledigt</translation>
+    </message>
+    <message>
+        <source>No todos here yet</source>
+        <translation>Hier gibt es noch keine Aufgaben</translation>
+    </message>
+    <message>
+        <source>Press Escape to clear the search.</source>
+        <translation>Mit Escape leeren Sie die Suche.</translation>
+    </message>
+    <message>
+        <source>New todo</source>
+        <translation>Neue Aufgabe</translation>
+    </message>
+    <message>
+        <source>Search all lists</source>
+        <translation>In allen Listen suchen</translation>
+    </message>
+    <message>
+        <source>All shortcuts</source>
+        <translation>Alle Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Type a todo in the line above and press Enter.</source>
+        <translation>Tippen Sie eine Aufgabe in die Zeile oben und drücken Sie die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>Words like “tomorrow 15:00”, “!high” and “#work” set its due, priority and tags.</source>
+        <translation>Wörter wie „tomorrow 15:00“, „!high“ und „#arbeit“ setzen Fälligkeit, Priorität und Schlagwörter.</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1549,20 @@ Benutzer: %3</translation>
         <translation>Synchronisierungseinstellungen gespeichert. Die Synchronisierung startet mit ihnen neu.</translation>
     </message>
     <message>
+        <source>Only this list</source>
+        <translation>Nur diese Liste</translation>
+    </message>
+    <message>
+        <source>Search only the list shown, not all lists</source>
+        <translation>Nur in der angezeigten Liste suchen, nicht in allen</translation>
+    </message>
+    <message>
+        <source>Search in all lists</source>
+        <translation>Suche in allen Listen</translation>
+    </message>
+    <message>
+        <source>Search in %1</source>
+        <translation>Suche in %1</translation>
         <source>Undid: %1</source>
         <translation>Rückgängig gemacht: %1</translation>
     </message>
@@ -1952,6 +2045,90 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>Quick Add Syntax</source>
+        <translation>Schnelleingabe</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>Priorität: %1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Open the todo&apos;s details</source>
+        <translation>Details der Aufgabe öffnen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabetaste</translation>
+    </message>
+    <message>
+        <source>Clear the search, or leave quick add</source>
+        <translation>Suche leeren oder Schnelleingabe verlassen</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Escape</translation>
+    </message>
+    <message>
+        <source>Due that day (also: tod, tmr)</source>
+        <translation>Fällig an diesem Tag (auch: tod, tmr)</translation>
+    </message>
+    <message>
+        <source>Due on the next such day</source>
+        <translation>Fällig am nächsten solchen Wochentag</translation>
+    </message>
+    <message>
+        <source>Due that many days or weeks from today</source>
+        <translation>Fällig in so vielen Tagen oder Wochen ab heute</translation>
+    </message>
+    <message>
+        <source>Due on that date</source>
+        <translation>Fällig an diesem Datum</translation>
+    </message>
+    <message>
+        <source>Due at that time (today, when no date is given)</source>
+        <translation>Fällig zu dieser Uhrzeit (heute, wenn kein Datum dabei ist)</translation>
+    </message>
+    <message>
+        <source>Priority (also !3, !2, !1, or !!! and !!)</source>
+        <translation>Priorität (auch !3, !2, !1 oder !!! und !!)</translation>
+    </message>
+    <message>
+        <source>A tag; a todo may have several</source>
+        <translation>Ein Schlagwort; eine Aufgabe darf mehrere haben</translation>
+    </message>
+    <message>
+        <source>Put it in the list Work</source>
+        <translation>In die Liste Work legen</translation>
+    </message>
+    <message>
+        <source>Keep the quoted words in the title as they are</source>
+        <translation>Die Wörter in Anführungszeichen bleiben unverändert im Titel</translation>
     <name>ScheduleMenu</name>
     <message>
         <source>Sc&amp;hedule</source>
@@ -2995,6 +3172,14 @@ Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierte
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Quick Add Syntax</source>
+        <translation>&amp;Schnelleingabe</translation>
     </message>
 </context>
 <context>

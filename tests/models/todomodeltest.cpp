@@ -148,7 +148,8 @@ void TodoModelTest::shouldFilterSmartListsListsAndTags_data()
     QTest::addColumn<QStringList>("expected");
 
     const QTime afternoon(14, 0), night(0, 30), evening(23, 30);
-    const QStringList today = {u"Overdue timed"_s, u"Overdue date"_s, u"Today date"_s,
+    // In date order (TodoModelDaysTest): by day, a date before the times of its day.
+    const QStringList today = {u"Overdue date"_s, u"Overdue timed"_s, u"Today date"_s,
         u"Today 01:00"_s, u"Today 20:00"_s, u"Today 23:59"_s};
     QStringList all;
     for (const Spec &spec : kSmartSpecs)
@@ -160,11 +161,11 @@ void TodoModelTest::shouldFilterSmartListsListsAndTags_data()
     row("today, just after midnight", Kind::Today, false, night, today);
     row("today, late evening", Kind::Today, false, evening, today);
     row("overdue", Kind::Overdue, false, afternoon,
-        {u"Overdue timed"_s, u"Overdue date"_s, u"Today 01:00"_s});
+        {u"Overdue date"_s, u"Overdue timed"_s, u"Today 01:00"_s});
     row("overdue, just after midnight", Kind::Overdue, false, night,
-        {u"Overdue timed"_s, u"Overdue date"_s});
+        {u"Overdue date"_s, u"Overdue timed"_s});
     row("overdue, late evening", Kind::Overdue, false, evening,
-        {u"Overdue timed"_s, u"Overdue date"_s, u"Today 01:00"_s, u"Today 20:00"_s});
+        {u"Overdue date"_s, u"Overdue timed"_s, u"Today 01:00"_s, u"Today 20:00"_s});
     const QStringList upcoming = {u"Tomorrow date"_s, u"Tomorrow 00:00"_s, u"Next week"_s};
     row("upcoming", Kind::Upcoming, false, afternoon, upcoming);
     row("upcoming, late evening", Kind::Upcoming, false, evening, upcoming);

@@ -135,7 +135,7 @@ public:
         QStyleOptionViewItem option;
         option.initFrom(list());
         option.rect = list()->visualRect(index);
-        return TodoDelegate::checkBoxRect(option);
+        return TodoDelegate::checkBoxRect(option, index); // below a day heading, if the row has one
     }
 
     [[nodiscard]] bool clickCheckBox(const QString &id) const

@@ -9,6 +9,7 @@
 #include "quickadd/quickaddparser.h"
 #include "quickaddbar.h"
 #include "schedulemenu.h"
+#include "shortcutsheet.h"
 #include "sidebarview.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(LocalDatabase *database, TodoStore *store, QWidget *paren
 {
     connect(m_todoModel, &TodoModel::matchingCounted, this, &MainWindow::showCount);
     connect(m_sidebarModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateOverdue);
+    connect(m_sidebarModel, &QAbstractItemModel::dataChanged, this, [this] { updateViewHints(); });
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Tandem"));
     buildLayout();
@@ -53,6 +55,7 @@ MainWindow::MainWindow(LocalDatabase *database, TodoStore *store, QWidget *paren
     updateHeader();
     updateOverdue();
     updateDetail();
+    m_quickAdd->focusInput(); // a new todo is what a person most often comes for
 }
 
 MainWindow::~MainWindow()
@@ -90,6 +93,8 @@ void MainWindow::wireActions()
         applyFilter(m_filter);
     });
     connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a->shortcuts, &QAction::triggered, this, [this] { showShortcutSheet(false); });
+    connect(a->quickAddSyntax, &QAction::triggered, this, [this] { showShortcutSheet(true); });
     connect(a->syncSettings, &QAction::triggered, this, &MainWindow::showSyncSettings);
     auto *importLegacy = new QAction(tr("&Import from the Old App…"), this);
     importLegacy->setObjectName(u"actionImportLegacy"_s);
@@ -110,10 +115,7 @@ void MainWindow::wireActions()
             [this](const QStringList &ids, const QString &listId) { TodoCommands::moveToList(m_undoStack, m_store, ids, listId); });
     connect(m_sidebarModel, &SidebarModel::renameRequested, this,
             [this](const QString &listId, const QString &name) { TodoCommands::renameList(m_undoStack, m_store, listId, name); });
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_todoModel->setSearchText(text);
-        updateHeader();
-    });
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::searchTextChanged);
     connect(m_quickAdd, &QuickAddBar::submitted, this, &MainWindow::addFromQuickAdd);
     connect(m_list, &TodoListView::selectedIdsChanged, this, &MainWindow::updateDetail);
     // A re-query (after every save) empties the selection for a moment before
@@ -172,9 +174,8 @@ void MainWindow::applyFilter(const TodoFilter &filter)
 {
     m_filter = filter;
     m_presenter.setShown(filter, m_sidebarModel->indexOf(filter).data().toString());
-    TodoFilter effective = filter;
-    effective.hideCompleted = m_actions->hideCompleted->isChecked();
-    m_todoModel->setTodoFilter(effective);
+    m_todoModel->setTodoFilter(shownFilter());
+    m_list->setUniformItemSizes(!m_todoModel->groupsByDay()); // day headings make some rows taller
     m_list->setReorderEnabled(filter.kind == TodoFilter::Kind::List
                               && m_todoModel->sortMode() == TodoModel::Sort::Manual);
     updateHeader();
@@ -184,8 +185,8 @@ void MainWindow::applyFilter(const TodoFilter &filter)
 
 void MainWindow::updateHeader()
 {
-    const QModelIndex entry = m_sidebarModel->indexOf(m_filter);
-    m_listTitle->setText(entry.isValid() ? entry.data().toString() : tr("Todos"));
+    m_listTitle->setText(headerTitle());
+    updateViewHints();
     // When the model holds every match its row count is the answer; else a
     // COUNT over the table runs on the model's counting thread, so it never
     // sits between a key press and the list showing the result.
@@ -330,6 +331,15 @@ void MainWindow::moveCurrentList(int delta)
 void MainWindow::reorder(const QStringList &ids, const QString &afterId, const QString &beforeId)
 {
     TodoCommands::perform(m_undoStack, m_store, m_presenter.drop(ids, afterId, beforeId));
+}
+
+void MainWindow::showShortcutSheet(bool quickAddPage)
+{
+    if (!m_shortcutSheet) {
+        m_shortcutSheet = new ShortcutSheet(m_actions, this);
+        m_shortcutSheet->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_shortcutSheet->showPage(quickAddPage ? ShortcutSheet::Page::QuickAdd : ShortcutSheet::Page::Shortcuts);
 }
 
 void MainWindow::showAbout()

@@ -10,12 +10,15 @@
 
 class ConflictLogDialog;
 class DetailPane;
+class EmptyState;
+class ShortcutSheet;
 class LocalDatabase;
 class PasswordStore;
 class QLabel;
 class QLineEdit;
 class QMessageBox;
 class QSplitter;
+class QToolButton;
 class QUndoStack;
 class QuickAddBar;
 struct QuickAddResult;
@@ -104,6 +107,18 @@ private:
 
     void updateDetail();
     void updateHeader();
+    void showShortcutSheet(bool quickAddPage);
+
+    // The search (mainwindowsearch.cpp): everywhere, or in the list shown.
+    void buildSearchScope();
+    void searchTextChanged(const QString &text);
+    bool isSearching() const;
+    bool searchesEverywhere() const;
+    // What the list shows: the view picked, or every list while searching everywhere.
+    TodoFilter shownFilter() const;
+    QString headerTitle() const;
+    // The search chip and the empty view's message, for the view and search shown.
+    void updateViewHints();
     void showCount(int matching);
     void updateOverdue();
     void updateListActions();
@@ -123,6 +138,9 @@ private:
     SidebarView *m_sidebar = nullptr;
     QuickAddBar *m_quickAdd = nullptr;
     QLineEdit *m_search = nullptr;
+    QToolButton *m_searchScope = nullptr; // the chip that limits a search to the list shown
+    EmptyState *m_emptyState = nullptr;
+    QPointer<ShortcutSheet> m_shortcutSheet;
     QLabel *m_listTitle = nullptr;
     QLabel *m_listCount = nullptr;
     TodoListView *m_list = nullptr;

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "detailpane.h"
+#include "emptystate.h"
 #include "itemmodels/sidebarmodel.h"
 #include "itemmodels/todomodel.h"
 #include "quickaddbar.h"
@@ -20,6 +21,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +61,8 @@ void MainWindow::buildLayout()
     header->addWidget(m_listTitle);
     header->addWidget(m_listCount, 0, Qt::AlignBottom);
     header->addStretch();
+    buildSearchScope();
+    header->addWidget(m_searchScope);
     header->addWidget(m_search);
     centerLayout->addLayout(header);
 
@@ -71,6 +75,7 @@ void MainWindow::buildLayout()
     m_list->setItemDelegate(m_delegate);
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
     centerLayout->addWidget(m_list, 1);
+    m_emptyState = new EmptyState(m_list, m_actions);
 
     m_detail = new DetailPane;
     m_detail->setLists(m_store->lists());

@@ -30,6 +30,19 @@ QRect TodoDelegate::checkBoxRect(const QStyleOptionViewItem &option)
     return TodoRowLayout::checkBoxRect(option);
 }
 
+QRect TodoDelegate::checkBoxRect(const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    return TodoRowLayout::checkBoxRect(rowOption(option, index));
+}
+
+QStyleOptionViewItem TodoDelegate::rowOption(const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    QStyleOptionViewItem row = option;
+    if (!index.data(TodoModel::DayHeadingRole).toString().isEmpty())
+        row.rect.setTop(row.rect.top() + TodoRowLayout::headingHeight(option.font));
+    return row;
+}
+
 QString TodoDelegate::dueText(Timestamp::Micros dueAt, bool hasTime, QDate today)
 {
     return DueText::label(dueAt, hasTime, today);
@@ -52,7 +65,10 @@ QColor TodoDelegate::todayColor(const QPalette &palette)
 
 QSize TodoDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    return TodoRowLayout::sizeHint(option, index.data(TodoModel::TitleRole).toString());
+    QSize size = TodoRowLayout::sizeHint(option, index.data(TodoModel::TitleRole).toString());
+    if (!index.data(TodoModel::DayHeadingRole).toString().isEmpty())
+        size.rheight() += TodoRowLayout::headingHeight(option.font);
+    return size;
 }
 
 void TodoDelegate::paint(
@@ -60,18 +76,25 @@ void TodoDelegate::paint(
 {
     const TodoRow row(index);
     const QDate today = QDate::currentDate();
-    TodoRowPainter(painter, option).paint(row, TodoRowLayout(option, row, today), today);
+    const QStyleOptionViewItem rowPart = rowOption(option, index);
+    const TodoRowPainter rowPainter(painter, rowPart);
+    if (rowPart.rect != option.rect) {
+        const QRect band(option.rect.topLeft(), QPoint(option.rect.right(), rowPart.rect.top() - 1));
+        rowPainter.paintHeading(index.data(TodoModel::DayHeadingRole).toString(), band);
+    }
+    rowPainter.paint(row, TodoRowLayout(rowPart, row, today), today);
 }
 
 bool TodoDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     const QEvent::Type type = event->type();
+    const QStyleOptionViewItem rowPart = rowOption(option, index);
     if (type == QEvent::MouseButtonPress || type == QEvent::MouseButtonRelease
         || type == QEvent::MouseButtonDblClick) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
         // A few pixels of slack: a round target is easy to miss at its edge.
-        const QRect target = checkBoxRect(option).adjusted(-4, -4, 4, 4);
+        const QRect target = checkBoxRect(rowPart).adjusted(-4, -4, 4, 4);
         if (mouse->button() == Qt::LeftButton && target.contains(mouse->position().toPoint())) {
             // The press and double click are eaten too, so the box neither
             // selects the row nor starts editing it.
@@ -90,8 +113,9 @@ bool TodoDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
         return QStyledItemDelegate::helpEvent(event, view, option, index);
 
     const TodoRow data(index);
-    const TodoRowLayout lay(option, data, QDate::currentDate());
-    const QPoint pos = QStyle::visualPos(option.direction, option.rect, event->pos());
+    const QStyleOptionViewItem rowPart = rowOption(option, index);
+    const TodoRowLayout lay(rowPart, data, QDate::currentDate());
+    const QPoint pos = QStyle::visualPos(option.direction, rowPart.rect, event->pos());
     QString tip;
     if (lay.pending.contains(pos))
         tip = tr("Not yet synced");

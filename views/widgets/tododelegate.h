@@ -26,6 +26,10 @@ public:
 
     // Where the round check box of a row is drawn; tests click its centre.
     static QRect checkBoxRect(const QStyleOptionViewItem &option);
+    // The same for a row that may start a day: its heading sits above the row.
+    static QRect checkBoxRect(const QStyleOptionViewItem &option, const QModelIndex &index);
+    // The part of option.rect below the row's day heading (all of it when it has none).
+    static QStyleOptionViewItem rowOption(const QStyleOptionViewItem &option, const QModelIndex &index);
 
     // "Today", "Tomorrow", a weekday within a week, else a short date; plus
     // the local time for a timed due. today is passed in for tests.

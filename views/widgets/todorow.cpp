@@ -5,6 +5,7 @@
 TodoRow::TodoRow(const QModelIndex &index)
     : title(index.data(TodoModel::TitleRole).toString())
     , notes(index.data(TodoModel::NotesRole).toString().trimmed())
+    , listName(index.data(TodoModel::ListNameRole).toString())
     , completed(index.data(TodoModel::CompletedRole).toBool())
     , hasTime(index.data(TodoModel::DueHasTimeRole).toBool())
     , pending(index.data(TodoModel::PendingRole).toBool())

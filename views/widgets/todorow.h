@@ -17,6 +17,7 @@ struct TodoRow
     explicit TodoRow(const QModelIndex &index);
 
     QString title, notes;
+    QString listName; // empty unless the view shows several lists
     bool completed = false, hasTime = false, pending = false, overdue = false;
     Priority priority = Priority::None;
     QStringList tags;

@@ -16,6 +16,9 @@ constexpr int kCheckGap = 12; // between the check box and the text
 constexpr int kFactGap = 10; // between two facts on the small line
 constexpr int kChipPadding = 6;
 constexpr qreal kSmallFontScale = 0.85;
+constexpr int kHeadingTop = 14; // air above a day heading, to set the days apart
+constexpr int kHeadingBottom = 4;
+constexpr int kListNameMaxWidth = 160; // a long list name is elided, never squeezes the rest
 
 } // namespace
 
@@ -27,6 +30,18 @@ QFont TodoRowLayout::smallFont(const QFont &base)
     else
         font.setPixelSize(qMax(9, qRound(base.pixelSize() * kSmallFontScale)));
     return font;
+}
+
+QFont TodoRowLayout::headingFont(const QFont &base)
+{
+    QFont font = base;
+    font.setBold(true);
+    return font;
+}
+
+int TodoRowLayout::headingHeight(const QFont &base)
+{
+    return kHeadingTop + QFontMetrics(headingFont(base)).height() + kHeadingBottom;
 }
 
 int TodoRowLayout::checkBoxSize(const QFontMetrics &metrics)
@@ -85,6 +100,10 @@ TodoRowLayout::TodoRowLayout(const QStyleOptionViewItem &option, const TodoRow &
     if (data.due) {
         const QString text = DueText::label(*data.due, data.hasTime, today);
         place(Kind::Due, glyph + kGlyphTextGap + smallMetrics.horizontalAdvance(text), text);
+    }
+    if (!data.listName.isEmpty()) { // only in views that show several lists
+        const QString text = smallMetrics.elidedText(data.listName, Qt::ElideRight, kListNameMaxWidth);
+        place(Kind::List, smallMetrics.horizontalAdvance(text), text);
     }
     if (data.priority != Priority::None)
         place(Kind::Priority, glyph);

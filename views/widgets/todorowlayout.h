@@ -24,7 +24,7 @@ public:
     static constexpr int kSidePadding = 14; // from the row's edge to the check box
     static constexpr int kGlyphTextGap = 4; // between a fact's glyph and its text
 
-    enum class Kind { Due, Priority, Notes, Tag, MoreTags };
+    enum class Kind { Due, List, Priority, Notes, Tag, MoreTags };
     struct Fact
     {
         Kind kind;
@@ -48,6 +48,10 @@ public:
     static int checkBoxSize(const QFontMetrics &metrics);
     // Where the check box is drawn, mirrored for right-to-left.
     static QRect checkBoxRect(const QStyleOptionViewItem &option);
+    // A day heading ("Today", "Wednesday 9 Dec") above the row that starts a
+    // day, in Today, Upcoming and Overdue: its font, and the band it takes.
+    static QFont headingFont(const QFont &base);
+    static int headingHeight(const QFont &base);
     // The same height whether or not a row has facts, for a calm rhythm.
     static QSize sizeHint(const QStyleOptionViewItem &option, const QString &title);
 };

@@ -117,6 +117,17 @@ void TodoRowPainter::paint(const TodoRow &row, const TodoRowLayout &layout, QDat
     m_painter->restore();
 }
 
+void TodoRowPainter::paintHeading(const QString &heading, const QRect &band) const
+{
+    m_painter->save();
+    m_painter->setFont(TodoRowLayout::headingFont(m_option.font));
+    m_painter->setPen(m_plainText);
+    const QRect logical = band.adjusted(TodoRowLayout::kSidePadding, 0, -TodoRowLayout::kSidePadding, 0);
+    m_painter->drawText(QStyle::visualRect(m_option.direction, band, logical),
+        QStyle::visualAlignment(m_option.direction, Qt::AlignLeft | Qt::AlignBottom), heading);
+    m_painter->restore();
+}
+
 void TodoRowPainter::paintBackground(const TodoRowLayout &layout) const
 {
     const QRect &rect = m_option.rect;
@@ -203,6 +214,10 @@ void TodoRowPainter::paintFacts(const TodoRow &row, const TodoRowLayout &layout,
                 Qt::AlignCenter, fact.text);
             break;
         }
+        case TodoRowLayout::Kind::List:
+            m_painter->setPen(m_quiet);
+            m_painter->drawText(rect, Qt::AlignCenter, fact.text);
+            break;
         case TodoRowLayout::Kind::Priority:
             drawGlyph(m_painter, Glyph::Flag, glyphArea,
                 accents ? TodoColors::priority(row.priority, palette) : m_quiet);

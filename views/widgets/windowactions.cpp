@@ -90,6 +90,9 @@ WindowActions::WindowActions(QMainWindow *window, QUndoStack *undoStack)
         sortGroup->addAction(action);
     }
 
+    shortcuts = make(u"actionShortcuts"_s, tr("&Keyboard Shortcuts"), {});
+    shortcuts->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::CTRL | Qt::Key_Question)});
+    quickAddSyntax = make(u"actionQuickAddSyntax"_s, tr("&Quick Add Syntax"), {});
     about = make(u"actionAbout"_s, tr("&About Tandem"), {});
     about->setMenuRole(QAction::AboutRole);
     buildMenus(window);
@@ -163,5 +166,8 @@ void WindowActions::buildMenus(QMainWindow *window)
 
     QMenu *help = bar->addMenu(tr("&Help"));
     help->setObjectName(u"menuHelp"_s);
+    help->addAction(shortcuts);
+    help->addAction(quickAddSyntax);
+    help->addSeparator();
     help->addAction(about);
 }

@@ -38,6 +38,8 @@ public:
     QAction *conflictLog = nullptr;
     QActionGroup *sortGroup = nullptr;
     QAction *about = nullptr;
+    QAction *shortcuts = nullptr;     // F1, Ctrl+?: the shortcut sheet
+    QAction *quickAddSyntax = nullptr;
 
     QMenu *moveToMenu = nullptr;     // filled with the lists when it opens
     QMenu *priorityMenu = nullptr;
