@@ -264,7 +264,7 @@ QString TodoModel::orderByClause() const
     // Open todos first, then the chosen order; the manual position breaks ties
     // so the order is total and stable across refreshes.
     if (groupsByDay())
-        return DayHeading::orderByClause();
+        return DayHeading::orderByClause(now());
     switch (m_sort) {
     case Sort::DueDate:
         return u"ORDER BY completed, due_at IS NULL, due_at, position, id"_s;

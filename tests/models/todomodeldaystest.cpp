@@ -7,7 +7,11 @@
 #include <QAbstractItemModelTester>
 #include <QLocale>
 #include <QObject>
+#include <QScopeGuard>
 #include <QStandardPaths>
+#include <QTimeZone>
+
+#include <ctime>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -141,6 +145,38 @@ private Q_SLOTS:
         model.setTodoFilter(TodoFilter::smart(Kind(kind)));
         QVERIFY(model.groupsByDay());
         QCOMPARE(shown(model), expected);
+    }
+
+    // The offset changes with daylight saving: a time just after midnight
+    // beyond the change is on its own local day, not on the day before.
+    void shouldGroupByTheLocalDayAcrossDaylightSaving()
+    {
+        const QByteArray zone = qgetenv("TZ");
+        qputenv("TZ", "Europe/Berlin");
+        tzset();
+        const auto restore = qScopeGuard([&zone] {
+            qputenv("TZ", zone);
+            tzset();
+        });
+        QCOMPARE(QTimeZone::systemTimeZoneId(), QByteArray("Europe/Berlin"));
+        const QDate winter(2027, 3, 20); // CET; summer time begins on 28 March
+        StoreFixture f;
+        Changeset changes;
+        const QList<Due> dues = {timed(u"c 29th 00:30"_s, QDate(2027, 3, 29), QTime(0, 30)),
+                                 date(u"b 29th"_s, QDate(2027, 3, 29)), date(u"a 28th"_s, QDate(2027, 3, 28))};
+        for (const Due &due : dues) {
+            Todo todo = f.store->newTodo({}, due.title);
+            todo.dueAt = due.at;
+            todo.dueHasTime = due.timed;
+            changes.todos << todo;
+        }
+        QVERIFY(f.store->apply(changes));
+        TodoModel model(f.database.get());
+        model.setReferenceTime(localTime(winter, QTime(12, 0)));
+        model.setTodoFilter(TodoFilter::smart(Kind::Upcoming));
+        QCOMPARE(shown(model), (QList<Shown>{{u"a 28th"_s, u"Sunday 28 Mar"_s},
+                                             {u"b 29th"_s, u"Monday 29 Mar"_s},
+                                             {u"c 29th 00:30"_s, {}}}));
     }
 
     void shouldGroupNothingElsewhere()
