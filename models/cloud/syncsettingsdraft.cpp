@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -152,6 +154,26 @@ SyncSettingsDraft::Extraction SyncSettingsDraft::extractFields()
 bool SyncSettingsDraft::hasServer() const
 {
     return !connectionText.trimmed().isEmpty();
+}
+
+bool SyncSettingsDraft::usesAdvancedSettings() const
+{
+    if (profile != ProfileName::Development || !caFile.trimmed().isEmpty())
+        return true;
+    return hasServer() && (!looksLikeUri(connectionText) || sslMode != u"require"_s);
+}
+
+bool SyncSettingsDraft::envFileHasOtherSettings(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return false;
+    QString ignored;
+    const auto entries = EnvFile::read(path, &ignored);
+    if (!entries)
+        return true; // a file Tandem cannot read: whoever mends it needs to see where it is
+    const QStringList written = {kDatabaseUrl, kPgSslMode, kPgSslRootCert};
+    return std::any_of(entries->cbegin(), entries->cend(),
+                       [&written](const EnvFile::Entry &entry) { return !written.contains(entry.key); });
 }
 
 bool SyncSettingsDraft::verifiesCertificate() const

@@ -55,6 +55,13 @@ public:
     Extraction extractFields();
 
     bool hasServer() const;
+    // Whether the form uses what only its Advanced part shows: a profile
+    // other than development, libpq key=value pairs, a CA file, or an
+    // sslmode other than the require that Neon's connection strings carry.
+    bool usesAdvancedSettings() const;
+    // Whether the settings file at path holds lines of its own besides the
+    // ones the form writes (TANDEM_SYNC_INTERVAL, PGHOST, ...).
+    static bool envFileHasOtherSettings(const QString &path);
     // sslmode verify-ca or verify-full: the CA file counts.
     bool verifiesCertificate() const;
 

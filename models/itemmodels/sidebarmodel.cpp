@@ -234,8 +234,9 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         return section ? name : QCoreApplication::translate("SidebarModel", "%1, %n open", nullptr, count).arg(name);
     case Qt::ToolTipRole:
+        // The whole name first: a long one is elided in the sidebar.
         if (!section && index.column() == NameColumn)
-            return QCoreApplication::translate("SidebarModel", "%n open todos", nullptr, count);
+            return name + u'\n' + QCoreApplication::translate("SidebarModel", "%n open todos", nullptr, count);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == CountColumn)

@@ -137,7 +137,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
 
         QVERIFY(!dialog.isTesting());
-        QCOMPARE(child<QLabel>(&dialog, u"testStatus"_s)->text(), u"Connected."_s);
+        QCOMPARE(child<QLabel>(&dialog, u"testStatus"_s)->text(),
+                 u"Connected. Tandem can keep your todos in this database."_s);
         const QString version = child<QLabel>(&dialog, u"serverVersion"_s)->text();
         QVERIFY2(version.startsWith(u"PostgreSQL 15."_s), qPrintable(version));
         QCOMPARE(child<QLabel>(&dialog, u"tlsValue"_s)->text(), u"No"_s);

@@ -68,7 +68,7 @@ private Q_SLOTS:
         clickNext(wizard);
         QCOMPARE(wizard.currentId(), int(MigrationWizard::SourceId));
         auto *status = child<QLabel>(wizard, u"sourceStatus"_s);
-        QVERIFY(status->text().contains(u"No file of the old app was found"_s));
+        QVERIFY(status->text().contains(u"No file of the Python Todo app was found"_s));
         QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
 
         child<QLineEdit>(wizard, u"sourcePath"_s)->setText(bad);

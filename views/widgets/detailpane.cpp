@@ -66,7 +66,9 @@ DetailPane::DetailPane(QWidget *parent)
     titleFont.setWeight(QFont::DemiBold);
     m_title->setFont(titleFont);
 
-    m_list->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A long list name is elided here rather than widening the pane (and the window).
+    m_list->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_list->setMinimumContentsLength(12);
 
     m_priority->updateIcons(palette());
 

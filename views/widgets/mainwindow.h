@@ -54,7 +54,7 @@ public:
     QLineEdit *searchField() const { return m_search; }
 
     void selectFilter(const TodoFilter &filter);
-    // File > Import from the Old App…; main() also calls it at the first launch.
+    // File > Import from the Python Todo App…; main() also calls it at the first launch.
     void showMigrationWizard();
     // Shows sync in the status bar and enables Sync Now. The window does not own it.
     void setSyncController(SyncController *controller);

@@ -3,9 +3,11 @@
 #include "mainwindow.h"
 
 #include "detailpane.h"
+#include "elidedlabel.h"
 #include "emptystate.h"
 #include "itemmodels/sidebarmodel.h"
 #include "itemmodels/todomodel.h"
+#include "panebalance.h"
 #include "quickaddbar.h"
 #include "sidebarview.h"
 #include "store/todostore.h"
@@ -43,7 +45,7 @@ void MainWindow::buildLayout()
     centerLayout->setSpacing(8);
 
     auto *header = new QHBoxLayout;
-    m_listTitle = new QLabel;
+    m_listTitle = new ElidedLabel; // a long list name never widens the window
     m_listTitle->setObjectName(u"listTitle"_s);
     QFont titleFont = m_listTitle->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
@@ -57,7 +59,10 @@ void MainWindow::buildLayout()
     m_search->setAccessibleName(tr("Search todos"));
     m_search->setPlaceholderText(tr("Search title and notes (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMaximumWidth(280);
+    // Wide enough for its placeholder (and the clear button): no hint is cut off.
+    const int searchWidth = m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 48;
+    m_search->setMinimumWidth(searchWidth);
+    m_search->setMaximumWidth(qMax(280, searchWidth));
     header->addWidget(m_listTitle);
     header->addWidget(m_listCount, 0, Qt::AlignBottom);
     header->addStretch();
@@ -88,6 +93,7 @@ void MainWindow::buildLayout()
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({220, 560, 320});
     m_splitter->setChildrenCollapsible(false);
+    new PaneBalance(m_splitter, 1, 2); // the list before the detail pane on a small screen
     setCentralWidget(m_splitter);
 
     m_statusCounts = new QLabel;

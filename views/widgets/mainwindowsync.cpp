@@ -9,6 +9,8 @@
 #include "sync/syncstate.h"
 #include "syncsettingsdialog.h"
 #include "syncstatuswidget.h"
+#include "tododelegate.h"
+#include "todolistview.h"
 #include "windowactions.h"
 #include "wizard/migrationwizard.h"
 
@@ -28,6 +30,9 @@ void MainWindow::setSyncController(SyncController *controller)
     m_syncStatus = nullptr;
     m_sync = controller;
     m_actions->syncNow->setEnabled(controller && controller->isEnabled());
+    // The "not yet synced" mark means something only while there is a cloud to sync to.
+    m_delegate->setSyncEnabled(controller && controller->isEnabled());
+    m_list->viewport()->update();
     if (!controller)
         return;
     m_syncStatus = new SyncStatusWidget(controller, m_store, this);

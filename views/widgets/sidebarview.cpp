@@ -58,6 +58,10 @@ SidebarView::SidebarView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Window);
+    // A long list name is elided (its tooltip has it whole): it never
+    // pushes the sidebar wider, and the splitter never squeezes it below this.
+    setTextElideMode(Qt::ElideRight);
+    setMinimumWidth(kMinimumWidth);
 }
 
 void SidebarView::setSidebarModel(SidebarModel *model)

@@ -13,6 +13,8 @@ class SidebarView : public QTreeView
 {
     Q_OBJECT
 public:
+    static constexpr int kMinimumWidth = 160;
+
     explicit SidebarView(QWidget *parent = nullptr);
 
     void setSidebarModel(SidebarModel *model);

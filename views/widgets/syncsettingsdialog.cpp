@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +39,8 @@ SyncSettingsDialog::SyncSettingsDialog(const Profile &profile, PasswordStore *pa
     updateStorageNote();
     updateSslWidgets();
     updateValidation(/*checkProfileRules=*/true);
+    if (draft().usesAdvancedSettings() || SyncSettingsDraft::envFileHasOtherSettings(envFilePath()))
+        setAdvancedOpen(true);
 }
 
 SyncSettingsDialog::~SyncSettingsDialog()
@@ -45,6 +48,16 @@ SyncSettingsDialog::~SyncSettingsDialog()
     // First of all: no test result or keychain answer may reach a dialog
     // that is half gone.
     delete m_callbacks;
+}
+
+bool SyncSettingsDialog::isAdvancedOpen() const
+{
+    return m_advancedToggle->isChecked();
+}
+
+void SyncSettingsDialog::setAdvancedOpen(bool open)
+{
+    m_advancedToggle->setChecked(open);
 }
 
 QString SyncSettingsDialog::envFilePath() const
@@ -102,6 +115,9 @@ void SyncSettingsDialog::connectionEdited(const QString &text)
     m_previousText = text;
     const bool moved = !typed && !deleted && extractFields();
     updateValidation(/*checkProfileRules=*/moved);
+    // A pasted string with a CA file or key=value pairs: what it set shows.
+    if (moved && draft().usesAdvancedSettings())
+        setAdvancedOpen(true);
 }
 
 bool SyncSettingsDialog::extractFields()
@@ -166,6 +182,8 @@ void SyncSettingsDialog::updateValidation(bool checkProfileRules)
         m_ruleProblem = m_parseProblem.isEmpty() ? draft().profileRuleProblem() : QString();
     m_ruleError->setText(m_ruleProblem);
     m_ruleError->setVisible(!m_ruleProblem.isEmpty());
+    if (!m_ruleProblem.isEmpty())
+        setAdvancedOpen(true); // the problem is shown there
 
     const bool hasServer = !m_connectionEdit->text().trimmed().isEmpty();
     m_testButton->setEnabled(!m_testing && hasServer && m_parseProblem.isEmpty());
@@ -205,7 +223,7 @@ void SyncSettingsDialog::showTestResult(const ConnectionProbeResult &result)
     m_testing = false;
     updateValidation(false);
     if (result.ok) {
-        m_testStatus->setText(tr("Connected."));
+        m_testStatus->setText(tr("Connected. Tandem can keep your todos in this database."));
         setTextColor(m_testStatus, TodoDelegate::todayColor(palette()));
         m_serverVersion->setText(tr("PostgreSQL %1").arg(result.serverVersion));
         m_tlsValue->setText(result.tls ? tr("Yes") : tr("No"));
@@ -221,6 +239,8 @@ void SyncSettingsDialog::showTestResult(const ConnectionProbeResult &result)
         m_testFacts->hide();
         m_testDetail->setText(result.detail);
         m_testDetail->setVisible(!result.detail.isEmpty());
+        if (result.error == SyncResult::Error::AuthFailed)
+            setAdvancedOpen(true); // the password field is there
     }
     Q_EMIT testFinished(result);
 }

@@ -16,11 +16,14 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QToolButton;
 class QWidget;
 
-// Where the active profile syncs to: the connection string as Neon's console
-// gives it (or libpq key=value pairs), the password apart from it, sslmode
-// and the CA file, and a connection test that runs on a worker thread.
+// Where the active profile syncs to: one field for the connection string as
+// Neon's console gives it and a connection test that runs on a worker
+// thread; under Advanced, the profile and its settings file, the password
+// apart from the string, sslmode and the CA file (and libpq key=value pairs
+// in the one field).
 // What the fields mean, which problem they have and what Save writes is
 // SyncSettingsDraft's; the dialog only shows it.
 //
@@ -49,6 +52,10 @@ public:
     // What keeps Save from working, as shown in the dialog; empty when nothing.
     QString problem() const;
     bool isTesting() const { return m_testing; }
+    // The Advanced part (profile, password, encryption, CA certificate) is
+    // folded away unless the settings use something only it shows.
+    bool isAdvancedOpen() const;
+    void setAdvancedOpen(bool open);
 
 public Q_SLOTS:
     void testConnection();
@@ -97,6 +104,8 @@ private:
     QString m_ruleProblem;
     QObject *m_callbacks; // context for late answers: gone with the dialog
 
+    QToolButton *m_advancedToggle = nullptr;
+    QWidget *m_advancedPanel = nullptr;
     QLabel *m_profileValue = nullptr;
     QLabel *m_profileHint = nullptr;
     QLineEdit *m_connectionEdit = nullptr;

@@ -10,12 +10,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcessEnvironment>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -65,6 +65,82 @@ void SyncSettingsDialog::buildLayout()
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(10);
 
+    // What most people need: the string Neon's console gives, nothing else.
+    m_connectionEdit = new QLineEdit;
+    m_connectionEdit->setObjectName(u"connectionEdit"_s);
+    m_connectionEdit->setAccessibleName(tr("Connection string"));
+    m_connectionEdit->setPlaceholderText(u"postgresql://user@host/database?sslmode=require"_s);
+    m_connectionEdit->setClearButtonEnabled(true);
+    m_connectionEdit->setMinimumWidth(480);
+    auto *connectionLabel = new QLabel(tr("Paste your Neon &connection string:"));
+    connectionLabel->setBuddy(m_connectionEdit);
+    auto *connectionHint = makeNote(u"connectionHint"_s);
+    connectionHint->setText(tr("Neon's console shows it when you click Connect. Tandem keeps the password apart "
+                               "from it. Leave the field empty to keep your todos on this computer only."));
+    m_connectionError = makeError(u"connectionError"_s);
+    m_connectionError->setAccessibleName(tr("Connection string problem"));
+    layout->addWidget(connectionLabel);
+    layout->addWidget(m_connectionEdit);
+    layout->addWidget(m_connectionError);
+    layout->addWidget(connectionHint);
+
+    // The test right under it: paste, test, read the answer.
+    m_testButton = new QPushButton(tr("&Test"));
+    m_testButton->setObjectName(u"testConnectionButton"_s);
+    m_testButton->setAccessibleName(tr("Test the connection"));
+    m_testButton->setAutoDefault(false);
+    m_testStatus = new QLabel(tr("Not tested yet."));
+    m_testStatus->setObjectName(u"testStatus"_s);
+    m_testStatus->setWordWrap(true);
+    m_testStatus->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_testStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testStatus->setAccessibleName(tr("Connection test result"));
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton, 0, Qt::AlignTop);
+    testRow->addWidget(m_testStatus, 1);
+    layout->addLayout(testRow);
+    m_testDetail = makeNote(u"testDetail"_s);
+    m_testDetail->hide();
+    layout->addWidget(m_testDetail);
+    m_testFacts = new QWidget;
+    m_testFacts->setObjectName(u"testFacts"_s);
+    auto *facts = new QFormLayout(m_testFacts);
+    facts->setContentsMargins(0, 0, 0, 0);
+    auto makeFact = [](const QString &name, const QString &accessibleName) {
+        auto *label = new QLabel;
+        label->setObjectName(name);
+        label->setAccessibleName(accessibleName);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setForegroundRole(QPalette::PlaceholderText);
+        return label;
+    };
+    m_serverVersion = makeFact(u"serverVersion"_s, tr("Server version"));
+    m_tlsValue = makeFact(u"tlsValue"_s, tr("Encrypted (TLS)"));
+    m_roundTrip = makeFact(u"roundTrip"_s, tr("Round trip"));
+    facts->addRow(tr("Server:"), m_serverVersion);
+    facts->addRow(tr("Encrypted (TLS):"), m_tlsValue);
+    facts->addRow(tr("Round trip:"), m_roundTrip);
+    m_testFacts->hide();
+    layout->addWidget(m_testFacts);
+
+    // Everything else, for those who set up their own server.
+    m_advancedToggle = new QToolButton;
+    m_advancedToggle->setObjectName(u"advancedToggle"_s);
+    m_advancedToggle->setText(tr("Ad&vanced"));
+    m_advancedToggle->setAccessibleName(tr("Show the advanced settings"));
+    m_advancedToggle->setCheckable(true);
+    m_advancedToggle->setAutoRaise(true);
+    m_advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_advancedToggle->setArrowType(Qt::RightArrow);
+    layout->addWidget(m_advancedToggle, 0, Qt::AlignLeft);
+    m_advancedPanel = new QWidget;
+    m_advancedPanel->setObjectName(u"advancedPanel"_s);
+    auto *advanced = new QVBoxLayout(m_advancedPanel);
+    advanced->setContentsMargins(16, 0, 0, 0);
+    advanced->setSpacing(10);
+    m_advancedPanel->hide();
+    layout->addWidget(m_advancedPanel);
+
     // The profile: chosen when Tandem starts, not here.
     auto *profileRow = new QHBoxLayout;
     auto *profileLabel = new QLabel(tr("Profile:"));
@@ -77,37 +153,17 @@ void SyncSettingsDialog::buildLayout()
     profileRow->addWidget(profileLabel);
     profileRow->addWidget(m_profileValue);
     profileRow->addStretch();
-    layout->addLayout(profileRow);
+    advanced->addLayout(profileRow);
     m_profileHint = makeNote(u"profileHint"_s);
     m_profileHint->setText(tr("The profile is chosen when Tandem starts (--profile or TANDEM_PROFILE). "
-                              "These settings are saved in %1.")
+                              "These settings are saved in %1. The connection string may also be given as "
+                              "libpq key=value pairs (host=… dbname=…).")
                                .arg(QDir::toNativeSeparators(envFilePath())));
-    layout->addWidget(m_profileHint);
+    advanced->addWidget(m_profileHint);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-
-    // Connection string.
-    m_connectionEdit = new QLineEdit;
-    m_connectionEdit->setObjectName(u"connectionEdit"_s);
-    m_connectionEdit->setAccessibleName(tr("Connection string"));
-    m_connectionEdit->setPlaceholderText(u"postgresql://user@host/database?sslmode=require"_s);
-    m_connectionEdit->setClearButtonEnabled(true);
-    m_connectionEdit->setMinimumWidth(480);
-    auto *connectionHint = makeNote(u"connectionHint"_s);
-    connectionHint->setText(tr("Paste it as Neon's console shows it, or as libpq key=value pairs. A password in "
-                               "it moves to the field below. Leave it empty to keep Tandem on this computer only."));
-    m_connectionError = makeError(u"connectionError"_s);
-    m_connectionError->setAccessibleName(tr("Connection string problem"));
-    auto *connectionBox = new QVBoxLayout;
-    connectionBox->setSpacing(4);
-    connectionBox->addWidget(m_connectionEdit);
-    connectionBox->addWidget(m_connectionError);
-    connectionBox->addWidget(connectionHint);
-    auto *connectionLabel = new QLabel(tr("&Connection string:"));
-    connectionLabel->setBuddy(m_connectionEdit);
-    form->addRow(connectionLabel, connectionBox);
 
     // Password.
     m_passwordEdit = new QLineEdit;
@@ -177,49 +233,7 @@ void SyncSettingsDialog::buildLayout()
     auto *caLabel = new QLabel(tr("C&A certificate:"));
     caLabel->setBuddy(m_caEdit);
     form->addRow(caLabel, caRow);
-    layout->addLayout(form);
-
-    // Connection test.
-    auto *testGroup = new QGroupBox(tr("Connection Test"));
-    testGroup->setObjectName(u"testGroup"_s);
-    auto *testLayout = new QVBoxLayout(testGroup);
-    auto *testRow = new QHBoxLayout;
-    m_testButton = new QPushButton(tr("&Test Connection"));
-    m_testButton->setObjectName(u"testConnectionButton"_s);
-    m_testButton->setAccessibleName(tr("Test the connection"));
-    m_testButton->setAutoDefault(false);
-    m_testStatus = new QLabel(tr("Not tested yet."));
-    m_testStatus->setObjectName(u"testStatus"_s);
-    m_testStatus->setWordWrap(true);
-    m_testStatus->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_testStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_testStatus->setAccessibleName(tr("Connection test result"));
-    testRow->addWidget(m_testButton, 0, Qt::AlignTop);
-    testRow->addWidget(m_testStatus, 1);
-    testLayout->addLayout(testRow);
-    m_testDetail = makeNote(u"testDetail"_s);
-    m_testDetail->hide();
-    testLayout->addWidget(m_testDetail);
-    m_testFacts = new QWidget;
-    m_testFacts->setObjectName(u"testFacts"_s);
-    auto *facts = new QFormLayout(m_testFacts);
-    facts->setContentsMargins(0, 0, 0, 0);
-    auto makeFact = [](const QString &name, const QString &accessibleName) {
-        auto *label = new QLabel;
-        label->setObjectName(name);
-        label->setAccessibleName(accessibleName);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        return label;
-    };
-    m_serverVersion = makeFact(u"serverVersion"_s, tr("Server version"));
-    m_tlsValue = makeFact(u"tlsValue"_s, tr("Encrypted (TLS)"));
-    m_roundTrip = makeFact(u"roundTrip"_s, tr("Round trip"));
-    facts->addRow(tr("Server:"), m_serverVersion);
-    facts->addRow(tr("Encrypted (TLS):"), m_tlsValue);
-    facts->addRow(tr("Round trip:"), m_roundTrip);
-    m_testFacts->hide();
-    testLayout->addWidget(m_testFacts);
-    layout->addWidget(testGroup);
+    advanced->addLayout(form);
 
     m_environmentNote = makeError(u"environmentNote"_s);
     layout->addWidget(m_environmentNote);
@@ -267,4 +281,9 @@ void SyncSettingsDialog::buildLayout()
     connect(m_caSystemButton, &QPushButton::clicked, this, [this] { m_caEdit->setText(kSystemCaFile); });
     connect(m_passwordFileCheck, &QCheckBox::toggled, this, &SyncSettingsDialog::updateStorageNote);
     connect(m_testButton, &QPushButton::clicked, this, &SyncSettingsDialog::testConnection);
+    connect(m_advancedToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_advancedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_advancedPanel->setVisible(open);
+        adjustSize();
+    });
 }

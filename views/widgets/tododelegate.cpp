@@ -63,6 +63,13 @@ QColor TodoDelegate::todayColor(const QPalette &palette)
     return TodoColors::today(palette);
 }
 
+TodoRow TodoDelegate::rowAt(const QModelIndex &index) const
+{
+    TodoRow row(index);
+    row.pending = row.pending && m_syncEnabled;
+    return row;
+}
+
 QSize TodoDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = TodoRowLayout::sizeHint(option, index.data(TodoModel::TitleRole).toString());
@@ -74,7 +81,7 @@ QSize TodoDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
 void TodoDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const TodoRow row(index);
+    const TodoRow row = rowAt(index);
     const QDate today = QDate::currentDate();
     const QStyleOptionViewItem rowPart = rowOption(option, index);
     const TodoRowPainter rowPainter(painter, rowPart);
@@ -112,7 +119,7 @@ bool TodoDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     if (!event || !view || event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
 
-    const TodoRow data(index);
+    const TodoRow data = rowAt(index);
     const QStyleOptionViewItem rowPart = rowOption(option, index);
     const TodoRowLayout lay(rowPart, data, QDate::currentDate());
     const QPoint pos = QStyle::visualPos(option.direction, rowPart.rect, event->pos());

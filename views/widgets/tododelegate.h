@@ -5,6 +5,8 @@
 
 #include <QStyledItemDelegate>
 
+struct TodoRow;
+
 // Paints one todo row from the TodoModel roles: a round check box, the title,
 // and below it a line of small facts (due, priority, notes, tags). The row has
 // the same height whether or not it has facts, so the list keeps a calm rhythm
@@ -31,6 +33,11 @@ public:
     // The part of option.rect below the row's day heading (all of it when it has none).
     static QStyleOptionViewItem rowOption(const QStyleOptionViewItem &option, const QModelIndex &index);
 
+    // Rows wear the "not yet synced" mark only while sync is on: without a
+    // cloud database every edited todo would wear it.
+    void setSyncEnabled(bool enabled) { m_syncEnabled = enabled; }
+    bool isSyncEnabled() const { return m_syncEnabled; }
+
     // "Today", "Tomorrow", a weekday within a week, else a short date; plus
     // the local time for a timed due. today is passed in for tests.
     static QString dueText(Timestamp::Micros dueAt, bool hasTime, QDate today);
@@ -47,4 +54,10 @@ Q_SIGNALS:
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
         const QModelIndex &index) override;
+
+private:
+    // The row as painted: its pending state only while sync is on.
+    TodoRow rowAt(const QModelIndex &index) const;
+
+    bool m_syncEnabled = false;
 };

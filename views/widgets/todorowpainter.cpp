@@ -22,7 +22,7 @@ QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option)
     return (option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
 }
 
-enum class Glyph { Calendar, Flag, Notes, Sync };
+enum class Glyph { Calendar, Flag, Notes, Unsynced };
 
 // Small line icons. Lines sit on half pixels to stay sharp.
 void drawGlyph(QPainter *painter, Glyph glyph, const QRectF &area, const QColor &color)
@@ -59,15 +59,10 @@ void drawGlyph(QPainter *painter, Glyph glyph, const QRectF &area, const QColor 
         }
         break;
     }
-    case Glyph::Sync: { // a circular arrow
-        const QRectF ring = r.adjusted(1.5, 1.5, -1.5, -1.5);
-        painter->setPen(QPen(color, 1.4, Qt::SolidLine, Qt::RoundCap));
-        painter->drawArc(ring, 60 * 16, 280 * 16);
-        const QPointF tip(
-            ring.center().x() + ring.width() * 0.25, ring.center().y() - ring.height() * 0.433);
-        fill.moveTo(tip + QPointF(3, 0.5));
-        fill.lineTo(tip + QPointF(-1.5, -2.5));
-        fill.lineTo(tip + QPointF(-0.5, 3));
+    case Glyph::Unsynced: { // a small hollow dot, like an editor's unsaved mark; not a repeat arrow
+        const qreal d = qMin(r.width(), r.height()) * 0.6;
+        painter->setPen(QPen(color, 1.4));
+        painter->drawEllipse(QRectF(r.center().x() - d / 2, r.center().y() - d / 2, d, d));
         break;
     }
     }
@@ -113,7 +108,7 @@ void TodoRowPainter::paint(const TodoRow &row, const TodoRowLayout &layout, QDat
 
     paintFacts(row, layout, today);
     if (!layout.pending.isNull())
-        drawGlyph(m_painter, Glyph::Sync, visual(layout.pending), m_quiet);
+        drawGlyph(m_painter, Glyph::Unsynced, visual(layout.pending), m_quiet);
     m_painter->restore();
 }
 

@@ -16,7 +16,7 @@ CloudPage::CloudPage(MigrationWizard *wizard)
 {
     setObjectName(u"cloudPage"_s);
     setTitle(tr("Cloud Connection"));
-    setSubTitle(tr("The todos go to the cloud database of your sync settings."));
+    setSubTitle(tr("The todos go to the cloud database of your sync settings, and from there to every computer you use."));
     m_server = new QLabel(this);
     m_server->setObjectName(u"cloudServer"_s);
     m_server->setAccessibleName(tr("Cloud database"));
@@ -46,7 +46,7 @@ void CloudPage::initializePage()
 {
     const Profile &profile = m_wizard->profile();
     if (!profile.hasServer()) {
-        m_server->setText(tr("No cloud database is set up. Set it up in Sync Settings first, then import."));
+        m_server->setText(tr("No cloud database is set up. Paste your Neon connection string in Sync Settings first, then import."));
         m_test->setEnabled(false);
         return;
     }

@@ -20,8 +20,8 @@ MigrationWizard::MigrationWizard(const Profile &profile, QWidget *parent, const 
     , m_env(env)
 {
     setObjectName(u"migrationWizard"_s);
-    setWindowTitle(tr("Import from the Old App"));
-    setAccessibleName(tr("Import from the old app"));
+    setWindowTitle(tr("Import from the Python Todo App"));
+    setAccessibleName(tr("Import from the Python Todo app"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnLastPage, true);
     setOption(QWizard::NoCancelButtonOnLastPage, true);

@@ -20,8 +20,8 @@ SourcePage::SourcePage(MigrationWizard *wizard)
     , m_wizard(wizard)
 {
     setObjectName(u"sourcePage"_s);
-    setTitle(tr("The Old App's File"));
-    setSubTitle(tr("The file of the old app that holds your todos (todo_app_local.db)."));
+    setTitle(tr("The Python Todo App's File"));
+    setSubTitle(tr("The file of the Python Todo app that holds your todos (todo_app_local.db)."));
 
     m_path = new QLineEdit(this);
     m_path->setObjectName(u"sourcePath"_s);
@@ -29,7 +29,7 @@ SourcePage::SourcePage(MigrationWizard *wizard)
     m_path->setPlaceholderText(tr("Path to todo_app_local.db"));
     m_browse = new QPushButton(tr("&Choose…"), this);
     m_browse->setObjectName(u"browseSource"_s);
-    m_browse->setAccessibleName(tr("Choose the old app file"));
+    m_browse->setAccessibleName(tr("Choose the Python Todo app's file"));
     m_status = new QLabel(this);
     m_status->setObjectName(u"sourceStatus"_s);
     m_status->setAccessibleName(tr("File check result"));
@@ -64,7 +64,7 @@ void SourcePage::initializePage()
         if (!found.isEmpty())
             m_path->setText(found);
         else
-            m_status->setText(tr("No file of the old app was found in the usual places:\n%1\nChoose it.")
+            m_status->setText(tr("No file of the Python Todo app was found in the usual places:\n%1\nChoose it.")
                                   .arg(LegacySource::defaultLocations(m_wizard->environment()).join(u'\n')));
     }
 }
@@ -77,7 +77,7 @@ bool SourcePage::isComplete() const
 void SourcePage::browse()
 {
     const QString start = m_path->text().isEmpty() ? QString() : QFileInfo(m_path->text()).absolutePath();
-    const QString picked = QFileDialog::getOpenFileName(this, tr("The Old App's File"), start,
+    const QString picked = QFileDialog::getOpenFileName(this, tr("The Python Todo App's File"), start,
                                                         tr("SQLite databases (*.db *.sqlite);;All files (*)"));
     if (!picked.isEmpty())
         m_path->setText(picked);
@@ -137,7 +137,7 @@ void SourcePage::check()
             QStringList counts;
             for (const TableCount &t : report.tables)
                 counts << tr("%1: %2 rows").arg(t.table).arg(t.read);
-            QString text = tr("Version %1 file of the old app.\n%2\n%3 rows need a repair (shown before the "
+            QString text = tr("Version %1 file of the Python Todo app.\n%2\n%3 rows need a repair (shown before the "
                               "import).")
                                .arg(report.schemaVersion)
                                .arg(counts.join(u'\n'))
