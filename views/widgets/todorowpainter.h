@@ -21,8 +21,9 @@ public:
 
     // today decides whether the due shows in the "due today" accent.
     void paint(const TodoRow &row, const TodoRowLayout &layout, QDate today) const;
-    // A day heading in the band above the row (outside the painter's option.rect).
-    void paintHeading(const QString &heading, const QRect &band) const;
+    // A day heading in the band above the row (outside the painter's option.rect),
+    // in accent when it is valid, else in the text colour.
+    void paintHeading(const QString &heading, const QRect &band, const QColor &accent) const;
 
 private:
     QRect visual(const QRect &logical) const;
