@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QHash>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
@@ -57,12 +58,14 @@ QString dueText(const Todo &todo)
                            : Timestamp::toDate(*todo.dueAt).toString(Qt::ISODate);
 }
 
-// One line per todo: short id, check mark, title, due, priority, #tags.
-QString line(const Todo &todo)
+// One line per todo: short id, check mark, title, @list, due, priority, #tags.
+QString line(const Todo &todo, const QString &listName)
 {
     QString title = todo.title;
     title.replace(u'\n', u' '); // one todo, one line, even for a pasted title
-    QStringList parts{todo.id.left(TodoFinder::kMinimumPrefix), todo.completed ? u"✓"_s : u" "_s, title};
+    QStringList parts{todo.id.left(TodoFinder::kShortId), todo.completed ? u"✓"_s : u" "_s, title};
+    if (!listName.isEmpty())
+        parts << u"@"_s + listName; // as quick add writes it
     if (todo.dueAt)
         parts << CliCommands::tr("due %1", "tandem-cli list: the due date of a todo")
                      .arg(dueText(todo));
@@ -192,8 +195,11 @@ int CliCommands::list()
         print(QString::fromUtf8(QJsonDocument(TodoJsonExport::todos(*todos)).toJson(QJsonDocument::Indented)));
         return CliExit::Ok;
     }
+    QHash<QString, QString> listNames;
+    for (const TodoList &list : m_store->lists())
+        listNames.insert(list.id, list.name);
     for (const Todo &todo : *todos)
-        print(line(todo) + u'\n');
+        print(line(todo, listNames.value(todo.listId)) + u'\n');
     return CliExit::Ok;
 }
 

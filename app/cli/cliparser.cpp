@@ -1,6 +1,7 @@
 #include "cliparser.h"
 
 #include "cloud/profile.h"
+#include "quickadd/quickaddparser.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -192,24 +193,31 @@ QString checkPositionals(CliRequest &request, const QStringList &positionals)
 std::optional<CliRequest::Due> CliParser::parseDue(const QString &text, QString *error)
 {
     auto invalid = [&]() -> std::optional<CliRequest::Due> {
-        *error = tr("Invalid due date \"%1\"; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.").arg(text);
+        *error = tr("Invalid due date \"%1\"; expected YYYY-MM-DD, YYYY-MM-DDTHH:MM, or words as in quick add, such "
+                    "as today, tomorrow, friday, next week, in 3 days, Dec 15 or tomorrow 3pm.")
+                     .arg(text);
         return std::nullopt;
     };
     // Exactly these shapes: QDate::fromString alone would also take "2026-1-5".
     static const QRegularExpression shape(u"^(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}:\\d{2}))?$"_s);
     const QRegularExpressionMatch match = shape.match(text.trimmed());
-    if (!match.hasMatch())
+    QDate date;
+    std::optional<QTime> time;
+    if (match.hasMatch()) {
+        date = QDate::fromString(match.captured(1), u"yyyy-MM-dd"_s);
+        if (!match.captured(2).isEmpty())
+            time = QTime::fromString(match.captured(2), u"HH:mm"_s);
+    } else if (const auto words = QuickAddParser::parseDue(text, QDate::currentDate())) {
+        // The quick-add line's words, read by its own parser.
+        date = words->dueDate.value_or(QDate());
+        time = words->dueTime;
+    }
+    if (!date.isValid() || (time && !time->isValid()))
         return invalid();
-    const QDate date = QDate::fromString(match.captured(1), u"yyyy-MM-dd"_s);
-    if (!date.isValid())
-        return invalid();
-    if (match.captured(2).isEmpty())
+    if (!time)
         return CliRequest::Due{Timestamp::fromDate(date), false};
-    const QTime time = QTime::fromString(match.captured(2), u"HH:mm"_s);
-    if (!time.isValid())
-        return invalid();
     // A wall-clock time in this computer's zone, as the GUI's date editor reads it.
-    const QDateTime local(date, time);
+    const QDateTime local(date, *time);
     if (!local.isValid()) {
         *error = tr("%1 does not exist in this computer's time zone (the clocks skip it).").arg(text);
         return std::nullopt;
@@ -342,7 +350,8 @@ Commands:
   add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
                       Add a todo; prints its id.
   list [--json] [--all]
-                      Show the open todos (--all: the completed ones too).
+                      Show the open todos with their lists (--all: the
+                      completed ones too).
   edit ID [--title T] [--notes N] [--due DATE | --no-due] [--priority P]
           [--add-tag T]... [--remove-tag T]... [--list NAME]
                       Change a todo.
@@ -354,8 +363,11 @@ Commands:
   help                This text.
 
 Values:
-  ID        a todo's id, or at least its first 8 characters
-  DATE      YYYY-MM-DD, or YYYY-MM-DDTHH:MM in local time
+  ID        a todo's id, or its first characters (at least 4) when no
+            other todo's id starts with them
+  DATE      YYYY-MM-DD, or YYYY-MM-DDTHH:MM in local time, or words as in
+            the window's quick add: today, tomorrow, friday, next week,
+            in 3 days, Dec 15, tomorrow 3pm
   P         0-3, or none, low, medium, high
   NAME      an existing list, any case; Inbox is the inbox
   T         a tag name; a leading # is dropped

@@ -20,6 +20,26 @@ bool looksLikeId(const QString &text)
     });
 }
 
+// Enough ids to say how long a prefix must be; a shorter prefix of
+// thousands of todos says "at least" a little too few, never too many.
+constexpr int kPrefixMatchesRead = 1000;
+
+// How many characters tell every id here apart from the others: one more
+// than the longest start two of them share. ids: sorted.
+int distinctLength(const QStringList &ids)
+{
+    qsizetype longestShared = 0;
+    for (qsizetype i = 1; i < ids.size(); ++i) {
+        const QString &a = ids.at(i - 1);
+        const QString &b = ids.at(i);
+        qsizetype shared = 0;
+        while (shared < a.size() && shared < b.size() && a.at(shared) == b.at(shared))
+            ++shared;
+        longestShared = std::max(longestShared, shared);
+    }
+    return int(longestShared) + 1;
+}
+
 } // namespace
 
 TodoFinder::TodoFinder(TodoStore *store)
@@ -57,21 +77,28 @@ std::optional<Todo> TodoFinder::todo(const QString &idOrPrefix, QString *error) 
         *error = tr("No todo with the id %1.").arg(idOrPrefix);
         return std::nullopt;
     };
-    if (key.size() < kMinimumPrefix || !looksLikeId(key))
+    if (key.isEmpty() || !looksLikeId(key))
         return unknown();
     if (const auto exact = m_store->todo(key))
         return exact->isDeleted() ? unknown() : exact;
+    if (key.size() < kMinimumPrefix) {
+        *error = tr("The id %1 is too short; give at least %n characters of it.", nullptr, kMinimumPrefix)
+                     .arg(idOrPrefix);
+        return std::nullopt;
+    }
 
     // A prefix, like the 8-character short id that `list` prints.
     auto query = Sql::select(m_store->database()->database(),
                              u"SELECT id FROM todos WHERE deleted_at IS NULL AND substr(id, 1, ?) = ?"
-                             " ORDER BY id LIMIT 2"_s,
-                             {int(key.size()), key}, error);
+                             " ORDER BY id LIMIT ?"_s,
+                             {int(key.size()), key, kPrefixMatchesRead}, error);
     QStringList matches;
     while (query && query->next())
         matches << query->value(0).toString();
     if (matches.size() > 1) {
-        *error = tr("The id %1 matches more than one todo; give more of it.").arg(idOrPrefix);
+        *error = tr("The id %1 matches more than one todo; give at least %n characters of it.", nullptr,
+                    distinctLength(matches))
+                     .arg(idOrPrefix);
         return std::nullopt;
     }
     if (matches.isEmpty())

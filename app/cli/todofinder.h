@@ -18,7 +18,8 @@ class TodoFinder
 {
     Q_DECLARE_TR_FUNCTIONS(TodoFinder)
 public:
-    static constexpr int kMinimumPrefix = 8; // as long as the short id `list` prints
+    static constexpr int kShortId = 8; // how much of an id `list` prints
+    static constexpr int kMinimumPrefix = 4; // the shortest prefix taken, as in git
 
     explicit TodoFinder(TodoStore *store);
 
@@ -28,7 +29,9 @@ public:
     std::optional<QList<Todo>> liveTodos(bool includeCompleted, QString *error) const;
 
     // A live todo by its full id or a unique prefix of at least
-    // kMinimumPrefix characters, any case. nullopt with *error (one line) otherwise.
+    // kMinimumPrefix characters, any case. nullopt with *error (one line)
+    // otherwise; for a prefix too short, or shared by several todos, the
+    // error says how many characters it takes.
     std::optional<Todo> todo(const QString &idOrPrefix, QString *error) const;
 
     // A live list by name, any case; "Inbox" (any case) is always the inbox,

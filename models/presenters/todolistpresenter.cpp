@@ -4,6 +4,15 @@
 #include "quickadd/quickaddparser.h"
 #include "store/todostore.h"
 
+#include <QCoreApplication>
+
+namespace {
+
+// As long as the titles in TodoOperations' undo texts.
+constexpr qsizetype kUndoTitleLength = 40;
+
+} // namespace
+
 TodoListPresenter::TodoListPresenter(const TodoStore *store)
     : m_store(store)
 {
@@ -15,13 +24,31 @@ void TodoListPresenter::setShown(const TodoFilter &filter, const QString &tagNam
     m_tagName = filter.kind == TodoFilter::Kind::Tag ? tagName : QString();
 }
 
-Todo TodoListPresenter::quickAddTodo(const QuickAddResult &result, QDate today) const
+Edit TodoListPresenter::quickAdd(const QuickAddResult &result, QDate today) const
 {
     QString listId = m_shown.kind == TodoFilter::Kind::List ? m_shown.id : QString();
+    Edit newList;
     if (!result.listName.isEmpty()) {
+        // Looked up again rather than trusting the parse: the lists may have
+        // changed since the preview was drawn.
         if (const auto named = m_store->listByName(result.listName))
             listId = named->id;
+        else
+            newList = TodoOperations::createList(*m_store, result.listName, &listId);
     }
+    Edit edit = TodoOperations::addTodo(quickAddTodo(result, listId, today));
+    if (newList.isEmpty())
+        return edit;
+    edit.before.lists = newList.before.lists;
+    edit.after.lists = newList.after.lists;
+    edit.text = QCoreApplication::translate("TodoListPresenter", "Add “%1” to the new list “%2”")
+                    .arg(edit.after.todos.constFirst().title.left(kUndoTitleLength),
+                         newList.after.lists.constFirst().name);
+    return edit;
+}
+
+Todo TodoListPresenter::quickAddTodo(const QuickAddResult &result, const QString &listId, QDate today) const
+{
     Todo todo = m_store->newTodo(listId, result.title);
     if (result.dueDate) {
         if (result.dueTime) {

@@ -21,11 +21,13 @@ public:
     void setShown(const TodoFilter &filter, const QString &tagName = {});
     const TodoFilter &shown() const { return m_shown; }
 
-    // The todo a quick-add line makes here. Its list: an @name that exists,
-    // else the list shown, else the Inbox. Added in Today without a date it
-    // is due today; added in a tag view it carries the tag. today: the
-    // person's calendar day.
-    Todo quickAddTodo(const QuickAddResult &result, QDate today) const;
+    // What a quick-add line does here, as one Edit (one undo step): it adds
+    // a todo, and when its @name names no list yet, it makes that list too,
+    // as the preview said ("New list: Work"). Without an @name the todo goes
+    // to the list shown, else to the Inbox. Added in Today without a date
+    // it is due today; added in a tag view it carries the tag. today: the
+    // person's calendar day. The new todo is the Edit's last todo.
+    Edit quickAdd(const QuickAddResult &result, QDate today) const;
 
     // Todos dropped between two rows of the list shown (an empty id: the
     // start or the end). Only a list has an order to drop into: elsewhere
@@ -33,6 +35,8 @@ public:
     Edit drop(const QStringList &ids, const QString &afterId, const QString &beforeId) const;
 
 private:
+    Todo quickAddTodo(const QuickAddResult &result, const QString &listId, QDate today) const;
+
     const TodoStore *m_store;
     TodoFilter m_shown;
     QString m_tagName;

@@ -1,6 +1,11 @@
 #include "quickadddates.h"
 
+#include "quickaddcalendar.h"
+
+#include <QLocale>
+
 using namespace QuickAddWords;
+using QuickAddCalendar::weekday;
 
 namespace {
 
@@ -16,6 +21,8 @@ constexpr qsizetype kMaxCountDigits = 5;
 constexpr int kHoursPerDay = 24;
 constexpr int kHoursPerHalfDay = 12;
 constexpr int kMinutesPerHour = 60;
+// "tonight": early enough to still get it done.
+constexpr int kEveningHour = 19;
 constexpr qsizetype kMaxHourDigits = 2;
 constexpr qsizetype kMinuteDigits = 2;
 
@@ -34,32 +41,6 @@ constexpr QStringView kPm = u"pm";
 constexpr qsizetype kNextWeekdayWords = 2; // next friday
 constexpr qsizetype kRelativeCountWords = 3; // in 3 days
 constexpr qsizetype kAtTimeWords = 2; // at 15:30
-
-// Qt::DayOfWeek numbering: Monday is 1.
-std::optional<int> weekday(QStringView word)
-{
-    struct Name
-    {
-        QStringView full;
-        QStringView shortName;
-    };
-    static constexpr Name names[] = {
-        {u"monday", u"mon"},
-        {u"tuesday", u"tue"},
-        {u"wednesday", u"wed"},
-        {u"thursday", u"thu"},
-        {u"friday", u"fri"},
-        {u"saturday", u"sat"},
-        {u"sunday", u"sun"},
-    };
-    int day = Qt::Monday;
-    for (const Name &name : names) {
-        if (isAnyOf(word, {name.full, name.shortName}))
-            return day;
-        ++day;
-    }
-    return std::nullopt;
-}
 
 QDate nextWeekday(QDate today, int day)
 {
@@ -90,25 +71,35 @@ std::optional<QDate> isoDate(QStringView word)
 std::optional<Match<QDate>> matchRelativeCount(
     const QList<Word> &words, qsizetype index, QDate today)
 {
-    // in N days / in N weeks
-    const auto count = asciiNumber(plainWord(words, index + 1), kMaxCountDigits);
+    // in N days / weeks / months / years, and "in a week"
+    const QStringView countWord = plainWord(words, index + 1);
+    const auto count = isAnyOf(countWord, {u"a", u"an"}) ? std::optional(1)
+                                                          : asciiNumber(countWord, kMaxCountDigits);
     if (!count)
         return std::nullopt;
     const QStringView unit = plainWord(words, index + 2);
-    int days = 0;
+    // No overflow below: count has at most kMaxCountDigits.
+    QDate date;
     if (isAnyOf(unit, {u"day", u"days"}))
-        days = *count;
+        date = today.addDays(*count);
     else if (isAnyOf(unit, {u"week", u"weeks"}))
-        days = *count * kDaysPerWeek; // no overflow: count has at most kMaxCountDigits
+        date = today.addDays(qint64(*count) * kDaysPerWeek);
+    else if (isAnyOf(unit, {u"month", u"months"}))
+        date = today.addMonths(*count);
+    else if (isAnyOf(unit, {u"year", u"years"}))
+        date = today.addYears(*count);
     else
         return std::nullopt;
-    if (days > kMaxRelativeDays)
+    if (today.daysTo(date) > kMaxRelativeDays)
         return std::nullopt;
-    return Match<QDate> {today.addDays(days), kRelativeCountWords};
+    return Match<QDate> {date, kRelativeCountWords};
 }
 
 std::optional<QTime> timeOfDay(QStringView word)
 {
+    if (isAnyOf(word, {u"noon", u"midday"}))
+        return QTime(kHoursPerHalfDay, 0);
+
     enum class Half { None, Am, Pm };
     Half half = Half::None;
     QStringView rest = word;
@@ -161,14 +152,25 @@ std::optional<Match<QDate>> matchDate(const QList<Word> &words, qsizetype index,
         match = Match<QDate> {today.addDays(1), kOneWord};
     } else if (const auto day = weekday(word)) {
         match = Match<QDate> {nextWeekday(today, *day), kOneWord};
+    } else if (isAnyOf(word, {u"tonight"})) {
+        match = Match<QDate> {today, kOneWord}; // impliedTime() gives the evening
     } else if (isAnyOf(word, {u"next"})) {
+        const QStringView what = plainWord(words, index + 1);
         // Kept simple on purpose: "next friday" is the same day as "friday".
-        if (const auto nextDay = weekday(plainWord(words, index + 1)))
+        if (const auto nextDay = weekday(what))
             match = Match<QDate> {nextWeekday(today, *nextDay), kNextWeekdayWords};
+        // The first day of next week, in the person's calendar (Monday in most).
+        else if (isAnyOf(what, {u"week"}))
+            match = Match<QDate> {
+                nextWeekday(today, QLocale().firstDayOfWeek()), kNextWeekdayWords};
     } else if (isAnyOf(word, {u"in"})) {
         match = matchRelativeCount(words, index, today);
     } else if (const auto date = isoDate(word)) {
         match = Match<QDate> {*date, kOneWord};
+    } else if (const auto dotted = QuickAddCalendar::dottedDate(word, today)) {
+        match = Match<QDate> {*dotted, kOneWord};
+    } else {
+        match = QuickAddCalendar::matchMonthAndDay(words, index, today);
     }
     // Relative words say nothing when today itself is not a valid date.
     if (match && !match->value.isValid())
@@ -187,6 +189,13 @@ std::optional<Match<QTime>> matchTime(const QList<Word> &words, qsizetype index)
     }
     if (const auto time = timeOfDay(word))
         return Match<QTime> {*time, kOneWord};
+    return std::nullopt;
+}
+
+std::optional<QTime> impliedTime(QStringView word)
+{
+    if (isAnyOf(word, {u"tonight"}))
+        return QTime(kEveningHour, 0);
     return std::nullopt;
 }
 

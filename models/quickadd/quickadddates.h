@@ -8,7 +8,8 @@
 #include <optional>
 
 // The date and time phrases of the quick-add line ("tomorrow", "next friday",
-// "in 3 days", "2026-11-24", "at 3pm"); quickaddparser.h lists them all.
+// "in 3 days", "Dec 15", "2026-11-24", "at 3pm", "noon"); quickaddparser.h
+// lists them all.
 namespace QuickAddDates {
 
 // The date phrase that starts at words[index], if any. Relative phrases count
@@ -19,5 +20,9 @@ std::optional<QuickAddWords::Match<QDate>> matchDate(
 // The time ("15:30", "3pm", "at 3:30pm") that starts at words[index], if any.
 std::optional<QuickAddWords::Match<QTime>> matchTime(
     const QList<QuickAddWords::Word> &words, qsizetype index);
+
+// The time a date word carries with it ("tonight": 19:00), used when no
+// time is typed.
+std::optional<QTime> impliedTime(QStringView word);
 
 } // namespace QuickAddDates

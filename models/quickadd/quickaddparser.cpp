@@ -1,8 +1,10 @@
 #include "quickaddparser.h"
 
+#include "domain/shorttime.h"
 #include "domain/tagkey.h"
 
 #include "quickadddates.h"
+#include "quickaddunclear.h"
 #include "quickaddwords.h"
 
 #include <QCoreApplication>
@@ -65,6 +67,49 @@ std::optional<QString> markedName(QStringView word, QChar mark)
     return name.toString();
 }
 
+// The longest name of an existing list that follows the '@' at words[index].
+std::optional<Match<QString>> knownList(
+    const QList<Word> &words, qsizetype index, const QStringList &listNames)
+{
+    const QStringView first = plainWord(words, index);
+    if (first.size() < kMinMarkedWordLength || first.front() != kListMark)
+        return std::nullopt;
+    std::optional<Match<QString>> best;
+    for (const QString &name : listNames) {
+        const QStringList nameWords = name.simplified().split(u' ', Qt::SkipEmptyParts);
+        const qsizetype count = nameWords.size();
+        if (count == 0 || (best && best->wordCount >= count))
+            continue;
+        QStringList typed{first.sliced(1).toString()};
+        for (qsizetype next = 1; next < count && !plainWord(words, index + next).isEmpty(); ++next)
+            typed.append(plainWord(words, index + next).toString());
+        if (typed.size() == count
+            && typed.join(u' ').toCaseFolded() == nameWords.join(u' ').toCaseFolded())
+            best = Match<QString> {name, count};
+    }
+    return best;
+}
+
+// Keeps count words in the title as they were typed, and notes them in *unclear.
+qsizetype keepUnclear(const QList<Word> &words, qsizetype index, qsizetype count,
+    QStringList *titleWords, QStringList *unclear)
+{
+    QStringList typed;
+    for (qsizetype word = index; word < index + count; ++word)
+        typed.append(words.at(word).text);
+    titleWords->append(typed);
+    unclear->append(typed.join(u' '));
+    return count;
+}
+
+QString quoted(const QStringList &typed)
+{
+    QStringList parts;
+    for (const QString &words : typed)
+        parts.append(QCoreApplication::translate("QuickAddParser", "“%1”", "words quoted as typed").arg(words));
+    return parts.join(QCoreApplication::translate("QuickAddParser", ", ", "between quoted words"));
+}
+
 // Translatable, so that each language can put the day, month and year in its
 // own order; the names come from the locale.
 QString dueDateFormat()
@@ -77,7 +122,7 @@ QString dueText(QDate date, const std::optional<QTime> &time, QDate today)
 {
     const QLocale locale;
     if (time) {
-        const QString timeText = locale.toString(*time, QLocale::ShortFormat);
+        const QString timeText = ShortTime::text(*time);
         if (date == today)
             return QCoreApplication::translate("QuickAddParser", "Due today at %1").arg(timeText);
         if (date == today.addDays(1))
@@ -117,11 +162,12 @@ bool QuickAddResult::isEmpty() const
     return title.isEmpty();
 }
 
-QuickAddResult QuickAddParser::parse(const QString &text, QDate today)
+QuickAddResult QuickAddParser::parse(const QString &text, QDate today, const QStringList &listNames)
 {
     QuickAddResult result;
     QStringList titleWords;
     QSet<QString> seenTags; // case-folded
+    std::optional<QTime> impliedDueTime; // "tonight" without a time
 
     const QList<Word> words = splitWords(text);
     qsizetype index = 0;
@@ -134,20 +180,38 @@ QuickAddResult QuickAddParser::parse(const QString &text, QDate today)
         }
         // Only the first date and time count; a later one is probably part of
         // the title ("tomorrow plan monday meeting").
-        if (!result.dueDate) {
-            if (const auto date = matchDate(words, index, today)) {
-                result.dueDate = date->value;
-                index += date->wordCount;
+        const auto date = matchDate(words, index, today);
+        if (date && !result.dueDate) {
+            result.dueDate = date->value;
+            impliedDueTime = impliedTime(word.text);
+            index += date->wordCount;
+            continue;
+        }
+        // A time alone means today, so it needs a valid today or an own date.
+        const bool timeAllowed = result.dueDate || today.isValid();
+        const auto time = timeAllowed ? matchTime(words, index) : std::nullopt;
+        if (time && !result.dueTime) {
+            result.dueTime = time->value;
+            index += time->wordCount;
+            continue;
+        }
+        if (!date) {
+            if (const qsizetype count = QuickAddUnclear::dateWords(words, index)) {
+                index += keepUnclear(words, index, count, &titleWords, &result.unclearDates);
                 continue;
             }
         }
-        // A time alone means today, so it needs a valid today or an own date.
-        if (!result.dueTime && (result.dueDate || today.isValid())) {
-            if (const auto time = matchTime(words, index)) {
-                result.dueTime = time->value;
-                index += time->wordCount;
+        if (!time) {
+            if (const qsizetype count = QuickAddUnclear::timeWords(words, index)) {
+                index += keepUnclear(words, index, count, &titleWords, &result.unclearTimes);
                 continue;
             }
+        }
+        if (const auto list = knownList(words, index, listNames)) {
+            result.listName = list->value;
+            result.listIsNew = false;
+            index += list->wordCount;
+            continue;
         }
         if (const auto priority = priorityToken(word.text)) {
             result.priority = *priority;
@@ -159,6 +223,7 @@ QuickAddResult QuickAddParser::parse(const QString &text, QDate today)
             }
         } else if (const auto list = markedName(word.text, kListMark)) {
             result.listName = *list;
+            result.listIsNew = true;
         } else {
             titleWords.append(word.text);
         }
@@ -167,6 +232,8 @@ QuickAddResult QuickAddParser::parse(const QString &text, QDate today)
 
     if (result.dueTime && !result.dueDate)
         result.dueDate = today;
+    if (!result.dueTime && impliedDueTime)
+        result.dueTime = impliedDueTime;
     // Quoted text may hold its own runs of whitespace; the title is one line.
     result.title = titleWords.join(u' ').simplified();
     return result;
@@ -179,9 +246,11 @@ QString QuickAddParser::describe(const QuickAddResult &result, QDate today)
         parts.append(dueText(*result.dueDate, result.dueTime, today));
     if (result.priority != Priority::None)
         parts.append(priorityText(result.priority));
-    if (!result.listName.isEmpty())
-        parts.append(
-            QCoreApplication::translate("QuickAddParser", "List: %1").arg(result.listName));
+    if (!result.listName.isEmpty()) {
+        parts.append(result.listIsNew
+                ? QCoreApplication::translate("QuickAddParser", "New list: %1").arg(result.listName)
+                : QCoreApplication::translate("QuickAddParser", "List: %1").arg(result.listName));
+    }
     if (!result.tags.isEmpty()) {
         QStringList marked;
         marked.reserve(result.tags.size());
@@ -189,5 +258,22 @@ QString QuickAddParser::describe(const QuickAddResult &result, QDate today)
             marked.append(kTagMark + tag);
         parts.append(marked.join(u' '));
     }
+    if (!result.unclearDates.isEmpty())
+        parts.append(QCoreApplication::translate("QuickAddParser", "Not understood as a date: %1")
+                         .arg(quoted(result.unclearDates)));
+    if (!result.unclearTimes.isEmpty())
+        parts.append(QCoreApplication::translate("QuickAddParser", "Not understood as a time: %1")
+                         .arg(quoted(result.unclearTimes)));
     return parts.join(u" \u00B7 "_s);
+}
+
+std::optional<QuickAddResult> QuickAddParser::parseDue(const QString &text, QDate today)
+{
+    QuickAddResult result = parse(text, today);
+    const bool onlyTheDue = result.isEmpty() && result.priority == Priority::None
+        && result.tags.isEmpty() && result.listName.isEmpty() && result.unclearDates.isEmpty()
+        && result.unclearTimes.isEmpty();
+    if (!result.dueDate || !onlyTheDue)
+        return std::nullopt;
+    return result;
 }

@@ -180,10 +180,6 @@ Die alte Datei selbst bleibt genau so, wie sie ist.</translation>
         <translation>Unerwartetes Argument: %1 (setzen Sie einen Titel mit Leerzeichen in Anführungszeichen)</translation>
     </message>
     <message>
-        <source>Invalid due date &quot;%1&quot;; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.</source>
-        <translation>Ungültiges Fälligkeitsdatum „%1“; erwartet: JJJJ-MM-TT oder JJJJ-MM-TTTHH:MM.</translation>
-    </message>
-    <message>
         <source>%1 does not exist in this computer&apos;s time zone (the clocks skip it).</source>
         <translation>%1 gibt es in der Zeitzone dieses Computers nicht (die Uhr springt darüber hinweg).</translation>
     </message>
@@ -220,6 +216,10 @@ Die alte Datei selbst bleibt genau so, wie sie ist.</translation>
         <translation>edit braucht etwas zum Ändern (siehe tandem-cli --help).</translation>
     </message>
     <message>
+        <source>Invalid due date &quot;%1&quot;; expected YYYY-MM-DD, YYYY-MM-DDTHH:MM, or words as in quick add, such as today, tomorrow, friday, next week, in 3 days, Dec 15 or tomorrow 3pm.</source>
+        <translation>Ungültiges Fälligkeitsdatum „%1“; erwartet: JJJJ-MM-TT, JJJJ-MM-TTTHH:MM oder Wörter wie bei der Schnelleingabe, etwa today, tomorrow, friday, next week, in 3 days, Dec 15 oder tomorrow 3pm.</translation>
+    </message>
+    <message>
         <source>Usage: tandem-cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]
 
 Tandem without a window: the same local cache and sync as the desktop app,
@@ -229,7 +229,8 @@ Commands:
   add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
                       Add a todo; prints its id.
   list [--json] [--all]
-                      Show the open todos (--all: the completed ones too).
+                      Show the open todos with their lists (--all: the
+                      completed ones too).
   edit ID [--title T] [--notes N] [--due DATE | --no-due] [--priority P]
           [--add-tag T]... [--remove-tag T]... [--list NAME]
                       Change a todo.
@@ -241,8 +242,11 @@ Commands:
   help                This text.
 
 Values:
-  ID        a todo&apos;s id, or at least its first 8 characters
-  DATE      YYYY-MM-DD, or YYYY-MM-DDTHH:MM in local time
+  ID        a todo&apos;s id, or its first characters (at least 4) when no
+            other todo&apos;s id starts with them
+  DATE      YYYY-MM-DD, or YYYY-MM-DDTHH:MM in local time, or words as in
+            the window&apos;s quick add: today, tomorrow, friday, next week,
+            in 3 days, Dec 15, tomorrow 3pm
   P         0-3, or none, low, medium, high
   NAME      an existing list, any case; Inbox is the inbox
   T         a tag name; a leading # is dropped
@@ -270,7 +274,8 @@ Befehle:
   add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
                       Eine Aufgabe hinzufügen; gibt ihre ID aus.
   list [--json] [--all]
-                      Die offenen Aufgaben zeigen (--all: auch die erledigten).
+                      Die offenen Aufgaben mit ihren Listen zeigen (--all:
+                      auch die erledigten).
   edit ID [--title T] [--notes N] [--due DATE | --no-due] [--priority P]
           [--add-tag T]... [--remove-tag T]... [--list NAME]
                       Eine Aufgabe ändern.
@@ -283,8 +288,11 @@ Befehle:
   help                Dieser Text.
 
 Werte:
-  ID        die ID einer Aufgabe oder mindestens ihre ersten 8 Zeichen
-  DATE      JJJJ-MM-TT oder JJJJ-MM-TTTHH:MM in Ortszeit
+  ID        die ID einer Aufgabe oder ihre ersten Zeichen (mindestens 4),
+            wenn die ID keiner anderen Aufgabe so beginnt
+  DATE      JJJJ-MM-TT oder JJJJ-MM-TTTHH:MM in Ortszeit, oder Wörter wie
+            bei der Schnelleingabe im Fenster: today, tomorrow, friday,
+            next week, in 3 days, Dec 15, tomorrow 3pm
   P         0-3 oder none, low, medium, high
   NAME      eine vorhandene Liste, Groß-/Kleinschreibung egal; Inbox ist der Eingang
   T         ein Schlagwort; ein führendes # wird weggelassen
@@ -366,6 +374,10 @@ Fehler stehen in einer Zeile auf stderr; QT_LOGGING_RULES=tandem.*=true zeigt da
         <translation>Cloud-Verbindung</translation>
     </message>
     <message>
+        <source>The todos go to the cloud database of your sync settings.</source>
+        <translation>Die Aufgaben kommen in die Cloud-Datenbank aus Ihren Synchronisierungseinstellungen.</translation>
+    </message>
+    <message>
         <source>Cloud database</source>
         <translation>Cloud-Datenbank</translation>
     </message>
@@ -380,6 +392,10 @@ Fehler stehen in einer Zeile auf stderr; QT_LOGGING_RULES=tandem.*=true zeigt da
     <message>
         <source>Connection test result</source>
         <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>No cloud database is set up. Set it up in Sync Settings first, then import.</source>
+        <translation>Es ist keine Cloud-Datenbank eingerichtet. Richten Sie sie zuerst in den Synchronisierungseinstellungen ein und importieren Sie dann.</translation>
     </message>
     <message>
         <source>Server: %1
@@ -410,14 +426,6 @@ Benutzer: %3</translation>
 %2</source>
         <translation>Keine Verbindung möglich: %1
 %2</translation>
-    </message>
-    <message>
-        <source>The todos go to the cloud database of your sync settings, and from there to every computer you use.</source>
-        <translation>Die Aufgaben kommen in die Cloud-Datenbank aus Ihren Synchronisierungseinstellungen und von dort auf jeden Computer, den Sie nutzen.</translation>
-    </message>
-    <message>
-        <source>No cloud database is set up. Paste your Neon connection string in Sync Settings first, then import.</source>
-        <translation>Es ist keine Cloud-Datenbank eingerichtet. Fügen Sie zuerst in den Synchronisierungseinstellungen Ihre Neon-Verbindungszeichenkette ein und importieren Sie dann.</translation>
     </message>
 </context>
 <context>
@@ -1461,6 +1469,10 @@ Benutzer: %3</translation>
         <translation>Titel und Notizen durchsuchen (Strg+F)</translation>
     </message>
     <message>
+        <source>&amp;Import from the Old App…</source>
+        <translation>Aus der alten App &amp;importieren…</translation>
+    </message>
+    <message>
         <source>Could not save: %1</source>
         <translation>Speichern nicht möglich: %1</translation>
     </message>
@@ -1568,12 +1580,8 @@ Benutzer: %3</translation>
         <translation>Wiederhergestellt: %1</translation>
     </message>
     <message>
-        <source>&amp;Import from the Python Todo App…</source>
-        <translation>Aus der Python-Todo-App &amp;importieren…</translation>
-    </message>
-    <message>
         <source>Search in %1</source>
-        <translation>Suche in %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1800,12 +1808,12 @@ Benutzer: %3</translation>
 <context>
     <name>MigrationWizard</name>
     <message>
-        <source>Import from the Python Todo App</source>
-        <translation>Aus der Python-Todo-App importieren</translation>
+        <source>Import from the Old App</source>
+        <translation>Aus der alten App importieren</translation>
     </message>
     <message>
-        <source>Import from the Python Todo app</source>
-        <translation>Aus der Python-Todo-App importieren</translation>
+        <source>Import from the old app</source>
+        <translation>Aus der alten App importieren</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2056,28 @@ Benutzer: %3</translation>
         <source>List: %1</source>
         <translation>Liste: %1</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <comment>words quoted as typed</comment>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between quoted words</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>New list: %1</source>
+        <translation>Neue Liste: %1</translation>
+    </message>
+    <message>
+        <source>Not understood as a date: %1</source>
+        <translation>Nicht als Datum verstanden: %1</translation>
+    </message>
+    <message>
+        <source>Not understood as a time: %1</source>
+        <translation>Nicht als Uhrzeit verstanden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleMenu</name>
@@ -2226,6 +2256,14 @@ Benutzer: %3</translation>
 <context>
     <name>SourcePage</name>
     <message>
+        <source>The Old App&apos;s File</source>
+        <translation>Die Datei der alten App</translation>
+    </message>
+    <message>
+        <source>The file of the old app that holds your todos (todo_app_local.db).</source>
+        <translation>Die Datei der alten App, die Ihre Aufgaben enthält (todo_app_local.db).</translation>
+    </message>
+    <message>
         <source>Old app file</source>
         <translation>Datei der alten App</translation>
     </message>
@@ -2238,8 +2276,20 @@ Benutzer: %3</translation>
         <translation>&amp;Auswählen…</translation>
     </message>
     <message>
+        <source>Choose the old app file</source>
+        <translation>Die Datei der alten App auswählen</translation>
+    </message>
+    <message>
         <source>File check result</source>
         <translation>Ergebnis der Dateiprüfung</translation>
+    </message>
+    <message>
+        <source>No file of the old app was found in the usual places:
+%1
+Choose it.</source>
+        <translation>An den üblichen Orten wurde keine Datei der alten App gefunden:
+%1
+Wählen Sie sie aus.</translation>
     </message>
     <message>
         <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
@@ -2258,36 +2308,16 @@ Benutzer: %3</translation>
         <translation>%1: %2 Zeilen</translation>
     </message>
     <message>
-        <source>This file was already imported; importing it again changes nothing.</source>
-        <translation>Diese Datei wurde bereits importiert; ein erneuter Import ändert nichts.</translation>
-    </message>
-    <message>
-        <source>The Python Todo App&apos;s File</source>
-        <translation>Die Datei der Python-Todo-App</translation>
-    </message>
-    <message>
-        <source>The file of the Python Todo app that holds your todos (todo_app_local.db).</source>
-        <translation>Die Datei der Python-Todo-App, die Ihre Aufgaben enthält (todo_app_local.db).</translation>
-    </message>
-    <message>
-        <source>Choose the Python Todo app&apos;s file</source>
-        <translation>Die Datei der Python-Todo-App auswählen</translation>
-    </message>
-    <message>
-        <source>No file of the Python Todo app was found in the usual places:
-%1
-Choose it.</source>
-        <translation>An den üblichen Orten wurde keine Datei der Python-Todo-App gefunden:
-%1
-Bitte wählen Sie sie aus.</translation>
-    </message>
-    <message>
-        <source>Version %1 file of the Python Todo app.
+        <source>Version %1 file of the old app.
 %2
 %3 rows need a repair (shown before the import).</source>
-        <translation>Datei der Version %1 der Python-Todo-App.
+        <translation>Datei der Version %1 der alten App.
 %2
 %3 Zeilen müssen repariert werden (wird vor dem Import gezeigt).</translation>
+    </message>
+    <message>
+        <source>This file was already imported; importing it again changes nothing.</source>
+        <translation>Diese Datei wurde bereits importiert; ein erneuter Import ändert nichts.</translation>
     </message>
 </context>
 <context>
@@ -2425,12 +2455,24 @@ Bitte wählen Sie sie aus.</translation>
         <translation>Aktives Profil</translation>
     </message>
     <message>
+        <source>The profile is chosen when Tandem starts (--profile or TANDEM_PROFILE). These settings are saved in %1.</source>
+        <translation>Das Profil wird beim Start von Tandem gewählt (--profile oder TANDEM_PROFILE). Diese Einstellungen werden in %1 gespeichert.</translation>
+    </message>
+    <message>
         <source>Connection string</source>
         <translation>Verbindungszeichenkette</translation>
     </message>
     <message>
+        <source>Paste it as Neon&apos;s console shows it, or as libpq key=value pairs. A password in it moves to the field below. Leave it empty to keep Tandem on this computer only.</source>
+        <translation>Fügen Sie sie so ein, wie die Konsole von Neon sie zeigt, oder als key=value-Paare von libpq. Ein darin enthaltenes Passwort wandert in das Feld darunter. Lassen Sie sie leer, damit Tandem nur auf diesem Computer bleibt.</translation>
+    </message>
+    <message>
         <source>Connection string problem</source>
         <translation>Problem mit der Verbindungszeichenkette</translation>
+    </message>
+    <message>
+        <source>&amp;Connection string:</source>
+        <translation>&amp;Verbindungszeichenkette:</translation>
     </message>
     <message>
         <source>Password</source>
@@ -2517,6 +2559,14 @@ Bitte wählen Sie sie aus.</translation>
         <translation>C&amp;A-Zertifikat:</translation>
     </message>
     <message>
+        <source>Connection Test</source>
+        <translation>Verbindungstest</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
         <source>Test the connection</source>
         <translation>Die Verbindung testen</translation>
     </message>
@@ -2589,6 +2639,10 @@ Bitte wählen Sie sie aus.</translation>
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
+        <source>Connected.</source>
+        <translation>Verbunden.</translation>
+    </message>
+    <message>
         <source>PostgreSQL %1</source>
         <translation>PostgreSQL %1</translation>
     </message>
@@ -2603,34 +2657,6 @@ Bitte wählen Sie sie aus.</translation>
     <message>
         <source>%1 ms (SELECT 1, median of %2)</source>
         <translation>%1 ms (SELECT 1, Median von %2)</translation>
-    </message>
-    <message>
-        <source>Connected. Tandem can keep your todos in this database.</source>
-        <translation>Verbunden. Tandem kann Ihre Aufgaben in dieser Datenbank aufbewahren.</translation>
-    </message>
-    <message>
-        <source>Paste your Neon &amp;connection string:</source>
-        <translation>Fügen Sie Ihre Neon-&amp;Verbindungszeichenkette ein:</translation>
-    </message>
-    <message>
-        <source>Neon&apos;s console shows it when you click Connect. Tandem keeps the password apart from it. Leave the field empty to keep your todos on this computer only.</source>
-        <translation>Die Konsole von Neon zeigt sie, wenn Sie auf „Connect“ klicken. Tandem bewahrt das Passwort getrennt davon auf. Lassen Sie das Feld leer, damit Ihre Aufgaben nur auf diesem Computer bleiben.</translation>
-    </message>
-    <message>
-        <source>&amp;Test</source>
-        <translation>&amp;Testen</translation>
-    </message>
-    <message>
-        <source>Ad&amp;vanced</source>
-        <translation>&amp;Erweitert</translation>
-    </message>
-    <message>
-        <source>Show the advanced settings</source>
-        <translation>Die erweiterten Einstellungen zeigen</translation>
-    </message>
-    <message>
-        <source>The profile is chosen when Tandem starts (--profile or TANDEM_PROFILE). These settings are saved in %1. The connection string may also be given as libpq key=value pairs (host=… dbname=…).</source>
-        <translation>Das Profil wird beim Start von Tandem gewählt (--profile oder TANDEM_PROFILE). Diese Einstellungen werden in %1 gespeichert. Die Verbindungszeichenkette kann auch als key=value-Paare von libpq angegeben werden (host=… dbname=…).</translation>
     </message>
 </context>
 <context>
@@ -2956,12 +2982,29 @@ Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierte
         <translation>Keine Aufgabe mit der ID %1.</translation>
     </message>
     <message>
-        <source>The id %1 matches more than one todo; give more of it.</source>
-        <translation>Die ID %1 passt zu mehr als einer Aufgabe; geben Sie mehr davon an.</translation>
-    </message>
-    <message>
         <source>No list named &quot;%1&quot;.</source>
         <translation>Keine Liste namens „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The id %1 is too short; give at least %n characters of it.</source>
+        <translation>
+            <numerusform>Die ID %1 ist zu kurz; bitte mindestens %n Zeichen davon angeben.</numerusform>
+            <numerusform>Die ID %1 ist zu kurz; bitte mindestens %n Zeichen davon angeben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The id %1 matches more than one todo; give at least %n characters of it.</source>
+        <translation>
+            <numerusform>Die ID %1 passt zu mehr als einer Aufgabe; bitte mindestens %n Zeichen davon angeben.</numerusform>
+            <numerusform>Die ID %1 passt zu mehr als einer Aufgabe; bitte mindestens %n Zeichen davon angeben.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodoListPresenter</name>
+    <message>
+        <source>Add “%1” to the new list “%2”</source>
+        <translation>„%1“ zur neuen Liste „%2“ hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -3027,20 +3070,20 @@ Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierte
 <context>
     <name>WelcomePage</name>
     <message>
+        <source>Import from the Old App</source>
+        <translation>Aus der alten App importieren</translation>
+    </message>
+    <message>
+        <source>Bring the todos of the old app into Tandem, once.</source>
+        <translation>Die Aufgaben der alten App einmalig in Tandem übernehmen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This assistant moves the todos, tags and their links from the old app&apos;s file into your Tandem cloud database. It will:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;find the old file (or let you pick it) and check it;&lt;/li&gt;&lt;li&gt;make a verified backup copy beside it;&lt;/li&gt;&lt;li&gt;check the connection to your cloud database;&lt;/li&gt;&lt;li&gt;show what will be imported and every row that needs a repair;&lt;/li&gt;&lt;li&gt;transfer the rows, then compare every row in the cloud with the file.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Nothing is deleted.&lt;/b&gt; The old file stays exactly as it is, and the imported todos go to a new list called &quot;Imported&quot;. You can cancel at any time and resume later.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dieser Assistent überträgt die Aufgaben, Schlagwörter und ihre Verknüpfungen aus der Datei der alten App in Ihre Tandem-Cloud-Datenbank. Er wird:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;die alte Datei finden (oder Sie sie auswählen lassen) und prüfen;&lt;/li&gt;&lt;li&gt;daneben eine geprüfte Sicherungskopie anlegen;&lt;/li&gt;&lt;li&gt;die Verbindung zu Ihrer Cloud-Datenbank prüfen;&lt;/li&gt;&lt;li&gt;zeigen, was importiert wird und welche Zeilen repariert werden müssen;&lt;/li&gt;&lt;li&gt;die Zeilen übertragen und dann jede Zeile in der Cloud mit der Datei vergleichen.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Es wird nichts gelöscht.&lt;/b&gt; Die alte Datei bleibt genau so, wie sie ist, und die importierten Aufgaben kommen in eine neue Liste namens „Imported“. Sie können jederzeit abbrechen und später fortsetzen.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>What the import does</source>
         <translation>Was der Import macht</translation>
-    </message>
-    <message>
-        <source>Import from the Python Todo App</source>
-        <translation>Aus der Python-Todo-App importieren</translation>
-    </message>
-    <message>
-        <source>Bring your todos from the Python Todo app into Tandem, once.</source>
-        <translation>Holen Sie Ihre Aufgaben einmalig aus der Python-Todo-App in Tandem.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;This assistant moves the todos, tags and their links from the Python Todo app&apos;s file into your Tandem cloud database. A cloud database is needed because the import goes there first, and from there Tandem syncs your todos to this computer and to every other one you use. It will:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;find the Python Todo app&apos;s file (or let you pick it) and check it;&lt;/li&gt;&lt;li&gt;make a verified backup copy beside it;&lt;/li&gt;&lt;li&gt;check the connection to your cloud database;&lt;/li&gt;&lt;li&gt;show what will be imported and every row that needs a repair;&lt;/li&gt;&lt;li&gt;transfer the rows, then compare every row in the cloud with the file.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Nothing is deleted.&lt;/b&gt; The Python Todo app&apos;s file stays exactly as it is, and the imported todos go to a new list called &quot;Imported&quot;. You can cancel at any time and resume later.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Dieser Assistent überträgt die Aufgaben, Schlagwörter und ihre Verknüpfungen aus der Datei der Python-Todo-App in Ihre Tandem-Cloud-Datenbank. Eine Cloud-Datenbank ist nötig, weil der Import zuerst dorthin geht; von dort synchronisiert Tandem Ihre Aufgaben auf diesen und jeden anderen Computer, den Sie nutzen. Er wird:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;die Datei der Python-Todo-App finden (oder Sie sie auswählen lassen) und prüfen;&lt;/li&gt;&lt;li&gt;daneben eine geprüfte Sicherungskopie anlegen;&lt;/li&gt;&lt;li&gt;die Verbindung zu Ihrer Cloud-Datenbank prüfen;&lt;/li&gt;&lt;li&gt;zeigen, was importiert wird und welche Zeilen repariert werden müssen;&lt;/li&gt;&lt;li&gt;die Zeilen übertragen und dann jede Zeile in der Cloud mit der Datei vergleichen.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Es wird nichts gelöscht.&lt;/b&gt; Die Datei der Python-Todo-App bleibt genau so, wie sie ist, und die importierten Aufgaben kommen in eine neue Liste namens „Imported“. Sie können jederzeit abbrechen und später fortsetzen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -296,6 +296,23 @@
     </message>
 </context>
 <context>
+    <name>TodoFinder</name>
+    <message numerus="yes">
+        <source>The id %1 is too short; give at least %n characters of it.</source>
+        <translation>
+            <numerusform>The id %1 is too short; give at least %n character of it.</numerusform>
+            <numerusform>The id %1 is too short; give at least %n characters of it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The id %1 matches more than one todo; give at least %n characters of it.</source>
+        <translation>
+            <numerusform>The id %1 matches more than one todo; give at least %n character of it.</numerusform>
+            <numerusform>The id %1 matches more than one todo; give at least %n characters of it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ValidatePage</name>
     <message numerus="yes">
         <source>Validated: %n row(s) compared, every one as in the file.</source>

@@ -1,4 +1,4 @@
-#include "clirunner.h"
+#include "clichecks.h"
 #include "domain/timestamp.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
@@ -26,33 +26,12 @@ private:
 
     static QString dateIso(QDate date) { return Timestamp::toIsoUtc(Timestamp::fromDate(date)); }
 
-    static QString makeList(const CliRunner &runner, const QString &name)
-    {
-        LocalDatabase database;
-        if (!database.open(runner.databasePath()).ok())
-            return {};
-        TodoStore store(&database);
-        const TodoList list = store.newList(name);
-        return store.apply({{list}, {}}) ? list.id : QString();
-    }
-
     static int pendingChanges(const CliRunner &runner)
     {
         LocalDatabase database;
         if (!database.open(runner.databasePath()).ok())
             return -1;
         return TodoStore(&database).pendingChangeCount();
-    }
-
-    static void verifyOneLineError(const CliRunner::Result &result, int exitCode, const QString &fragment)
-    {
-        QVERIFY(!result.crashed);
-        QVERIFY2(result.exitCode == exitCode,
-                 qPrintable(u"exit %1, expected %2; stderr: %3"_s.arg(result.exitCode).arg(exitCode).arg(result.errText())));
-        QVERIFY2(result.out.isEmpty(), result.out.constData());
-        QVERIFY2(result.err.count('\n') == 1 && result.err.endsWith('\n'), result.err.constData());
-        QVERIFY2(result.errText().startsWith(u"tandem-cli: "_s), result.err.constData());
-        QVERIFY2(result.errText().contains(fragment, Qt::CaseInsensitive), result.err.constData());
     }
 
 private Q_SLOTS:
@@ -210,12 +189,12 @@ private Q_SLOTS:
         const CliRunner::Result list = runner.cli({u"list"_s});
         QCOMPARE(list.exitCode, 0);
         QCOMPARE(list.errText(), QString());
-        QCOMPARE(list.outLines(), QStringList{open.left(8) + u"     Water plants  due 2026-05-01  !medium  #home #weekly"_s});
+        QCOMPARE(list.outLines(), QStringList{open.left(8) + u"     Water plants  @Inbox  due 2026-05-01  !medium  #home #weekly"_s});
 
         const CliRunner::Result all = runner.cli({u"--all"_s, u"list"_s});
         QCOMPARE(all.exitCode, 0);
-        QCOMPARE(all.outLines(), (QStringList{open.left(8) + u"     Water plants  due 2026-05-01  !medium  #home #weekly"_s,
-                                              done.left(8) + u"  ✓  Call Bob  due 2026-05-02 09:30"_s}));
+        QCOMPARE(all.outLines(), (QStringList{open.left(8) + u"     Water plants  @Inbox  due 2026-05-01  !medium  #home #weekly"_s,
+                                              done.left(8) + u"  ✓  Call Bob  @Inbox  due 2026-05-02 09:30"_s}));
 
         const CliRunner::Result json = runner.cli({u"list"_s, u"--json"_s});
         QCOMPARE(json.exitCode, 0);
@@ -365,7 +344,7 @@ private Q_SLOTS:
         const QString id = runner.run({u"add"_s, u"In the usual place"_s}).outText().trimmed();
         QVERIFY(QFileInfo::exists(runner.homeDir() + u"/data/tandem/tandem/tandem.db"_s));
         const CliRunner::Result list = runner.run({u"list"_s});
-        QCOMPARE(list.outLines(), QStringList{id.left(8) + u"     In the usual place"_s});
+        QCOMPARE(list.outLines(), QStringList{id.left(8) + u"     In the usual place  @Inbox"_s});
     }
 
     void shouldTakeATitleThatStartsWithADashAfterDoubleDash()
@@ -382,7 +361,7 @@ private Q_SLOTS:
 
     void shouldRefuseWithOneLineAndAnExitCode_data()
     {
-        QTest::addColumn<QStringList>("arguments"); // ID stands for an existing todo, ID7 for its first 7 characters
+        QTest::addColumn<QStringList>("arguments"); // ID stands for an existing todo, ID3 for its first 3 characters
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("fragment");
 
@@ -402,7 +381,7 @@ private Q_SLOTS:
         QTest::newRow("missing id") << QStringList{u"done"_s} << 2 << u"id"_s;
         QTest::newRow("unknown id") << QStringList{u"done"_s, u"00000000-0000-4000-8000-000000000000"_s} << 1
                                     << u"00000000-0000-4000-8000-000000000000"_s;
-        QTest::newRow("id too short") << QStringList{u"delete"_s, u"ID7"_s} << 1 << u"no todo"_s;
+        QTest::newRow("id too short") << QStringList{u"delete"_s, u"ID3"_s} << 1 << u"at least 4"_s;
         QTest::newRow("unknown list") << QStringList{u"add"_s, u"x"_s, u"--list"_s, u"Nowhere"_s} << 1 << u"Nowhere"_s;
         QTest::newRow("unknown list on edit") << QStringList{u"edit"_s, u"ID"_s, u"--list"_s, u"Nowhere"_s} << 1
                                               << u"Nowhere"_s;
@@ -422,7 +401,7 @@ private Q_SLOTS:
         const QString id = runner.add({u"Existing"_s});
         const QJsonObject before = runner.exported();
         arguments.replaceInStrings(QRegularExpression(u"^ID$"_s), id);
-        arguments.replaceInStrings(QRegularExpression(u"^ID7$"_s), id.left(7)); // one short of a short id
+        arguments.replaceInStrings(QRegularExpression(u"^ID3$"_s), id.left(3)); // shorter than any prefix taken
 
         // --data-dir first, so that the arguments under test come last (a missing value).
         verifyOneLineError(runner.run(QStringList{u"--data-dir"_s, runner.dataDir()} + arguments), exitCode, fragment);

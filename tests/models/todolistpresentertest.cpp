@@ -21,6 +21,13 @@ private:
         return QuickAddParser::parse(line, kToday);
     }
 
+    // The todo a quick-add line adds in the view shown.
+    static Todo added(const TodoListPresenter &presenter, const QString &line)
+    {
+        const Edit edit = presenter.quickAdd(typed(line), kToday);
+        return edit.after.todos.isEmpty() ? Todo() : edit.after.todos.constLast();
+    }
+
 private Q_SLOTS:
     void shouldAddToTheListShownAtItsEnd()
     {
@@ -31,7 +38,7 @@ private Q_SLOTS:
         TodoListPresenter presenter(f.store.get());
         presenter.setShown(TodoFilter::list(errands.id));
 
-        const Todo todo = presenter.quickAddTodo(typed(u"Buy stamps"_s), kToday);
+        const Todo todo = added(presenter, u"Buy stamps"_s);
         QCOMPARE(todo.listId, errands.id);
         QCOMPARE(todo.title, u"Buy stamps"_s);
         QVERIFY(todo.position > first.position);
@@ -47,10 +54,41 @@ private Q_SLOTS:
         TodoListPresenter presenter(f.store.get());
         presenter.setShown(TodoFilter::list(errands.id));
 
-        QCOMPARE(presenter.quickAddTodo(typed(u"Fix the door @home"_s), kToday).listId, home.id);
-        QCOMPARE(presenter.quickAddTodo(typed(u"Fix the door @nowhere"_s), kToday).listId, errands.id);
+        QCOMPARE(added(presenter, u"Fix the door @home"_s).listId, home.id);
+        QCOMPARE(added(presenter, u"Fix the door"_s).listId, errands.id);
         presenter.setShown(TodoFilter::smart(TodoFilter::Kind::All));
-        QCOMPARE(presenter.quickAddTodo(typed(u"Fix the door"_s), kToday).listId, f.store->inboxId());
+        QCOMPARE(added(presenter, u"Fix the door"_s).listId, f.store->inboxId());
+    }
+
+    void shouldMakeANamedListThatDoesNotExistInTheSameStep()
+    {
+        StoreFixture f;
+        const TodoList errands = f.store->newList(u"Errands"_s);
+        QVERIFY(f.store->apply({{errands}, {}}));
+        TodoListPresenter presenter(f.store.get());
+        presenter.setShown(TodoFilter::list(errands.id));
+        const int listsBefore = int(f.store->lists().size());
+
+        const Edit edit = presenter.quickAdd(typed(u"Write the report @Work"_s), kToday);
+        QCOMPARE(edit.after.lists.size(), 1);
+        QCOMPARE(edit.after.lists.first().name, u"Work"_s);
+        QCOMPARE(edit.after.todos.size(), 1);
+        QCOMPARE(edit.after.todos.first().listId, edit.after.lists.first().id);
+        QCOMPARE(edit.text, u"Add “Write the report” to the new list “Work”"_s);
+        // Undo takes both away: the list and the todo appear as tombstones before.
+        QCOMPARE(edit.before.lists.size(), 1);
+        QVERIFY(edit.before.lists.first().isDeleted());
+        QVERIFY(edit.before.todos.first().isDeleted());
+
+        QVERIFY(TodoOperations::apply(*f.store, edit));
+        const auto work = f.store->listByName(u"work"_s);
+        QVERIFY(work);
+        QCOMPARE(f.store->todosInList(work->id).size(), 1);
+        QCOMPARE(f.store->lists().size(), listsBefore + 1);
+        // The next line names it in another case: no second list.
+        const Edit again = presenter.quickAdd(typed(u"Send it @WORK"_s), kToday);
+        QVERIFY(again.after.lists.isEmpty());
+        QCOMPARE(again.after.todos.first().listId, work->id);
     }
 
     void shouldMakeWhatIsAddedInTodayDueToday()
@@ -58,15 +96,15 @@ private Q_SLOTS:
         StoreFixture f;
         TodoListPresenter presenter(f.store.get());
         presenter.setShown(TodoFilter::smart(TodoFilter::Kind::Today));
-        const Todo plain = presenter.quickAddTodo(typed(u"Call the bank"_s), kToday);
+        const Todo plain = added(presenter, u"Call the bank"_s);
         QCOMPARE(plain.dueAt, std::optional(Timestamp::fromDate(kToday)));
         QVERIFY(!plain.dueHasTime);
         // A date typed wins over the view's.
-        const Todo dated = presenter.quickAddTodo(typed(u"Call the bank tomorrow"_s), kToday);
+        const Todo dated = added(presenter, u"Call the bank tomorrow"_s);
         QCOMPARE(dated.dueAt, std::optional(Timestamp::fromDate(kToday.addDays(1))));
         // Elsewhere nothing is due unless typed.
         presenter.setShown(TodoFilter::smart(TodoFilter::Kind::Upcoming));
-        QVERIFY(!presenter.quickAddTodo(typed(u"Call the bank"_s), kToday).dueAt);
+        QVERIFY(!added(presenter, u"Call the bank"_s).dueAt);
     }
 
     void shouldGiveWhatIsAddedInATagViewItsTagOnce()
@@ -77,12 +115,12 @@ private Q_SLOTS:
         tagView.kind = TodoFilter::Kind::Tag;
         tagView.id = u"some-tag-id"_s;
         presenter.setShown(tagView, u"Garden"_s);
-        QCOMPARE(presenter.quickAddTodo(typed(u"Plant bulbs"_s), kToday).tags, QStringList{u"Garden"_s});
-        QCOMPARE(presenter.quickAddTodo(typed(u"Plant bulbs #garden #spring"_s), kToday).tags,
+        QCOMPARE(added(presenter, u"Plant bulbs"_s).tags, QStringList{u"Garden"_s});
+        QCOMPARE(added(presenter, u"Plant bulbs #garden #spring"_s).tags,
                  (QStringList{u"garden"_s, u"spring"_s}));
         // The tag name belongs to the tag view only.
         presenter.setShown(TodoFilter::smart(TodoFilter::Kind::All), u"Garden"_s);
-        QVERIFY(presenter.quickAddTodo(typed(u"Plant bulbs"_s), kToday).tags.isEmpty());
+        QVERIFY(added(presenter, u"Plant bulbs"_s).tags.isEmpty());
     }
 
     void shouldDropBetweenTwoNeighboursInTheListShown()

@@ -1,8 +1,9 @@
 #include "duetext.h"
 
+#include "domain/shorttime.h"
+
 #include <QCoreApplication>
 #include <QLocale>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -13,14 +14,12 @@ QDate DueText::day(Timestamp::Micros dueAt, bool hasTime)
 
 QString DueText::timeFormat()
 {
-    QString format = QLocale().timeFormat(QLocale::ShortFormat);
-    format.remove(QRegularExpression(u"[:.]s{1,2}"_s));
-    return format;
+    return ShortTime::format();
 }
 
 QString DueText::time(QTime time)
 {
-    return QLocale().toString(time, timeFormat());
+    return ShortTime::text(time);
 }
 
 QString DueText::label(Timestamp::Micros dueAt, bool hasTime, QDate today)

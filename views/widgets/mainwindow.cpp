@@ -96,7 +96,7 @@ void MainWindow::wireActions()
     connect(a->shortcuts, &QAction::triggered, this, [this] { showShortcutSheet(false); });
     connect(a->quickAddSyntax, &QAction::triggered, this, [this] { showShortcutSheet(true); });
     connect(a->syncSettings, &QAction::triggered, this, &MainWindow::showSyncSettings);
-    auto *importLegacy = new QAction(tr("&Import from the Python Todo App…"), this);
+    auto *importLegacy = new QAction(tr("&Import from the Old App…"), this);
     importLegacy->setObjectName(u"actionImportLegacy"_s);
     connect(importLegacy, &QAction::triggered, this, &MainWindow::showMigrationWizard);
     if (QMenu *file = menuBar()->actions().constFirst()->menu()) // &File
@@ -117,6 +117,13 @@ void MainWindow::wireActions()
             [this](const QString &listId, const QString &name) { TodoCommands::renameList(m_undoStack, m_store, listId, name); });
     connect(m_search, &QLineEdit::textChanged, this, &MainWindow::searchTextChanged);
     connect(m_quickAdd, &QuickAddBar::submitted, this, &MainWindow::addFromQuickAdd);
+    connect(m_quickAdd, &QuickAddBar::leaveRequested, this, [this] { m_list->setFocus(Qt::ShortcutFocusReason); });
+    m_quickAdd->setListNames([this] {
+        QStringList names; // a few lists, read as the line changes: no scan of the todos
+        for (const TodoList &list : m_store->lists())
+            names << list.name;
+        return names;
+    });
     connect(m_list, &TodoListView::selectedIdsChanged, this, &MainWindow::updateDetail);
     // A re-query (after every save) empties the selection for a moment before
     // the list puts it back; the pane waits for the end, so the field being
@@ -246,11 +253,12 @@ void MainWindow::updateDetail()
 
 void MainWindow::addFromQuickAdd(const QuickAddResult &result)
 {
-    const Todo todo = m_presenter.quickAddTodo(result, QDate::currentDate());
+    // The todo, and the list its @name asks for when there is none yet: one undo step.
+    const Edit edit = m_presenter.quickAdd(result, QDate::currentDate());
     // Selected when it is among the rows already shown: fetching thousands of
     // rows to reach the end of a huge list would cost more than the add.
-    if (TodoCommands::addTodo(m_undoStack, m_store, todo))
-        m_list->selectId(todo.id, TodoListView::Fetch::No);
+    if (TodoCommands::perform(m_undoStack, m_store, edit))
+        m_list->selectId(edit.after.todos.constLast().id, TodoListView::Fetch::No);
 }
 
 void MainWindow::toggleCompleted()

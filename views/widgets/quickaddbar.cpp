@@ -79,24 +79,34 @@ void QuickAddBar::setToday(QDate today)
     updatePreview();
 }
 
+void QuickAddBar::setListNames(std::function<QStringList()> listNames)
+{
+    m_listNames = std::move(listNames);
+    updatePreview();
+}
+
 QDate QuickAddBar::today() const
 {
     return m_today.isValid() ? m_today : QDate::currentDate();
 }
 
+QuickAddResult QuickAddBar::parsed() const
+{
+    return QuickAddParser::parse(m_input->text(), today(), m_listNames ? m_listNames() : QStringList());
+}
+
 void QuickAddBar::updatePreview()
 {
-    const QString text = m_input->text();
-    const QString summary = text.trimmed().isEmpty()
+    const QString summary = m_input->text().trimmed().isEmpty()
         ? QString()
-        : QuickAddParser::describe(QuickAddParser::parse(text, today()), today());
+        : QuickAddParser::describe(parsed(), today());
     m_preview->setText(summary);
     m_preview->setVisible(!summary.isEmpty());
 }
 
 void QuickAddBar::submit()
 {
-    const QuickAddResult result = QuickAddParser::parse(m_input->text(), today());
+    const QuickAddResult result = parsed();
     if (result.isEmpty() || result.title.isEmpty())
         return; // nothing to add yet; keep what was typed so it can be finished
     m_input->clear();
@@ -106,13 +116,14 @@ void QuickAddBar::submit()
 bool QuickAddBar::eventFilter(QObject *watched, QEvent *event)
 {
     const bool key = event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride;
-    if (watched == m_input && key && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape
-        && !m_input->text().isEmpty()) {
-        // With text, Escape discards it (winning over a window's Escape
-        // shortcut); on an empty line it travels on, so the window can use it.
+    if (watched == m_input && key && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        // Escape discards what was typed and leaves the line, winning over
+        // a window's Escape shortcut, as in a search field.
         event->accept();
-        if (event->type() == QEvent::KeyPress)
+        if (event->type() == QEvent::KeyPress) {
             m_input->clear();
+            Q_EMIT leaveRequested();
+        }
         return true;
     }
     return QWidget::eventFilter(watched, event);
