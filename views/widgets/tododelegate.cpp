@@ -87,7 +87,12 @@ void TodoDelegate::paint(
     const TodoRowPainter rowPainter(painter, rowPart);
     if (rowPart.rect != option.rect) {
         const QRect band(option.rect.topLeft(), QPoint(option.rect.right(), rowPart.rect.top() - 1));
-        rowPainter.paintHeading(index.data(TodoModel::DayHeadingRole).toString(), band);
+        // Past days in the overdue accent and today in today's, as the dues below them.
+        const QDate day = row.due ? DueText::day(*row.due, row.hasTime) : today;
+        const QColor accent = day < today ? TodoColors::overdue(option.palette)
+            : day == today                ? TodoColors::today(option.palette)
+                                          : QColor();
+        rowPainter.paintHeading(index.data(TodoModel::DayHeadingRole).toString(), band, accent);
     }
     rowPainter.paint(row, TodoRowLayout(rowPart, row, today), today);
 }

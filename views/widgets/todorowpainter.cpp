@@ -112,11 +112,11 @@ void TodoRowPainter::paint(const TodoRow &row, const TodoRowLayout &layout, QDat
     m_painter->restore();
 }
 
-void TodoRowPainter::paintHeading(const QString &heading, const QRect &band) const
+void TodoRowPainter::paintHeading(const QString &heading, const QRect &band, const QColor &accent) const
 {
     m_painter->save();
     m_painter->setFont(TodoRowLayout::headingFont(m_option.font));
-    m_painter->setPen(m_plainText);
+    m_painter->setPen(accent.isValid() ? accent : m_plainText);
     const QRect logical = band.adjusted(TodoRowLayout::kSidePadding, 0, -TodoRowLayout::kSidePadding, 0);
     m_painter->drawText(QStyle::visualRect(m_option.direction, band, logical),
         QStyle::visualAlignment(m_option.direction, Qt::AlignLeft | Qt::AlignBottom), heading);
