@@ -374,10 +374,6 @@ Fehler stehen in einer Zeile auf stderr; QT_LOGGING_RULES=tandem.*=true zeigt da
         <translation>Cloud-Verbindung</translation>
     </message>
     <message>
-        <source>The todos go to the cloud database of your sync settings.</source>
-        <translation>Die Aufgaben kommen in die Cloud-Datenbank aus Ihren Synchronisierungseinstellungen.</translation>
-    </message>
-    <message>
         <source>Cloud database</source>
         <translation>Cloud-Datenbank</translation>
     </message>
@@ -392,10 +388,6 @@ Fehler stehen in einer Zeile auf stderr; QT_LOGGING_RULES=tandem.*=true zeigt da
     <message>
         <source>Connection test result</source>
         <translation>Ergebnis des Verbindungstests</translation>
-    </message>
-    <message>
-        <source>No cloud database is set up. Set it up in Sync Settings first, then import.</source>
-        <translation>Es ist keine Cloud-Datenbank eingerichtet. Richten Sie sie zuerst in den Synchronisierungseinstellungen ein und importieren Sie dann.</translation>
     </message>
     <message>
         <source>Server: %1
@@ -426,6 +418,14 @@ Benutzer: %3</translation>
 %2</source>
         <translation>Keine Verbindung möglich: %1
 %2</translation>
+    </message>
+    <message>
+        <source>The todos go to the cloud database of your sync settings, and from there to every computer you use.</source>
+        <translation>Die Aufgaben kommen in die Cloud-Datenbank aus Ihren Synchronisierungseinstellungen und von dort auf jeden Computer, den Sie nutzen.</translation>
+    </message>
+    <message>
+        <source>No cloud database is set up. Paste your Neon connection string in Sync Settings first, then import.</source>
+        <translation>Es ist keine Cloud-Datenbank eingerichtet. Fügen Sie zuerst in den Synchronisierungseinstellungen Ihre Neon-Verbindungszeichenkette ein und importieren Sie dann.</translation>
     </message>
 </context>
 <context>
@@ -1469,10 +1469,6 @@ Benutzer: %3</translation>
         <translation>Titel und Notizen durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <source>&amp;Import from the Old App…</source>
-        <translation>Aus der alten App &amp;importieren…</translation>
-    </message>
-    <message>
         <source>Could not save: %1</source>
         <translation>Speichern nicht möglich: %1</translation>
     </message>
@@ -1580,8 +1576,12 @@ Benutzer: %3</translation>
         <translation>Wiederhergestellt: %1</translation>
     </message>
     <message>
+        <source>&amp;Import from the Python Todo App…</source>
+        <translation>Aus der Python-Todo-App &amp;importieren…</translation>
+    </message>
+    <message>
         <source>Search in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche in %1</translation>
     </message>
 </context>
 <context>
@@ -1808,12 +1808,12 @@ Benutzer: %3</translation>
 <context>
     <name>MigrationWizard</name>
     <message>
-        <source>Import from the Old App</source>
-        <translation>Aus der alten App importieren</translation>
+        <source>Import from the Python Todo App</source>
+        <translation>Aus der Python-Todo-App importieren</translation>
     </message>
     <message>
-        <source>Import from the old app</source>
-        <translation>Aus der alten App importieren</translation>
+        <source>Import from the Python Todo app</source>
+        <translation>Aus der Python-Todo-App importieren</translation>
     </message>
 </context>
 <context>
@@ -2256,14 +2256,6 @@ Benutzer: %3</translation>
 <context>
     <name>SourcePage</name>
     <message>
-        <source>The Old App&apos;s File</source>
-        <translation>Die Datei der alten App</translation>
-    </message>
-    <message>
-        <source>The file of the old app that holds your todos (todo_app_local.db).</source>
-        <translation>Die Datei der alten App, die Ihre Aufgaben enthält (todo_app_local.db).</translation>
-    </message>
-    <message>
         <source>Old app file</source>
         <translation>Datei der alten App</translation>
     </message>
@@ -2276,20 +2268,8 @@ Benutzer: %3</translation>
         <translation>&amp;Auswählen…</translation>
     </message>
     <message>
-        <source>Choose the old app file</source>
-        <translation>Die Datei der alten App auswählen</translation>
-    </message>
-    <message>
         <source>File check result</source>
         <translation>Ergebnis der Dateiprüfung</translation>
-    </message>
-    <message>
-        <source>No file of the old app was found in the usual places:
-%1
-Choose it.</source>
-        <translation>An den üblichen Orten wurde keine Datei der alten App gefunden:
-%1
-Wählen Sie sie aus.</translation>
     </message>
     <message>
         <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
@@ -2308,16 +2288,36 @@ Wählen Sie sie aus.</translation>
         <translation>%1: %2 Zeilen</translation>
     </message>
     <message>
-        <source>Version %1 file of the old app.
-%2
-%3 rows need a repair (shown before the import).</source>
-        <translation>Datei der Version %1 der alten App.
-%2
-%3 Zeilen müssen repariert werden (wird vor dem Import gezeigt).</translation>
-    </message>
-    <message>
         <source>This file was already imported; importing it again changes nothing.</source>
         <translation>Diese Datei wurde bereits importiert; ein erneuter Import ändert nichts.</translation>
+    </message>
+    <message>
+        <source>The Python Todo App&apos;s File</source>
+        <translation>Die Datei der Python-Todo-App</translation>
+    </message>
+    <message>
+        <source>The file of the Python Todo app that holds your todos (todo_app_local.db).</source>
+        <translation>Die Datei der Python-Todo-App, die Ihre Aufgaben enthält (todo_app_local.db).</translation>
+    </message>
+    <message>
+        <source>Choose the Python Todo app&apos;s file</source>
+        <translation>Die Datei der Python-Todo-App auswählen</translation>
+    </message>
+    <message>
+        <source>No file of the Python Todo app was found in the usual places:
+%1
+Choose it.</source>
+        <translation>An den üblichen Orten wurde keine Datei der Python-Todo-App gefunden:
+%1
+Bitte wählen Sie sie aus.</translation>
+    </message>
+    <message>
+        <source>Version %1 file of the Python Todo app.
+%2
+%3 rows need a repair (shown before the import).</source>
+        <translation>Datei der Version %1 der Python-Todo-App.
+%2
+%3 Zeilen müssen repariert werden (wird vor dem Import gezeigt).</translation>
     </message>
 </context>
 <context>
@@ -2455,24 +2455,12 @@ Wählen Sie sie aus.</translation>
         <translation>Aktives Profil</translation>
     </message>
     <message>
-        <source>The profile is chosen when Tandem starts (--profile or TANDEM_PROFILE). These settings are saved in %1.</source>
-        <translation>Das Profil wird beim Start von Tandem gewählt (--profile oder TANDEM_PROFILE). Diese Einstellungen werden in %1 gespeichert.</translation>
-    </message>
-    <message>
         <source>Connection string</source>
         <translation>Verbindungszeichenkette</translation>
     </message>
     <message>
-        <source>Paste it as Neon&apos;s console shows it, or as libpq key=value pairs. A password in it moves to the field below. Leave it empty to keep Tandem on this computer only.</source>
-        <translation>Fügen Sie sie so ein, wie die Konsole von Neon sie zeigt, oder als key=value-Paare von libpq. Ein darin enthaltenes Passwort wandert in das Feld darunter. Lassen Sie sie leer, damit Tandem nur auf diesem Computer bleibt.</translation>
-    </message>
-    <message>
         <source>Connection string problem</source>
         <translation>Problem mit der Verbindungszeichenkette</translation>
-    </message>
-    <message>
-        <source>&amp;Connection string:</source>
-        <translation>&amp;Verbindungszeichenkette:</translation>
     </message>
     <message>
         <source>Password</source>
@@ -2559,14 +2547,6 @@ Wählen Sie sie aus.</translation>
         <translation>C&amp;A-Zertifikat:</translation>
     </message>
     <message>
-        <source>Connection Test</source>
-        <translation>Verbindungstest</translation>
-    </message>
-    <message>
-        <source>&amp;Test Connection</source>
-        <translation>Verbindung &amp;testen</translation>
-    </message>
-    <message>
         <source>Test the connection</source>
         <translation>Die Verbindung testen</translation>
     </message>
@@ -2639,10 +2619,6 @@ Wählen Sie sie aus.</translation>
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
-        <source>Connected.</source>
-        <translation>Verbunden.</translation>
-    </message>
-    <message>
         <source>PostgreSQL %1</source>
         <translation>PostgreSQL %1</translation>
     </message>
@@ -2657,6 +2633,34 @@ Wählen Sie sie aus.</translation>
     <message>
         <source>%1 ms (SELECT 1, median of %2)</source>
         <translation>%1 ms (SELECT 1, Median von %2)</translation>
+    </message>
+    <message>
+        <source>Connected. Tandem can keep your todos in this database.</source>
+        <translation>Verbunden. Tandem kann Ihre Aufgaben in dieser Datenbank aufbewahren.</translation>
+    </message>
+    <message>
+        <source>Paste your Neon &amp;connection string:</source>
+        <translation>Fügen Sie Ihre Neon-&amp;Verbindungszeichenkette ein:</translation>
+    </message>
+    <message>
+        <source>Neon&apos;s console shows it when you click Connect. Tandem keeps the password apart from it. Leave the field empty to keep your todos on this computer only.</source>
+        <translation>Die Konsole von Neon zeigt sie, wenn Sie auf „Connect“ klicken. Tandem bewahrt das Passwort getrennt davon auf. Lassen Sie das Feld leer, damit Ihre Aufgaben nur auf diesem Computer bleiben.</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vanced</source>
+        <translation>&amp;Erweitert</translation>
+    </message>
+    <message>
+        <source>Show the advanced settings</source>
+        <translation>Die erweiterten Einstellungen zeigen</translation>
+    </message>
+    <message>
+        <source>The profile is chosen when Tandem starts (--profile or TANDEM_PROFILE). These settings are saved in %1. The connection string may also be given as libpq key=value pairs (host=… dbname=…).</source>
+        <translation>Das Profil wird beim Start von Tandem gewählt (--profile oder TANDEM_PROFILE). Diese Einstellungen werden in %1 gespeichert. Die Verbindungszeichenkette kann auch als key=value-Paare von libpq angegeben werden (host=… dbname=…).</translation>
     </message>
 </context>
 <context>
@@ -3070,20 +3074,20 @@ Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierte
 <context>
     <name>WelcomePage</name>
     <message>
-        <source>Import from the Old App</source>
-        <translation>Aus der alten App importieren</translation>
-    </message>
-    <message>
-        <source>Bring the todos of the old app into Tandem, once.</source>
-        <translation>Die Aufgaben der alten App einmalig in Tandem übernehmen.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;This assistant moves the todos, tags and their links from the old app&apos;s file into your Tandem cloud database. It will:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;find the old file (or let you pick it) and check it;&lt;/li&gt;&lt;li&gt;make a verified backup copy beside it;&lt;/li&gt;&lt;li&gt;check the connection to your cloud database;&lt;/li&gt;&lt;li&gt;show what will be imported and every row that needs a repair;&lt;/li&gt;&lt;li&gt;transfer the rows, then compare every row in the cloud with the file.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Nothing is deleted.&lt;/b&gt; The old file stays exactly as it is, and the imported todos go to a new list called &quot;Imported&quot;. You can cancel at any time and resume later.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Dieser Assistent überträgt die Aufgaben, Schlagwörter und ihre Verknüpfungen aus der Datei der alten App in Ihre Tandem-Cloud-Datenbank. Er wird:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;die alte Datei finden (oder Sie sie auswählen lassen) und prüfen;&lt;/li&gt;&lt;li&gt;daneben eine geprüfte Sicherungskopie anlegen;&lt;/li&gt;&lt;li&gt;die Verbindung zu Ihrer Cloud-Datenbank prüfen;&lt;/li&gt;&lt;li&gt;zeigen, was importiert wird und welche Zeilen repariert werden müssen;&lt;/li&gt;&lt;li&gt;die Zeilen übertragen und dann jede Zeile in der Cloud mit der Datei vergleichen.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Es wird nichts gelöscht.&lt;/b&gt; Die alte Datei bleibt genau so, wie sie ist, und die importierten Aufgaben kommen in eine neue Liste namens „Imported“. Sie können jederzeit abbrechen und später fortsetzen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>What the import does</source>
         <translation>Was der Import macht</translation>
+    </message>
+    <message>
+        <source>Import from the Python Todo App</source>
+        <translation>Aus der Python-Todo-App importieren</translation>
+    </message>
+    <message>
+        <source>Bring your todos from the Python Todo app into Tandem, once.</source>
+        <translation>Holen Sie Ihre Aufgaben einmalig aus der Python-Todo-App in Tandem.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This assistant moves the todos, tags and their links from the Python Todo app&apos;s file into your Tandem cloud database. A cloud database is needed because the import goes there first, and from there Tandem syncs your todos to this computer and to every other one you use. It will:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;find the Python Todo app&apos;s file (or let you pick it) and check it;&lt;/li&gt;&lt;li&gt;make a verified backup copy beside it;&lt;/li&gt;&lt;li&gt;check the connection to your cloud database;&lt;/li&gt;&lt;li&gt;show what will be imported and every row that needs a repair;&lt;/li&gt;&lt;li&gt;transfer the rows, then compare every row in the cloud with the file.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Nothing is deleted.&lt;/b&gt; The Python Todo app&apos;s file stays exactly as it is, and the imported todos go to a new list called &quot;Imported&quot;. You can cancel at any time and resume later.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dieser Assistent überträgt die Aufgaben, Schlagwörter und ihre Verknüpfungen aus der Datei der Python-Todo-App in Ihre Tandem-Cloud-Datenbank. Eine Cloud-Datenbank ist nötig, weil der Import zuerst dorthin geht; von dort synchronisiert Tandem Ihre Aufgaben auf diesen und jeden anderen Computer, den Sie nutzen. Er wird:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;die Datei der Python-Todo-App finden (oder Sie sie auswählen lassen) und prüfen;&lt;/li&gt;&lt;li&gt;daneben eine geprüfte Sicherungskopie anlegen;&lt;/li&gt;&lt;li&gt;die Verbindung zu Ihrer Cloud-Datenbank prüfen;&lt;/li&gt;&lt;li&gt;zeigen, was importiert wird und welche Zeilen repariert werden müssen;&lt;/li&gt;&lt;li&gt;die Zeilen übertragen und dann jede Zeile in der Cloud mit der Datei vergleichen.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Es wird nichts gelöscht.&lt;/b&gt; Die Datei der Python-Todo-App bleibt genau so, wie sie ist, und die importierten Aufgaben kommen in eine neue Liste namens „Imported“. Sie können jederzeit abbrechen und später fortsetzen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
