@@ -284,6 +284,11 @@ void SyncSettingsDialog::buildLayout()
     connect(m_advancedToggle, &QToolButton::toggled, this, [this](bool open) {
         m_advancedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
         m_advancedPanel->setVisible(open);
-        adjustSize();
+        // As tall as the wrapped notes need at this width: no line cut off.
+        QLayout *dialogLayout = this->layout();
+        dialogLayout->activate();
+        const int needed = dialogLayout->hasHeightForWidth() ? dialogLayout->totalHeightForWidth(width())
+                                                             : sizeHint().height();
+        resize(width(), qMax(needed, minimumSizeHint().height()));
     });
 }
