@@ -215,6 +215,12 @@ void TodoModel::refresh()
         fetchMore();
 }
 
+bool TodoModel::hasAnyTodo() const
+{
+    auto query = Sql::select(database(), u"SELECT 1 FROM todos WHERE deleted_at IS NULL LIMIT 1"_s, {});
+    return query && query->next();
+}
+
 int TodoModel::matchingCount() const
 {
     return TodoFilterSql::count(database(), m_slot, m_filter, now(), m_searchBy);

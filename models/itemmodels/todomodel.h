@@ -63,6 +63,9 @@ public:
 
     // Rows that match, counted in SQL (rowCount() is only what is fetched).
     int matchingCount() const;
+    // Whether any live todo exists, in any list: an empty view on a first start
+    // says welcome. One indexed row at most, on the rows' snapshot.
+    bool hasAnyTodo() const;
     // The same, counted on a thread and connection of its own; the answer
     // comes as matchingCounted(). Requests while one is in flight become one.
     void requestMatchingCount();

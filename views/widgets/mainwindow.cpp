@@ -46,7 +46,6 @@ MainWindow::MainWindow(LocalDatabase *database, TodoStore *store, QWidget *paren
 {
     connect(m_todoModel, &TodoModel::matchingCounted, this, &MainWindow::showCount);
     connect(m_sidebarModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateOverdue);
-    connect(m_sidebarModel, &QAbstractItemModel::dataChanged, this, [this] { updateViewHints(); });
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Tandem"));
     buildLayout();

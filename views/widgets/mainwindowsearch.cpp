@@ -79,10 +79,11 @@ QString MainWindow::headerTitle() const
 void MainWindow::updateViewHints()
 {
     m_searchScope->setVisible(isSearching() && m_filter.kind != TodoFilter::Kind::All);
-    const QModelIndex all = m_sidebarModel->indexOf(TodoFilter::smart(TodoFilter::Kind::All));
     EmptyState::Context context;
     context.kind = shownFilter().kind;
     context.search = m_search->text().trimmed();
-    context.nothingAtAll = all.data(SidebarModel::CountRole).toInt() == 0;
+    // Asked only of an empty view: one indexed row at most.
+    const bool empty = m_todoModel->rowCount() == 0 && !m_todoModel->canFetchMore();
+    context.nothingAtAll = empty && !m_todoModel->hasAnyTodo();
     m_emptyState->setContext(context);
 }
