@@ -2169,14 +2169,6 @@ Benutzer: %3</translation>
         <translation>Fällig am nächsten solchen Wochentag</translation>
     </message>
     <message>
-        <source>Due that many days or weeks from today</source>
-        <translation>Fällig in so vielen Tagen oder Wochen ab heute</translation>
-    </message>
-    <message>
-        <source>Due on that date</source>
-        <translation>Fällig an diesem Datum</translation>
-    </message>
-    <message>
         <source>Due at that time (today, when no date is given)</source>
         <translation>Fällig zu dieser Uhrzeit (heute, wenn kein Datum dabei ist)</translation>
     </message>
@@ -2189,12 +2181,28 @@ Benutzer: %3</translation>
         <translation>Ein Schlagwort; eine Aufgabe darf mehrere haben</translation>
     </message>
     <message>
-        <source>Put it in the list Work</source>
-        <translation>In die Liste Work legen</translation>
-    </message>
-    <message>
         <source>Keep the quoted words in the title as they are</source>
         <translation>Die Wörter in Anführungszeichen bleiben unverändert im Titel</translation>
+    </message>
+    <message>
+        <source>Due on the first day of next week</source>
+        <translation>Fällig am ersten Tag der nächsten Woche</translation>
+    </message>
+    <message>
+        <source>Due that long from today</source>
+        <translation>Fällig so lange nach heute</translation>
+    </message>
+    <message>
+        <source>Due on that date (a year may follow)</source>
+        <translation>Fällig an diesem Datum (eine Jahreszahl darf folgen)</translation>
+    </message>
+    <message>
+        <source>Due today at 19:00, unless a time is typed</source>
+        <translation>Fällig heute um 19:00, wenn keine Uhrzeit dabei ist</translation>
+    </message>
+    <message>
+        <source>Put it in that list; a list that does not exist yet is made</source>
+        <translation>In diese Liste legen; eine Liste, die es noch nicht gibt, wird angelegt</translation>
     </message>
 </context>
 <context>

@@ -97,17 +97,20 @@ QList<std::pair<QString, QString>> ShortcutSheet::shortcutRows(const WindowActio
 
 QList<std::pair<QString, QString>> ShortcutSheet::quickAddRows()
 {
-    // The syntax QuickAddParser understands. Its words are English in every
-    // language, so what to type is not translated; what it means is.
+    // The syntax QuickAddParser understands (see quickaddparser.h). Its words
+    // are English in every language (month and weekday names may also be the
+    // language's own), so what to type is not translated; what it means is.
     return {
         {u"today, tomorrow"_s, tr("Due that day (also: tod, tmr)")},
         {u"monday … sunday, next friday"_s, tr("Due on the next such day")},
-        {u"in 3 days, in 2 weeks"_s, tr("Due that many days or weeks from today")},
-        {u"2026-12-24"_s, tr("Due on that date")},
-        {u"15:30, at 3pm"_s, tr("Due at that time (today, when no date is given)")},
+        {u"next week"_s, tr("Due on the first day of next week")},
+        {u"in 3 days, in 2 weeks, in a month"_s, tr("Due that long from today")},
+        {u"Dec 15, 15 Dec, 15.12., 2026-12-24"_s, tr("Due on that date (a year may follow)")},
+        {u"15:30, at 3pm, noon"_s, tr("Due at that time (today, when no date is given)")},
+        {u"tonight"_s, tr("Due today at 19:00, unless a time is typed")},
         {u"!high, !medium, !low"_s, tr("Priority (also !3, !2, !1, or !!! and !!)")},
         {u"#errand"_s, tr("A tag; a todo may have several")},
-        {u"@Work"_s, tr("Put it in the list Work")},
+        {u"@Side project"_s, tr("Put it in that list; a list that does not exist yet is made")},
         {u"\"meet today\""_s, tr("Keep the quoted words in the title as they are")},
     };
 }
