@@ -74,9 +74,17 @@ public:
     // The row of a todo among the fetched rows, fetching more if needed; -1 if it is not shown.
     int rowOfId(const QString &id);
     QString idAt(int row) const;
+    // The ids of the rows from firstRow to the last match, fetched or not, in
+    // the order shown: one query with the model's own filter and order, for a
+    // selection that reaches past the fetched rows (Select All, a range to the end).
+    QStringList idsFrom(int firstRow) const;
+    // The drag data for these todos, in this order.
+    static QMimeData *mimeDataOf(const QStringList &ids);
 
     // Re-runs the query, keeping as many rows fetched as before.
     void refresh();
+    // Fetches every row that matches, in one reset (aboutToRequery first).
+    void fetchAll();
     // Re-runs the query on a fresh snapshot of the cache.
     bool select() override;
 
@@ -91,8 +99,9 @@ public:
     int titleColumn() const { return m_columns.title; }
 
 Q_SIGNALS:
-    // The rows are about to be read again: the last moment their data can be
-    // read (a view remembers its selection by id here, not at the reset).
+    // The rows are about to be read again (or all fetched, by fetchAll): the
+    // last moment their data can be read (a view remembers its selection by
+    // id here, not at the reset).
     void aboutToRequery();
     // The answer to the latest requestMatchingCount().
     void matchingCounted(int count);

@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 // A fresh local cache in its own temporary folder, for one test.
@@ -30,6 +31,31 @@ public:
         if (!store->apply({{}, {todo}}))
             qFatal("cannot add a todo: %s", qPrintable(store->lastError()));
         return *store->todo(todo.id);
+    }
+
+    // Adds count todos titled "<prefix> 0001", "<prefix> 0002", … at the end
+    // of the inbox (or listId), in that order, in one transaction; shape may
+    // change each before it is written. Returns their ids in that order.
+    QStringList addTodos(int count, const QString &prefix, const QString &listId = {},
+                         const std::function<void(Todo &)> &shape = {})
+    {
+        Changeset changes;
+        const Todo first = store->newTodo(listId, prefix);
+        for (int i = 0; i < count; ++i) {
+            Todo todo = first;
+            todo.id = Todo::newId();
+            todo.title = QStringLiteral("%1 %2").arg(prefix).arg(i + 1, 4, 10, QLatin1Char('0'));
+            todo.position = first.position + i;
+            if (shape)
+                shape(todo);
+            changes.todos << todo;
+        }
+        if (!store->apply(changes))
+            qFatal("cannot add todos: %s", qPrintable(store->lastError()));
+        QStringList ids;
+        for (const Todo &todo : std::as_const(changes.todos))
+            ids << todo.id;
+        return ids;
     }
 
     QTemporaryDir dir;

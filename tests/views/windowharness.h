@@ -47,8 +47,9 @@ public:
     [[nodiscard]] bool open()
     {
         window = std::make_unique<MainWindow>(data.database.get(), data.store.get());
-        todoTester = std::make_unique<QAbstractItemModelTester>(
-            window->todoModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        if (testTodoModel)
+            todoTester = std::make_unique<QAbstractItemModelTester>(
+                window->todoModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         sidebarTester = std::make_unique<QAbstractItemModelTester>(
             window->sidebarModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         window->show();
@@ -184,6 +185,10 @@ public:
         return names;
     }
 
+    // Set to false, before open(), for more todos than the model fetches at
+    // once: Qt 6.4's tester fetches rows from its modelReset handler before it
+    // records the reset's end, and reports its own fetch as nested in the reset.
+    bool testTodoModel = true;
     StoreFixture data;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<QAbstractItemModelTester> todoTester;

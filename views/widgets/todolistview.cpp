@@ -4,7 +4,9 @@
 
 #include <QDrag>
 #include <QDropEvent>
+#include <QKeyEvent>
 #include <QMimeData>
+#include <QScopedValueRollback>
 
 using namespace Qt::StringLiterals;
 
@@ -33,8 +35,12 @@ void TodoListView::setTodoModel(TodoModel *model)
     setModelColumn(model->titleColumn());
     connect(model, &TodoModel::aboutToRequery, this, &TodoListView::rememberSelection);
     connect(model, &QAbstractItemModel::modelReset, this, &TodoListView::restoreSelection);
-    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, &TodoListView::selectedIdsChanged);
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onRowsFetched(first, last); });
+    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this](const QItemSelection &, const QItemSelection &deselected) { onSelectionChanged(deselected); });
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this, &TodoListView::selectedIdsChanged);
+    m_shownFilter = model->todoFilter();
 }
 
 void TodoListView::setReorderEnabled(bool enabled)
@@ -42,11 +48,89 @@ void TodoListView::setReorderEnabled(bool enabled)
     m_reorderEnabled = enabled;
 }
 
+void TodoListView::selectAll()
+{
+    if (!m_model)
+        return;
+    m_lastCommand = QItemSelectionModel::NoUpdate;
+    m_wholeView = true;
+    QListView::selectAll();
+}
+
+QItemSelectionModel::SelectionFlags TodoListView::selectionCommand(const QModelIndex &index, const QEvent *event) const
+{
+    // Ctrl+Home and Ctrl+End select as Home and End do (with Shift, a range):
+    // the list's start and end are the document's. Qt would move only the
+    // focus, and Space would then act on a row far from it.
+    const auto *key = event && event->type() == QEvent::KeyPress ? static_cast<const QKeyEvent *>(event) : nullptr;
+    if (key && (key->key() == Qt::Key_Home || key->key() == Qt::Key_End)
+        && key->modifiers().testFlag(Qt::ControlModifier)) {
+        const QKeyEvent plain(QEvent::KeyPress, key->key(), key->modifiers() & ~Qt::ControlModifier);
+        m_lastCommand = QListView::selectionCommand(index, &plain);
+    } else {
+        m_lastCommand = QListView::selectionCommand(index, event);
+    }
+    return m_lastCommand;
+}
+
+void TodoListView::onSelectionChanged(const QItemSelection &deselected)
+{
+    if (m_extending)
+        return; // rows fetched into the whole view: the ids selected are the same
+    const auto command = std::exchange(m_lastCommand, QItemSelectionModel::NoUpdate);
+    if (m_wholeView && !deselected.isEmpty()) {
+        // A click or key that starts afresh ends the whole view. One that takes
+        // rows out of it (Ctrl+click) keeps the rest selected, fetched or not.
+        if (!(command & QItemSelectionModel::Clear)
+            && (command & (QItemSelectionModel::Toggle | QItemSelectionModel::Deselect))) {
+            QSet<QString> out;
+            for (const QModelIndex &index : deselected.indexes())
+                out << index.data(TodoModel::IdRole).toString();
+            m_model->fetchAll(); // selects every row, as the whole view is selected; then take those out again
+            QItemSelection taken;
+            for (int row = 0; row < m_model->rowCount(); ++row) {
+                if (out.contains(m_model->idAt(row)))
+                    taken.select(m_model->index(row, m_model->titleColumn()), m_model->index(row, m_model->titleColumn()));
+            }
+            const QScopedValueRollback extending(m_extending, true);
+            selectionModel()->select(taken, QItemSelectionModel::Deselect | QItemSelectionModel::Rows);
+        }
+        m_wholeView = false;
+    }
+    Q_EMIT selectedIdsChanged();
+}
+
+void TodoListView::onRowsFetched(int first, int last)
+{
+    if (m_wholeView)
+        extendWholeView(first, last);
+}
+
+void TodoListView::extendWholeView(int first, int last)
+{
+    const int column = m_model->titleColumn();
+    const QScopedValueRollback extending(m_extending, true);
+    selectionModel()->select(QItemSelection(m_model->index(first, column), m_model->index(last, column)),
+                             QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
+QModelIndex TodoListView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    // End and Ctrl+End (with Shift, a range) go to the last row there is, not the last one fetched.
+    if (cursorAction == MoveEnd && m_model->canFetchMore()) {
+        m_model->fetchAll(); // the selection and current row come back by id (restoreSelection)
+        executeDelayedItemsLayout();
+    }
+    return QListView::moveCursor(cursorAction, modifiers);
+}
+
 QStringList TodoListView::selectedIds() const
 {
     QStringList ids;
     if (!selectionModel())
         return ids;
+    if (m_wholeView && m_model->canFetchMore())
+        return m_model->idsFrom(0);
     QModelIndexList rows = selectionModel()->selectedRows(m_model->titleColumn());
     std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     for (const QModelIndex &index : std::as_const(rows))
@@ -72,6 +156,7 @@ bool TodoListView::selectId(const QString &id, Fetch fetch)
     }
     if (row < 0)
         return false;
+    m_wholeView = false;
     const QModelIndex index = m_model->index(row, m_model->titleColumn());
     selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     scrollTo(index);
@@ -80,30 +165,52 @@ bool TodoListView::selectId(const QString &id, Fetch fetch)
 
 void TodoListView::rememberSelection()
 {
-    m_savedSelection = selectedIds();
+    // The whole view stays the whole view; its ids need not be read.
+    m_savedSelection = m_wholeView ? QStringList() : selectedIds();
     m_savedCurrent = currentId();
 }
 
 void TodoListView::restoreSelection()
 {
+    // Another list, tag or search opens at its top, with nothing selected.
+    if (m_model->todoFilter() != m_shownFilter) {
+        m_shownFilter = m_model->todoFilter();
+        m_wholeView = false;
+        m_savedSelection.clear();
+        m_savedCurrent.clear();
+        scrollToTop();
+        Q_EMIT selectedIdsChanged();
+        return;
+    }
     // The model's reset came from a re-select; look the ids up among the rows
     // already fetched only, so a refresh never pulls the whole table in.
-    if (m_savedSelection.isEmpty() && m_savedCurrent.isEmpty())
+    if (m_wholeView && m_model->rowCount() == 0)
+        m_wholeView = false;
+    if (m_savedSelection.isEmpty() && m_savedCurrent.isEmpty() && !m_wholeView)
         return;
+    const QSet<QString> saved(m_savedSelection.cbegin(), m_savedSelection.cend());
     QItemSelection selection;
     QModelIndex current;
     const int column = m_model->titleColumn();
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QString id = m_model->idAt(row);
-        const QModelIndex index = m_model->index(row, column);
-        if (m_savedSelection.contains(id))
-            selection.select(index, index);
-        if (id == m_savedCurrent)
-            current = index;
+    int runStart = -1; // selected rows go in as runs: a range per row would slow every later selection
+    for (int row = 0; row <= m_model->rowCount(); ++row) {
+        const QString id = row < m_model->rowCount() ? m_model->idAt(row) : QString();
+        const bool selected = !id.isNull() && saved.contains(id);
+        if (selected && runStart < 0)
+            runStart = row;
+        if (!selected && runStart >= 0) {
+            selection.select(m_model->index(runStart, column), m_model->index(row - 1, column));
+            runStart = -1;
+        }
+        if (!id.isNull() && id == m_savedCurrent)
+            current = m_model->index(row, column);
     }
     if (current.isValid())
         selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
-    selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (m_wholeView)
+        extendWholeView(0, m_model->rowCount() - 1);
+    else
+        selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_savedSelection.clear();
     m_savedCurrent.clear();
     Q_EMIT selectedIdsChanged();
@@ -114,10 +221,7 @@ void TodoListView::startDrag(Qt::DropActions supportedActions)
     // Rows move through commands, never through the model: ask for a copy so
     // Qt does not try to remove the dragged rows itself.
     Q_UNUSED(supportedActions)
-    const QModelIndexList indexes = selectedIndexes();
-    if (indexes.isEmpty())
-        return;
-    QMimeData *mime = m_model->mimeData(indexes);
+    QMimeData *mime = TodoModel::mimeDataOf(selectedIds());
     if (!mime)
         return;
     auto *drag = new QDrag(this);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "itemmodels/todofilter.h"
+
 #include <QListView>
 
 class TodoModel;
@@ -16,7 +18,11 @@ public:
     void setTodoModel(TodoModel *model);
     TodoModel *todoModel() const { return m_model; }
 
+    // Every todo selected, in the order shown, the rows not fetched yet
+    // included (after Select All, one query names them all).
     QStringList selectedIds() const;
+    // Selects every row the view stands for, fetched or not, without fetching.
+    void selectAll() override;
     QString currentId() const;
     enum class Fetch { Yes, No };
     // Makes a todo current and selected; with Fetch::Yes it fetches rows until it is found.
@@ -34,13 +40,27 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void startDrag(Qt::DropActions supportedActions) override;
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
+    QItemSelectionModel::SelectionFlags selectionCommand(const QModelIndex &index,
+                                                         const QEvent *event = nullptr) const override;
 
 private:
     void rememberSelection();
     void restoreSelection();
+    void onSelectionChanged(const QItemSelection &deselected);
+    void onRowsFetched(int first, int last);
+    // Selects rows first..last as part of a whole-view selection (no change of the ids).
+    void extendWholeView(int first, int last);
 
     TodoModel *m_model = nullptr;
     QStringList m_savedSelection;
     QString m_savedCurrent;
     bool m_reorderEnabled = false;
+    // Select All: every row is selected, the ones not fetched yet too. Rows
+    // fetched later join the selection; selectedIds() asks the model for the ids.
+    bool m_wholeView = false;
+    bool m_extending = false; // selecting fetched rows into the whole view
+    // What the person's last click or key asked of the selection.
+    mutable QItemSelectionModel::SelectionFlags m_lastCommand;
+    TodoFilter m_shownFilter; // the rows' filter at the last reset: a new one opens at the top
 };
