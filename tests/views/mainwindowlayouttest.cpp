@@ -9,6 +9,7 @@
 
 #include <QComboBox>
 #include <QFontMetrics>
+#include <QScrollBar>
 
 using namespace Qt::StringLiterals;
 
@@ -61,6 +62,29 @@ private Q_SLOTS:
         QVERIFY(listField);
         QVERIFY(listField->findText(kLongName) >= 0);
         QVERIFY(listField->sizeHint().width() < QFontMetrics(listField->font()).horizontalAdvance(kLongName));
+    }
+
+    // A title longer than the list is wide is elided in its row: the list
+    // never scrolls sideways, in All (rows of one height) nor in Today
+    // (day headings make the rows' heights differ).
+    void aLongTitleIsElidedNotScrolledSideways()
+    {
+        WindowHarness h;
+        Todo todo = h.data.addTodo(kLongName + u" "_s + kLongName);
+        todo.dueAt = Timestamp::fromDate(QDate::currentDate());
+        h.write(todo);
+        QVERIFY(h.open());
+        h.window->resize(800, 600);
+        QTRY_COMPARE(h.window->width(), 800);
+        for (const auto kind : {TodoFilter::Kind::All, TodoFilter::Kind::Today}) {
+            h.window->selectFilter(TodoFilter::smart(kind));
+            QCoreApplication::processEvents();
+            QTRY_VERIFY(h.indexOf(todo.id).isValid());
+            const QRect row = h.list()->visualRect(h.indexOf(todo.id));
+            QVERIFY2(row.right() < h.list()->viewport()->width(),
+                     qPrintable(u"row ends at %1, the list is %2 wide"_s.arg(row.right()).arg(h.list()->viewport()->width())));
+            QCOMPARE(h.list()->horizontalScrollBar()->maximum(), 0);
+        }
     }
 
     void atEightHundredTheListIsWiderThanTheDetailPane()

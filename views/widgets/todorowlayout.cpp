@@ -19,6 +19,7 @@ constexpr qreal kSmallFontScale = 0.85;
 constexpr int kHeadingTop = 14; // air above a day heading, to set the days apart
 constexpr int kHeadingBottom = 4;
 constexpr int kListNameMaxWidth = 160; // a long list name is elided, never squeezes the rest
+constexpr int kMinTitleChars = 16; // the narrowest a row asks to be: a short title whole
 
 } // namespace
 
@@ -63,8 +64,10 @@ QSize TodoRowLayout::sizeHint(const QStyleOptionViewItem &option, const QString 
     const QFontMetrics smallMetrics(smallFont(option.font));
     const int text = titleMetrics.height() + kLineGap + smallMetrics.height() + 2;
     const int height = 2 * kVerticalPadding + qMax(text, checkBoxSize(titleMetrics));
+    // A row fills the list's width and elides its title; a hint as wide as
+    // the title would make the rows wider than the list and scroll it sideways.
     const int width = 2 * kSidePadding + checkBoxSize(titleMetrics) + kCheckGap
-        + titleMetrics.horizontalAdvance(title);
+        + qMin(titleMetrics.horizontalAdvance(title), kMinTitleChars * titleMetrics.averageCharWidth());
     return {width, height};
 }
 
