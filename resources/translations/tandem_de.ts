@@ -2204,6 +2204,14 @@ Benutzer: %3</translation>
         <source>Put it in that list; a list that does not exist yet is made</source>
         <translation>In diese Liste legen; eine Liste, die es noch nicht gibt, wird angelegt</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
 </context>
 <context>
     <name>SidebarModel</name>

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableWidget>
+#include <QUndoStack>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -206,6 +207,32 @@ private Q_SLOTS:
         }
         QVERIFY(found);
         QVERIFY(sheet->findChild<QTableWidget *>(u"quickAddTable"_s)->rowCount() > 5);
+    }
+
+    // Every key the window answers is on the sheet, Ctrl+D among them, and
+    // undo is named as such, not after the step it would undo now.
+    void shouldListScheduleAndAPlainUndo()
+    {
+        WindowHarness h;
+        const Todo todo = h.data.addTodo(u"Water the plants"_s);
+        QVERIFY(h.open());
+        QVERIFY(h.clickRow(todo.id));
+        h.press(QKeySequence(Qt::Key_Space));
+        QTRY_VERIFY(h.window->undoStack()->canUndo());
+        h.press(QKeySequence(Qt::Key_F1));
+        auto *sheet = h.window->findChild<ShortcutSheet *>(u"shortcutSheet"_s);
+        QVERIFY(sheet);
+        QTRY_VERIFY(sheet->isVisible());
+        auto *table = sheet->findChild<QTableWidget *>(u"shortcutTable"_s);
+        QVERIFY(table);
+        QHash<QString, QString> keys;
+        for (int row = 0; row < table->rowCount(); ++row)
+            keys.insert(table->item(row, 0)->text(), table->item(row, 1)->text());
+        QCOMPARE(keys.value(u"Schedule"_s), QKeySequence(Qt::CTRL | Qt::Key_D).toString(QKeySequence::NativeText));
+        QCOMPARE(keys.value(u"Undo"_s), QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText));
+        QVERIFY(keys.contains(u"Redo"_s));
+        for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+            QVERIFY2(!it.key().startsWith(u"Undo "_s), qPrintable(it.key()));
     }
 };
 

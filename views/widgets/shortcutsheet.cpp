@@ -1,5 +1,6 @@
 #include "shortcutsheet.h"
 
+#include "schedulemenu.h"
 #include "windowactions.h"
 
 #include <QAction>
@@ -76,15 +77,16 @@ QList<std::pair<QString, QString>> ShortcutSheet::shortcutRows(const WindowActio
     QList<std::pair<QString, QString>> rows;
     const QList<const QAction *> actions = {
         a->newTodo, a->toggleCompleted, a->editTodo, a->deleteTodos, a->selectAll, a->find,
-        a->priority[3], a->priority[2], a->priority[1], a->priority[0], a->undo, a->redo,
-        a->newList, a->moveListUp, a->moveListDown, a->hideCompleted, a->syncNow, a->shortcuts, a->quit};
+        a->priority[3], a->priority[2], a->priority[1], a->priority[0], a->scheduleMenu->menuAction(),
+        a->undo, a->redo, a->newList, a->moveListUp, a->moveListDown, a->hideCompleted, a->syncNow, a->shortcuts, a->quit};
     for (const QAction *action : actions) {
         QStringList keys;
         for (const QKeySequence &sequence : action->shortcuts())
             keys << sequence.toString(QKeySequence::NativeText);
         if (keys.isEmpty())
             continue;
-        QString what = plainText(action);
+        // Undo and redo carry the step they would take now ("Undo Complete 1 todo").
+        QString what = action == a->undo ? tr("Undo") : action == a->redo ? tr("Redo") : plainText(action);
         if (std::find(std::begin(a->priority), std::end(a->priority), action) != std::end(a->priority))
             what = tr("Priority: %1").arg(what);
         rows.append({what, keys.join(tr(" or "))});
