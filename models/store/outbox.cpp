@@ -8,15 +8,28 @@ using namespace Qt::StringLiterals;
 
 namespace Outbox {
 
+namespace {
+
+const QString kAppend = u"INSERT INTO outbox(entity, entity_id, op, payload, queued_at)"
+                        " VALUES (?, ?, ?, ?, ?)"_s;
+
+QVariantList entry(const char *entity, const QString &entityId, const char *op, const QString &payload)
+{
+    return {QString::fromLatin1(entity), entityId, QString::fromLatin1(op), payload, Timestamp::now()};
+}
+
+} // namespace
+
 bool append(const QSqlDatabase &db, const char *entity, const QString &entityId, const char *op,
             const QString &payload, QString *error)
 {
-    return Sql::exec(db,
-                     u"INSERT INTO outbox(entity, entity_id, op, payload, queued_at)"
-                     " VALUES (?, ?, ?, ?, ?)"_s,
-                     {QString::fromLatin1(entity), entityId, QString::fromLatin1(op), payload,
-                      Timestamp::now()},
-                     error);
+    return Sql::exec(db, kAppend, entry(entity, entityId, op, payload), error);
+}
+
+bool append(Sql::Statements &statements, const char *entity, const QString &entityId, const char *op,
+            const QString &payload, QString *error)
+{
+    return statements.run(kAppend, entry(entity, entityId, op, payload), error) != nullptr;
 }
 
 QString encode(const QJsonObject &values)

@@ -8,6 +8,10 @@
 // The queue of local changes not yet pushed to the cloud. Every store write
 // appends to it inside the same SQLite transaction as the change itself, so
 // a change is never on disk without its outbox entry, nor the other way round.
+namespace Sql {
+class Statements;
+}
+
 namespace Outbox {
 
 inline constexpr auto kEntityTodo = "todo";
@@ -19,6 +23,9 @@ inline constexpr auto kOpAddTag = "add";    // payload: the tag name
 inline constexpr auto kOpRemoveTag = "remove";
 
 bool append(const QSqlDatabase &db, const char *entity, const QString &entityId, const char *op,
+            const QString &payload, QString *error);
+// The same with the write's prepared statements (a bulk edit appends one per row).
+bool append(Sql::Statements &statements, const char *entity, const QString &entityId, const char *op,
             const QString &payload, QString *error);
 int pendingChangeCount(const QSqlDatabase &db);
 // Pending changes queued at or before seq.

@@ -38,6 +38,35 @@ bool exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values
     return select(db, sql, values, error).has_value();
 }
 
+Statements::Statements(const QSqlDatabase &db)
+    : m_db(db)
+{
+}
+
+QSqlQuery *Statements::run(const QString &sql, const QVariantList &values, QString *error)
+{
+    auto found = m_queries.find(sql);
+    if (found == m_queries.end()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            if (error)
+                *error = query.lastError().text();
+            return nullptr;
+        }
+        found = m_queries.emplace(sql, query).first;
+    }
+    QSqlQuery &query = found->second;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
+    if (!query.exec()) {
+        if (error)
+            *error = query.lastError().text();
+        return nullptr;
+    }
+    return &query;
+}
+
 QVariant nullableMicros(const std::optional<Timestamp::Micros> &value)
 {
     return value ? QVariant::fromValue<qint64>(*value) : QVariant(QMetaType::fromType<qint64>());

@@ -7,6 +7,7 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <map>
 #include <optional>
 
 // Small helpers that keep every statement bound: values always travel as
@@ -19,6 +20,24 @@ bool exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values
 // Prepares, binds and executes, returning the query positioned before the first row.
 std::optional<QSqlQuery> select(const QSqlDatabase &db, const QString &sql,
                                 const QVariantList &values, QString *error = nullptr);
+
+// The statements of one write, each prepared once: a bulk edit runs the same
+// few statements for every one of its rows, and SQLite then parses each once
+// instead of once per row. Read a select's rows before running it again.
+class Statements
+{
+public:
+    explicit Statements(const QSqlDatabase &db);
+
+    const QSqlDatabase &database() const { return m_db; }
+    // Like select(): binds values and executes, positioned before the first row.
+    // Null on failure, with error filled.
+    QSqlQuery *run(const QString &sql, const QVariantList &values, QString *error = nullptr);
+
+private:
+    QSqlDatabase m_db;
+    std::map<QString, QSqlQuery> m_queries; // a node map: a query handed out stays in place
+};
 
 QVariant nullableMicros(const std::optional<Timestamp::Micros> &value);
 std::optional<Timestamp::Micros> optionalMicros(const QVariant &value);

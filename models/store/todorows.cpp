@@ -3,6 +3,8 @@
 #include "domain/tagkey.h"
 #include "sqlhelpers.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QUuid>
@@ -45,6 +47,37 @@ QStringList tagNames(const QSqlDatabase &db, const QString &todoId)
     return names;
 }
 
+// Runs chunk with " IN (...)" and its one bound value, a JSON array of a few
+// thousand of the ids: one statement per chunk, however many ids.
+template<typename Chunk>
+void forChunks(const QStringList &ids, Chunk chunk)
+{
+    constexpr qsizetype kChunk = 2000;
+    const QString in = u" IN (SELECT value FROM json_each(?))"_s;
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        const QJsonArray some = QJsonArray::fromStringList(ids.mid(start, kChunk));
+        chunk(in, QVariantList{QString::fromUtf8(QJsonDocument(some).toJson(QJsonDocument::Compact))});
+    }
+}
+
+// Appends their tag names, ordered as tagNames() orders them, to the todos
+// that find(id) returns, one query per few thousand todos.
+template<typename Find>
+void addTags(const QSqlDatabase &db, const QStringList &ids, Find find)
+{
+    forChunks(ids, [&](const QString &in, const QVariantList &values) {
+        auto tags = Sql::select(db,
+                                u"SELECT tt.todo_id, g.name FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id"
+                                " WHERE tt.todo_id"_s
+                                    + in + u" ORDER BY tt.todo_id, g.name_key"_s,
+                                values);
+        while (tags && tags->next()) {
+            if (Todo *todo = find(tags->value(0).toString()))
+                todo->tags << tags->value(1).toString();
+        }
+    });
+}
+
 struct TagRow
 {
     QString id;
@@ -52,7 +85,7 @@ struct TagRow
 };
 
 // The tags of the given names, by TagKey; creates the ones that do not exist yet.
-bool ensureTags(const QSqlDatabase &db, const QStringList &names, QHash<QString, TagRow> *byKey,
+bool ensureTags(Sql::Statements &statements, const QStringList &names, QHash<QString, TagRow> *byKey,
                 QString *error)
 {
     for (const QString &raw : names) {
@@ -60,15 +93,15 @@ bool ensureTags(const QSqlDatabase &db, const QStringList &names, QHash<QString,
         const QString key = TagKey::of(name);
         if (name.isEmpty() || byKey->contains(key))
             continue;
-        if (!Sql::exec(db,
-                       u"INSERT INTO tags(id, name, name_key) VALUES (?, ?, ?)"
-                       " ON CONFLICT(name_key) DO NOTHING"_s,
-                       {QUuid::createUuid().toString(QUuid::WithoutBraces), name, key}, error))
+        if (!statements.run(u"INSERT INTO tags(id, name, name_key) VALUES (?, ?, ?)"
+                            " ON CONFLICT(name_key) DO NOTHING"_s,
+                            {QUuid::createUuid().toString(QUuid::WithoutBraces), name, key}, error))
             return false;
-        auto query = Sql::select(db, u"SELECT id, name FROM tags WHERE name_key = ?"_s, {key}, error);
+        QSqlQuery *query = statements.run(u"SELECT id, name FROM tags WHERE name_key = ?"_s, {key}, error);
         if (!query || !query->next())
             return false;
         byKey->insert(key, TagRow{query->value(0).toString(), query->value(1).toString()});
+        query->finish();
     }
     return true;
 }
@@ -87,11 +120,28 @@ std::optional<Todo> load(const QSqlDatabase &db, const QString &id)
     return todo;
 }
 
-bool write(const QSqlDatabase &db, const Todo &todo, QStringList *addedTags,
+QHash<QString, Todo> loadMany(const QSqlDatabase &db, const QStringList &ids)
+{
+    QHash<QString, Todo> todos;
+    todos.reserve(ids.size());
+    forChunks(ids, [&](const QString &in, const QVariantList &values) {
+        auto rows = Sql::select(db, u"SELECT "_s + kColumns + u" FROM todos WHERE id"_s + in, values);
+        while (rows && rows->next()) {
+            Todo todo = fromQuery(*rows);
+            todos.insert(todo.id, todo);
+        }
+    });
+    addTags(db, ids, [&todos](const QString &id) {
+        const auto found = todos.find(id);
+        return found != todos.end() ? &*found : nullptr;
+    });
+    return todos;
+}
+
+bool write(Sql::Statements &statements, const Todo &todo, bool syncTags, QStringList *addedTags,
            QStringList *removedTags, QString *error)
 {
-    const bool ok = Sql::exec(
-        db,
+    const bool ok = statements.run(
         u"INSERT INTO todos("_s + kColumns
             + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
               " ON CONFLICT(id) DO UPDATE SET list_id = excluded.list_id, title = excluded.title,"
@@ -109,14 +159,15 @@ bool write(const QSqlDatabase &db, const Todo &todo, QStringList *addedTags,
         error);
     if (!ok)
         return false;
+    if (!syncTags)
+        return true;
 
     QHash<QString, TagRow> wanted;
-    if (!ensureTags(db, todo.tags, &wanted, error))
+    if (!ensureTags(statements, todo.tags, &wanted, error))
         return false;
-    auto current = Sql::select(db,
-                               u"SELECT g.name_key, g.id, g.name FROM todo_tags tt JOIN tags g"
-                               " ON g.id = tt.tag_id WHERE tt.todo_id = ?"_s,
-                               {todo.id}, error);
+    QSqlQuery *current = statements.run(u"SELECT g.name_key, g.id, g.name FROM todo_tags tt JOIN tags g"
+                                        " ON g.id = tt.tag_id WHERE tt.todo_id = ?"_s,
+                                        {todo.id}, error);
     if (!current)
         return false;
     QHash<QString, TagRow> existing;
@@ -126,8 +177,8 @@ bool write(const QSqlDatabase &db, const Todo &todo, QStringList *addedTags,
     for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
         if (wanted.contains(it.key()))
             continue;
-        if (!Sql::exec(db, u"DELETE FROM todo_tags WHERE todo_id = ? AND tag_id = ?"_s,
-                       {todo.id, it->id}, error))
+        if (!statements.run(u"DELETE FROM todo_tags WHERE todo_id = ? AND tag_id = ?"_s, {todo.id, it->id},
+                            error))
             return false;
         removedTags->append(it->name);
     }
@@ -136,7 +187,7 @@ bool write(const QSqlDatabase &db, const Todo &todo, QStringList *addedTags,
         if (key.isEmpty() || existing.contains(key) || !wanted.contains(key))
             continue;
         const TagRow tag = wanted.take(key);
-        if (!Sql::exec(db, u"INSERT INTO todo_tags(todo_id, tag_id) VALUES (?, ?)"_s, {todo.id, tag.id}, error))
+        if (!statements.run(u"INSERT INTO todo_tags(todo_id, tag_id) VALUES (?, ?)"_s, {todo.id, tag.id}, error))
             return false;
         addedTags->append(tag.name);
     }
@@ -159,10 +210,17 @@ QList<Todo> inList(const QSqlDatabase &db, const QString &listId)
                                  + u" FROM todos WHERE list_id = ? AND deleted_at IS NULL"
                                    " ORDER BY position"_s,
                              {listId});
-    while (query && query->next())
+    QHash<QString, qsizetype> indexById;
+    QStringList ids;
+    while (query && query->next()) {
         todos << fromQuery(*query);
-    for (Todo &todo : todos)
-        todo.tags = tagNames(db, todo.id);
+        indexById.insert(todos.last().id, todos.size() - 1);
+        ids << todos.last().id;
+    }
+    addTags(db, ids, [&](const QString &id) {
+        const qsizetype index = indexById.value(id, -1);
+        return index < 0 ? nullptr : &todos[index];
+    });
     return todos;
 }
 

@@ -28,13 +28,20 @@ std::optional<Todo> TodoStore::todo(const QString &id) const
 
 QList<Todo> TodoStore::todos(const QStringList &ids) const
 {
+    const QHash<QString, Todo> byId = todosById(ids);
     QList<Todo> result;
     result.reserve(ids.size());
     for (const QString &id : ids) {
-        if (auto found = todo(id))
+        const auto found = byId.constFind(id);
+        if (found != byId.cend())
             result << *found;
     }
     return result;
+}
+
+QHash<QString, Todo> TodoStore::todosById(const QStringList &ids) const
+{
+    return TodoRows::loadMany(m_database->database(), ids);
 }
 
 QList<Todo> TodoStore::todosInList(const QString &listId) const
@@ -170,35 +177,51 @@ bool TodoStore::apply(const Changeset &changes, CacheChange::Origin origin)
         listsTouched = true;
     }
 
+    // The stored rows are read a few thousand at a time, each list once, and
+    // every row is written with the same prepared statements: a bulk edit of
+    // 100,000 todos costs seconds, not a query or two per row.
+    QStringList ids;
+    ids.reserve(changes.todos.size());
+    for (const Todo &todo : changes.todos)
+        ids << todo.id;
+    QHash<QString, Todo> stored = TodoRows::loadMany(db, ids);
+    QHash<QString, std::optional<TodoList>> listsById;
+    Sql::Statements statements(db);
     QStringList changedTodoIds;
     bool tagsTouched = false;
     for (Todo todo : changes.todos) {
-        const auto current = TodoRows::load(db, todo.id);
+        const auto found = stored.constFind(todo.id);
+        const std::optional<Todo> current = found != stored.cend() ? std::optional<Todo>(*found) : std::nullopt;
         QStringList fields = current ? TodoField::changed(*current, todo) : ChangeJson::allTodoFields();
         if (fields.isEmpty())
             continue;
-        fields.removeAll(QString::fromLatin1(TodoField::Tags)); // tag links travel on their own
+        // Tag links travel on their own; a row whose tags are as stored keeps its links.
+        const bool tagsChanged = fields.removeAll(QString::fromLatin1(TodoField::Tags)) > 0;
+        const bool syncTags = !current || tagsChanged;
         if (todo.title.trimmed().isEmpty())
             return fail(tr("A todo needs a title."));
-        const auto list = ListRows::load(db, todo.listId);
-        if (!list || (list->isDeleted() && !todo.isDeleted()))
+        auto list = listsById.constFind(todo.listId);
+        if (list == listsById.cend())
+            list = listsById.insert(todo.listId, ListRows::load(db, todo.listId));
+        if (!*list || ((*list)->isDeleted() && !todo.isDeleted()))
             return fail(tr("The list of a todo no longer exists."));
         QStringList added, removed;
         if (current)
             todo.createdAt = current->createdAt;
         todo.updatedAt = now;
-        if (!TodoRows::write(db, todo, &added, &removed, &error))
+        if (!TodoRows::write(statements, todo, syncTags, &added, &removed, &error))
             return fail(error);
+        stored.insert(todo.id, todo); // the same todo twice: the second sees the first
         if (!fields.isEmpty()
-            && !Outbox::append(db, Outbox::kEntityTodo, todo.id, Outbox::kOpUpsert,
+            && !Outbox::append(statements, Outbox::kEntityTodo, todo.id, Outbox::kOpUpsert,
                                Outbox::encode(ChangeJson::todoValues(todo, fields)), &error))
             return fail(error);
         for (const QString &tag : std::as_const(added)) {
-            if (!Outbox::append(db, Outbox::kEntityTodoTag, todo.id, Outbox::kOpAddTag, tag, &error))
+            if (!Outbox::append(statements, Outbox::kEntityTodoTag, todo.id, Outbox::kOpAddTag, tag, &error))
                 return fail(error);
         }
         for (const QString &tag : std::as_const(removed)) {
-            if (!Outbox::append(db, Outbox::kEntityTodoTag, todo.id, Outbox::kOpRemoveTag, tag,
+            if (!Outbox::append(statements, Outbox::kEntityTodoTag, todo.id, Outbox::kOpRemoveTag, tag,
                                 &error))
                 return fail(error);
         }

@@ -8,6 +8,7 @@
 
 #include "addbench.h"
 #include "benchdatabase.h"
+#include "bulkbench.h"
 #include "framebench.h"
 #include "machineinfo.h"
 #include "migrationbench.h"
@@ -203,6 +204,13 @@ int main(int argc, char *argv[])
         FrameBench frame(data.filePath, config.frameSamples);
         if (!frame.run(&measurements, &details, &error))
             return fail(u"frame: %1"_s.arg(error));
+        table.add(measurements);
+        measurements.clear();
+
+        // Last of the rows on the prepared data: it leaves an outbox behind.
+        BulkBench bulk(data.filePath);
+        if (!bulk.run(&measurements, &details, &error))
+            return fail(u"bulk: %1"_s.arg(error));
         table.add(measurements);
         measurements.clear();
     }
