@@ -124,6 +124,7 @@ Timestamp::Micros TodoModel::now() const
 
 void TodoModel::applyFilter()
 {
+    m_limit = kFirstRows; // another view, or another search: it opens at its top
     TodoFilterSql::bind(database(), m_slot, m_filter, now());
     setFilter(TodoFilterSql::whereClause(m_slot, m_filter, m_searchBy)); // runs select() when populated
     if (!query().isActive())
@@ -195,6 +196,7 @@ void TodoModel::setSortMode(Sort sort)
     if (sort == m_sort)
         return;
     m_sort = sort;
+    m_limit = kFirstRows;
     select();
 }
 
@@ -208,6 +210,8 @@ void TodoModel::refresh()
 {
     m_fewMatches.clear(); // the data changed; counts seen before may no longer hold
     const int fetched = rowCount();
+    if (m_limit > 0)
+        m_limit = qMax(kFirstRows, fetched);
     // Smart lists depend on the clock; keep their bounds current.
     TodoFilterSql::bind(database(), m_slot, m_filter, now());
     // The rows fetched again come within the one reset, not batch by batch
@@ -223,14 +227,59 @@ void TodoModel::fetchAll()
 {
     if (!canFetchMore())
         return;
-    // Inside a reset, QSqlQueryModel fetches without announcing each batch
-    // of 256 rows: at 100,000 rows the views' handling of the batches cost
-    // twice as much as the fetch itself.
     Q_EMIT aboutToRequery();
+    readOn(-1);
+}
+
+bool TodoModel::limitReached() const
+{
+    return m_limit > 0 && rowCount() >= m_limit;
+}
+
+bool TodoModel::canFetchMore(const QModelIndex &parent) const
+{
+    return QSqlTableModel::canFetchMore(parent) || (!parent.isValid() && limitReached());
+}
+
+void TodoModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid())
+        return;
+    if (QSqlTableModel::canFetchMore()) {
+        QSqlTableModel::fetchMore();
+    } else if (limitReached() && !m_readOnQueued) {
+        // Reading on resets the model. A view asks for more rows from inside
+        // its own handling of a change (so does QAbstractItemModelTester, from
+        // its reset handler): the reset comes once that is done.
+        m_readOnQueued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_readOnQueued = false;
+            if (limitReached())
+                readOn(rowCount() + 256);
+        }, Qt::QueuedConnection);
+    }
+}
+
+void TodoModel::readOn(int wanted)
+{
+    // Inside one reset, QSqlQueryModel fetches without announcing each batch
+    // of 256 rows: at 100,000 rows the views' handling of the batches cost
+    // twice as much as the fetch itself. The rows up to the limit are read
+    // again, on a fresh snapshot, and the same rows keep their places.
     beginResetModel();
-    while (canFetchMore())
-        fetchMore();
+    if (limitReached()) {
+        m_limit = 0;
+        select();
+    }
+    while ((wanted < 0 || rowCount() < wanted) && QSqlTableModel::canFetchMore())
+        QSqlTableModel::fetchMore();
     endResetModel();
+}
+
+QString TodoModel::selectStatement() const
+{
+    const QString statement = QSqlTableModel::selectStatement();
+    return m_limit > 0 ? statement + u" LIMIT %1"_s.arg(m_limit) : statement;
 }
 
 bool TodoModel::hasAnyTodo() const
@@ -274,7 +323,10 @@ int TodoModel::rowOfId(const QString &id)
         if (row >= rowCount()) {
             if (!canFetchMore())
                 return -1;
-            fetchMore();
+            if (limitReached())
+                readOn(rowCount() + 256);
+            else
+                QSqlTableModel::fetchMore();
             if (row >= rowCount())
                 return -1;
         }

@@ -87,6 +87,10 @@ public:
     void fetchAll();
     // Re-runs the query on a fresh snapshot of the cache.
     bool select() override;
+    // A query reads its first kFirstRows rows only; more are read when a view
+    // scrolls to them (or asks for every row), without a limit from then on.
+    bool canFetchMore(const QModelIndex &parent = {}) const override;
+    void fetchMore(const QModelIndex &parent = {}) override;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
@@ -108,11 +112,22 @@ Q_SIGNALS:
 
 protected:
     QString orderByClause() const override;
+    QString selectStatement() const override;
 
 private:
     // Below this many matches a search reads the table in order, or the
     // full-text index (see setSearchText).
     static constexpr int kFewMatches = 2000;
+    // What a view shows at first, on the tallest screens, with room to
+    // scroll. Every change to the cache reads the rows again, and reading
+    // QSqlQueryModel's first batch of 256 cost more than all the rest of a
+    // frame at 100,000 todos.
+    static constexpr int kFirstRows = 64;
+    int m_limit = kFirstRows; // 0: no limit
+    bool m_readOnQueued = false;
+    bool limitReached() const;
+    // Reads on past the limit, in one reset, until `wanted` rows (or all, at -1).
+    void readOn(int wanted);
     bool isFewMatches(const QString &search);
 
     Timestamp::Micros now() const;

@@ -65,8 +65,7 @@ struct Shown
 
 QList<Shown> shown(TodoModel &model)
 {
-    while (model.canFetchMore())
-        model.fetchMore();
+    model.fetchAll();
     QList<Shown> rows;
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex index = model.index(row, model.titleColumn());

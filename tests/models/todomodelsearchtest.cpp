@@ -17,8 +17,7 @@ using TestHelpers::exec;
 
 QStringList titles(TodoModel &model)
 {
-    while (model.canFetchMore())
-        model.fetchMore();
+    model.fetchAll();
     QStringList result;
     for (int row = 0; row < model.rowCount(); ++row)
         result << model.index(row, model.titleColumn()).data(TodoModel::TitleRole).toString();

@@ -75,8 +75,7 @@ QStringList addAll(StoreFixture &f, const QList<Spec> &specs, const QString &wor
 
 QStringList titles(TodoModel &model)
 {
-    while (model.canFetchMore())
-        model.fetchMore();
+    model.fetchAll();
     QStringList result;
     for (int row = 0; row < model.rowCount(); ++row)
         result << model.index(row, 0).data(TodoModel::TitleRole).toString();
