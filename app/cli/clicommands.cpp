@@ -3,6 +3,8 @@
 #include "cloud/profileloader.h"
 #include "domain/tagkey.h"
 #include "operations/todooperations.h"
+#include "presenters/todolistpresenter.h"
+#include "quickadd/quickaddparser.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
 #include "sync/syncsession.h"
@@ -159,8 +161,59 @@ int CliCommands::run()
     return fail(CliExit::Usage, tr("No command given; see tandem-cli --help."));
 }
 
+// The repeat, start date and parent that add and edit set alike.
+int CliCommands::applyShape(const Todo &before, Todo *todo)
+{
+    if (m_request.repeat)
+        todo->repeatRule = *m_request.repeat;
+    else if (m_request.noRepeat)
+        todo->repeatRule.clear();
+    if (m_request.repeatFromCompletion)
+        todo->repeatFromCompletion = *m_request.repeatFromCompletion;
+    if (m_request.start)
+        todo->startAt = *m_request.start;
+    else if (m_request.noStart)
+        todo->startAt.reset();
+    if (m_request.noParent)
+        todo->parentId.clear();
+    if (!m_request.parent)
+        return CliExit::Ok;
+    QString error;
+    const auto parent = m_finder->todo(*m_request.parent, &error);
+    if (!parent)
+        return fail(CliExit::Failure, error);
+    // One level deep, as in the window.
+    if (parent->id == before.id || !parent->parentId.isEmpty())
+        return fail(CliExit::Failure, tr("%1 is a subtask itself; subtasks are one level deep.").arg(*m_request.parent));
+    if (!m_store->subtaskIds({before.id}).isEmpty())
+        return fail(CliExit::Failure, tr("This todo has subtasks of its own, so it cannot become a subtask."));
+    todo->parentId = parent->id;
+    todo->listId = parent->listId;
+    return CliExit::Ok;
+}
+
+int CliCommands::addQuick()
+{
+    // Read as the window's quick add reads a line, in the Inbox.
+    QStringList listNames;
+    for (const TodoList &list : m_store->lists())
+        listNames << list.name;
+    const QDate today = QDate::currentDate();
+    const QuickAddResult result = QuickAddParser::parse(m_request.target, today, listNames);
+    if (result.isEmpty())
+        return fail(CliExit::Usage, tr("The quick-add line has no title."));
+    const TodoListPresenter presenter(m_store.get());
+    const Edit edit = presenter.quickAdd(result, today);
+    if (!TodoOperations::apply(*m_store, edit))
+        return fail(CliExit::Failure, m_store->lastError());
+    print(edit.after.todos.last().id + u'\n');
+    return CliExit::Ok;
+}
+
 int CliCommands::add()
 {
+    if (m_request.quick)
+        return addQuick();
     QString error;
     QString listId; // empty: the inbox (TodoStore::newTodo)
     if (m_request.listName) {
@@ -179,6 +232,8 @@ int CliCommands::add()
     if (m_request.priority)
         todo.priority = *m_request.priority;
     addTags(&todo.tags, m_request.tags);
+    if (const int shaped = applyShape(todo, &todo); shaped != CliExit::Ok)
+        return shaped;
     if (!TodoOperations::apply(*m_store, TodoOperations::addTodo(todo)))
         return fail(CliExit::Failure, m_store->lastError());
     print(todo.id + u'\n');
@@ -232,6 +287,8 @@ int CliCommands::edit()
             return fail(CliExit::Failure, error);
         after.listId = list->id; // the operation puts it at the end of that list
     }
+    if (const int shaped = applyShape(*before, &after); shaped != CliExit::Ok)
+        return shaped;
     if (!TodoOperations::apply(*m_store, TodoOperations::editTodo(*m_store, after)))
         return fail(CliExit::Failure, m_store->lastError());
     return CliExit::Ok;

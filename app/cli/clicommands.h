@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clirequest.h"
+#include "domain/todo.h"
 #include "store/localdatabase.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,8 @@ public:
 private:
     int openDatabase(LocalDatabase::Role role = LocalDatabase::Role::Guest);
     int add();
+    int addQuick();
+    int applyShape(const Todo &before, Todo *todo);
     int list();
     int edit();
     int setCompleted(bool done);

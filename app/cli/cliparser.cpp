@@ -1,6 +1,7 @@
 #include "cliparser.h"
 
-#include "cloud/profile.h"
+#include "clioptions.h"
+
 #include "quickadd/quickaddparser.h"
 
 #include <QCoreApplication>
@@ -38,115 +39,6 @@ QString nameOf(Command command)
             return entry.name;
     }
     return {};
-}
-
-// Why a value was refused, or an empty string when it was taken.
-using Apply = std::function<QString(CliRequest &, const QString &value)>;
-
-struct OptionSpec
-{
-    QString name; // with the dashes
-    bool takesValue = false;
-    QList<Command> commands; // empty: every command (a global option)
-    Apply apply;
-};
-
-QString tagName(const QString &value, QString *error)
-{
-    // "#work" as in the GUI's quick add and in `list`'s output means the tag "work".
-    QString name = value.trimmed();
-    if (name.startsWith(u'#'))
-        name = name.mid(1).trimmed();
-    if (name.isEmpty())
-        *error = CliParser::tr("A tag needs a name.");
-    return name;
-}
-
-Apply appendTag(QStringList CliRequest::*field)
-{
-    return [field](CliRequest &request, const QString &value) {
-        QString error;
-        const QString name = tagName(value, &error);
-        if (error.isEmpty())
-            (request.*field).append(name);
-        return error;
-    };
-}
-
-Apply setFlag(bool CliRequest::*field)
-{
-    return [field](CliRequest &request, const QString &) {
-        request.*field = true;
-        return QString();
-    };
-}
-
-const QList<OptionSpec> &optionSpecs()
-{
-    static const QList<OptionSpec> specs{
-        {u"--help"_s, false, {}, setFlag(&CliRequest::help)},
-        {u"-h"_s, false, {}, setFlag(&CliRequest::help)},
-        {u"--version"_s, false, {}, setFlag(&CliRequest::version)},
-        {u"--data-dir"_s, true, {},
-         [](CliRequest &r, const QString &v) {
-             r.dataDir = v.trimmed();
-             return r.dataDir.isEmpty() ? CliParser::tr("--data-dir needs a folder.") : QString();
-         }},
-        {u"--profile"_s, true, {},
-         [](CliRequest &r, const QString &v) {
-             r.profile = v.trimmed();
-             if (ProfileNames::fromString(r.profile))
-                 return QString();
-             return CliParser::tr("Unknown profile \"%1\"; expected %2.")
-                 .arg(v, ProfileNames::all().join(u", "_s));
-         }},
-        {u"--list"_s, true, {Command::Add, Command::Edit},
-         [](CliRequest &r, const QString &v) {
-             r.listName = v.trimmed();
-             return r.listName->isEmpty() ? CliParser::tr("--list needs a list name.") : QString();
-         }},
-        {u"--due"_s, true, {Command::Add, Command::Edit},
-         [](CliRequest &r, const QString &v) {
-             QString error;
-             r.due = CliParser::parseDue(v, &error);
-             return error;
-         }},
-        {u"--no-due"_s, false, {Command::Edit}, setFlag(&CliRequest::noDue)},
-        {u"--priority"_s, true, {Command::Add, Command::Edit},
-         [](CliRequest &r, const QString &v) {
-             r.priority = CliParser::parsePriority(v);
-             return r.priority
-                 ? QString()
-                 : CliParser::tr("Invalid priority \"%1\"; expected 0-3 (none, low, medium, high).")
-                       .arg(v);
-         }},
-        {u"--tag"_s, true, {Command::Add}, appendTag(&CliRequest::tags)},
-        {u"--add-tag"_s, true, {Command::Edit}, appendTag(&CliRequest::addTags)},
-        {u"--remove-tag"_s, true, {Command::Edit}, appendTag(&CliRequest::removeTags)},
-        {u"--notes"_s, true, {Command::Add, Command::Edit},
-         [](CliRequest &r, const QString &v) {
-             r.notes = v; // verbatim: notes may start or end with blank lines on purpose
-             return QString();
-         }},
-        {u"--title"_s, true, {Command::Edit},
-         [](CliRequest &r, const QString &v) {
-             r.title = v.trimmed();
-             return r.title->isEmpty() ? CliParser::tr("A todo needs a title.") : QString();
-         }},
-        {u"--json"_s, false, {Command::List, Command::Export}, setFlag(&CliRequest::json)},
-        {u"--all"_s, false, {Command::List}, setFlag(&CliRequest::all)},
-        {u"--yes"_s, false, {Command::Sync}, setFlag(&CliRequest::yes)},
-    };
-    return specs;
-}
-
-const OptionSpec *findOption(const QString &name)
-{
-    for (const OptionSpec &spec : optionSpecs()) {
-        if (spec.name == name)
-            return &spec;
-    }
-    return nullptr;
 }
 
 struct GivenOption
@@ -260,7 +152,7 @@ CliRequest CliParser::parse(const QStringList &arguments)
         }
         const qsizetype equals = argument.startsWith(u"--"_s) ? argument.indexOf(u'=') : -1;
         const QString name = equals < 0 ? argument : argument.left(equals);
-        const OptionSpec *spec = findOption(name);
+        const OptionSpec *spec = CliOptions::find(name);
         if (!spec) {
             if (request.error.isEmpty())
                 request.error = tr("Unknown option: %1").arg(name);
@@ -331,9 +223,17 @@ CliRequest CliParser::parse(const QStringList &arguments)
 
     if (request.due && request.noDue) {
         request.error = tr("--due and --no-due cannot be used together.");
+    } else if (request.repeat && request.noRepeat) {
+        request.error = tr("--repeat and --no-repeat cannot be used together.");
+    } else if (request.start && request.noStart) {
+        request.error = tr("--start and --no-start cannot be used together.");
+    } else if (request.parent && request.noParent) {
+        request.error = tr("--parent and --no-parent cannot be used together.");
     } else if (request.command == Command::Edit && !request.title && !request.notes && !request.due
                && !request.noDue && !request.priority && request.addTags.isEmpty()
-               && request.removeTags.isEmpty() && !request.listName) {
+               && request.removeTags.isEmpty() && !request.listName && !request.repeat && !request.noRepeat
+               && !request.repeatFromCompletion && !request.start && !request.noStart && !request.parent
+               && !request.noParent) {
         request.error = tr("edit needs something to change (see tandem-cli --help).");
     }
     return request;
@@ -348,15 +248,25 @@ for scripts and testing. Options may come before or after the command.
 
 Commands:
   add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
+          [--repeat RULE] [--repeat-from due|completion] [--start DATE]
+          [--parent ID]
                       Add a todo; prints its id.
+  add --quick "TEXT"  Add a todo from a line read as the window's quick add
+                      reads it ("Pay rent every month on the 1st #home").
+                      Prints its id.
   list [--json] [--all]
                       Show the open todos with their lists (--all: the
                       completed ones too).
   edit ID [--title T] [--notes N] [--due DATE | --no-due] [--priority P]
           [--add-tag T]... [--remove-tag T]... [--list NAME]
+          [--repeat RULE | --no-repeat] [--repeat-from due|completion]
+          [--start DATE | --no-start] [--parent ID | --no-parent]
                       Change a todo.
   done ID | undone ID | delete ID
-                      Mark a todo done or not done, or delete it.
+                      Mark a todo done or not done, or delete it. Done on a
+                      repeating todo completes the occurrence due and moves
+                      the todo to its next one. Deleting a todo deletes its
+                      subtasks.
   sync [--yes]        Push local changes and pull the cloud's, once.
                       --yes confirms a pull that would delete many todos.
   export [--json]     All lists and todos (with tags) as JSON.
@@ -369,6 +279,12 @@ Values:
             the window's quick add: today, tomorrow, friday, next week,
             in 3 days, Dec 15, tomorrow 3pm
   P         0-3, or none, low, medium, high
+  RULE      an RFC 5545 repeat rule, with or without RRULE:, such as
+            FREQ=WEEKLY;BYDAY=MO,TH or FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=6
+            (FREQ DAILY, WEEKLY, MONTHLY or YEARLY; INTERVAL, BYDAY,
+            BYMONTHDAY, BYMONTH, COUNT, UNTIL); it follows this computer's
+            time zone. --repeat-from completion counts from the day it is
+            done, as "every!" does in quick add.
   NAME      an existing list, any case; Inbox is the inbox
   T         a tag name; a leading # is dropped
   TITLE     one argument (quote it); after -- it may start with a dash

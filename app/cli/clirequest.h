@@ -53,6 +53,14 @@ struct CliRequest
     bool json = false;
     bool all = false;
     bool yes = false; // sync: confirm a mass deletion
+    std::optional<QString> repeat; // --repeat: the rule's canonical text
+    bool noRepeat = false;
+    std::optional<bool> repeatFromCompletion; // --repeat-from
+    std::optional<Timestamp::Micros> start;   // --start: a calendar date (Timestamp::fromDate)
+    bool noStart = false;
+    std::optional<QString> parent; // --parent: a todo id or prefix
+    bool noParent = false;
+    bool quick = false; // add --quick: the title is a quick-add line
 
     QString error; // a usage error, one line, already phrased for the person
 };

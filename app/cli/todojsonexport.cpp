@@ -1,8 +1,36 @@
 #include "todojsonexport.h"
 
+#include "domain/changejson.h"
+
 using namespace Qt::StringLiterals;
 
+namespace {
+QJsonValue isoOrNull(const std::optional<Timestamp::Micros> &micros)
+{
+    return micros ? QJsonValue(Timestamp::toIsoUtc(*micros)) : QJsonValue(QJsonValue::Null);
+}
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+} // namespace
+
 QJsonObject TodoJsonExport::todo(const Todo &todo)
+{
+    QJsonObject object = base(todo);
+    object.insert(u"repeat"_s, textOrNull(todo.repeatRule));
+    object.insert(u"repeat_from"_s, ChangeJson::repeatFrom(todo.repeatFromCompletion));
+    object.insert(u"time_zone"_s, textOrNull(todo.timeZone));
+    object.insert(u"start_at"_s, isoOrNull(todo.startAt));
+    object.insert(u"parent_id"_s, textOrNull(todo.parentId));
+    if (!todo.seriesId.isEmpty()) {
+        object.insert(u"series_id"_s, todo.seriesId);
+        object.insert(u"occurrence"_s, isoOrNull(todo.occurrence));
+    }
+    return object;
+}
+
+QJsonObject TodoJsonExport::base(const Todo &todo)
 {
     return QJsonObject{
         {u"id"_s, todo.id},

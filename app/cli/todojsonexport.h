@@ -15,7 +15,12 @@ class TodoJsonExport
 {
 public:
     // id, list_id, title, notes, completed, due_at (or null), due_has_time,
-    // priority (0-3), tags (names), created_at, updated_at.
+    // priority (0-3), tags (names), created_at, updated_at; repeat (the
+    // RRULE without its prefix, or null), repeat_from ("due" or
+    // "completion"), time_zone (the IANA id the repeat follows, or null),
+    // start_at (or null), parent_id (or null); and for a completed
+    // occurrence of a repeating todo, series_id and occurrence (the due
+    // date-time it had).
     static QJsonObject todo(const Todo &todo);
     // id, name, position, is_inbox.
     static QJsonObject list(const TodoList &list);
@@ -23,4 +28,7 @@ public:
     static QJsonArray todos(const QList<Todo> &todos);
     // {"lists": [...], "todos": [...]}
     static QJsonObject document(const QList<TodoList> &lists, const QList<Todo> &todos);
+
+private:
+    static QJsonObject base(const Todo &todo);
 };

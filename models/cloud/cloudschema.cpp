@@ -25,6 +25,7 @@ const char *const kSteps[] = {
     ":/tandem/migrations/0007_key_checks.sql",
     ":/tandem/migrations/0008_device_digests.sql",
     ":/tandem/migrations/0009_tag_keys.sql",
+    ":/tandem/migrations/0010_repeats.sql",
 };
 constexpr int kStepCount = int(std::size(kSteps));
 

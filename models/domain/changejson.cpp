@@ -12,13 +12,25 @@ QString key(const char *field)
 {
     return QString::fromLatin1(field);
 }
+// An id that is not set travels as null, which the server's uuid column takes.
+QJsonValue uuidOrNull(const QString &id)
+{
+    return id.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(id);
+}
 } // namespace
+
+QString repeatFrom(bool fromCompletion)
+{
+    return fromCompletion ? u"completion"_s : u"due"_s;
+}
 
 QStringList allTodoFields()
 {
     using namespace TodoField;
     return {key(ListId),     key(Title),    key(Notes),    key(Completed), key(CompletedAt), key(DueAt),
-            key(DueHasTime), key(TodoField::Priority), key(Position), key(DeletedAt), kCreatedAt};
+            key(DueHasTime), key(TodoField::Priority), key(Position), key(DeletedAt), kCreatedAt,
+            key(RepeatRule), key(RepeatFrom), key(TimeZone), key(SeriesId), key(Occurrence),
+            key(ParentId), key(StartAt)};
 }
 
 QStringList allListFields()
@@ -65,6 +77,20 @@ QJsonObject todoValues(const Todo &todo, const QStringList &fields)
             values.insert(field, micros(todo.deletedAt));
         else if (field == kCreatedAt)
             values.insert(field, micros(std::optional(todo.createdAt)));
+        else if (field == key(RepeatRule))
+            values.insert(field, todo.repeatRule);
+        else if (field == key(RepeatFrom))
+            values.insert(field, repeatFrom(todo.repeatFromCompletion));
+        else if (field == key(TimeZone))
+            values.insert(field, todo.timeZone);
+        else if (field == key(SeriesId))
+            values.insert(field, uuidOrNull(todo.seriesId));
+        else if (field == key(Occurrence))
+            values.insert(field, micros(todo.occurrence));
+        else if (field == key(ParentId))
+            values.insert(field, uuidOrNull(todo.parentId));
+        else if (field == key(StartAt))
+            values.insert(field, micros(todo.startAt));
     }
     return values;
 }
@@ -116,6 +142,20 @@ QStringList applyTodoValues(const QJsonObject &values, Todo &todo)
             todo.deletedAt = micros(value);
         else if (field == kCreatedAt)
             todo.createdAt = micros(value).value_or(todo.createdAt);
+        else if (field == key(RepeatRule))
+            todo.repeatRule = value.toString();
+        else if (field == key(RepeatFrom))
+            todo.repeatFromCompletion = value.toString() == repeatFrom(true);
+        else if (field == key(TimeZone))
+            todo.timeZone = value.toString();
+        else if (field == key(SeriesId))
+            todo.seriesId = value.toString();
+        else if (field == key(Occurrence))
+            todo.occurrence = micros(value);
+        else if (field == key(ParentId))
+            todo.parentId = value.toString();
+        else if (field == key(StartAt))
+            todo.startAt = micros(value);
         else
             continue;
         set << field;

@@ -24,6 +24,8 @@ QStringList applyTodoValues(const QJsonObject &values, Todo &todo);
 QStringList applyListValues(const QJsonObject &values, TodoList &list);
 
 QJsonValue micros(const std::optional<Timestamp::Micros> &value);
+// repeat_from as it travels and is exported: "due" or "completion".
+QString repeatFrom(bool fromCompletion);
 std::optional<Timestamp::Micros> micros(const QJsonValue &value);
 
 } // namespace ChangeJson

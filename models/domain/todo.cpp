@@ -60,6 +60,13 @@ QStringList TodoField::changed(const ::Todo &before, const ::Todo &after)
     check(before.position != after.position, Position);
     check(before.deletedAt != after.deletedAt, DeletedAt);
     check(normalizedTags(before.tags) != normalizedTags(after.tags), Tags);
+    check(before.repeatRule != after.repeatRule, RepeatRule);
+    check(before.repeatFromCompletion != after.repeatFromCompletion, RepeatFrom);
+    check(before.timeZone != after.timeZone, TimeZone);
+    check(before.seriesId != after.seriesId, SeriesId);
+    check(before.occurrence != after.occurrence, Occurrence);
+    check(before.parentId != after.parentId, ParentId);
+    check(before.startAt != after.startAt, StartAt);
     return fields;
 }
 
@@ -88,4 +95,18 @@ void TodoField::copy(const ::Todo &from, ::Todo &to, const QStringList &fields)
         to.deletedAt = from.deletedAt;
     if (has(Tags))
         to.tags = from.tags;
+    if (has(RepeatRule))
+        to.repeatRule = from.repeatRule;
+    if (has(RepeatFrom))
+        to.repeatFromCompletion = from.repeatFromCompletion;
+    if (has(TimeZone))
+        to.timeZone = from.timeZone;
+    if (has(SeriesId))
+        to.seriesId = from.seriesId;
+    if (has(Occurrence))
+        to.occurrence = from.occurrence;
+    if (has(ParentId))
+        to.parentId = from.parentId;
+    if (has(StartAt))
+        to.startAt = from.startAt;
 }

@@ -27,7 +27,23 @@ struct Todo
     std::optional<Timestamp::Micros> deletedAt;
     QStringList tags; // names, as the user typed them
 
+    // Repeats (docs/repeats.md). A repeating todo is a series: its dueAt is
+    // the occurrence that is due now, and repeatRule (an RFC 5545 RRULE
+    // without the "RRULE:" prefix) gives the ones after it, in the wall-clock
+    // time of timeZone (an IANA id). Completing it records the occurrence as
+    // a todo of its own (seriesId, occurrence) and moves dueAt on.
+    QString repeatRule; // empty: does not repeat
+    bool repeatFromCompletion = false; // "every!": counted from the completion, not the due date
+    QString timeZone;
+    QString seriesId; // a completed occurrence: the repeating todo it came from
+    std::optional<Timestamp::Micros> occurrence; // and the due date-time it had
+    // Subtasks are one level deep: a subtask's parent is a top-level todo.
+    QString parentId;
+    // Defer until (Things' "When"): a calendar date, kept as Timestamp::fromDate keeps one.
+    std::optional<Timestamp::Micros> startAt;
+
     bool isDeleted() const { return deletedAt.has_value(); }
+    bool repeats() const { return !repeatRule.isEmpty(); }
     // Sets completed and keeps completedAt in step with it.
     void setCompleted(bool done, Timestamp::Micros when);
     // Overdue: not done, and the due time (or, for a date, the whole day) has passed.
@@ -51,6 +67,13 @@ inline constexpr auto Priority = "priority";
 inline constexpr auto Position = "position";
 inline constexpr auto DeletedAt = "deleted_at";
 inline constexpr auto Tags = "tags";
+inline constexpr auto RepeatRule = "repeat_rule";
+inline constexpr auto RepeatFrom = "repeat_from";
+inline constexpr auto TimeZone = "time_zone";
+inline constexpr auto SeriesId = "series_id";
+inline constexpr auto Occurrence = "occurrence";
+inline constexpr auto ParentId = "parent_id";
+inline constexpr auto StartAt = "start_at";
 // The fields that differ between two snapshots of one todo.
 QStringList changed(const ::Todo &before, const ::Todo &after);
 // Copies the named fields from one snapshot onto another.

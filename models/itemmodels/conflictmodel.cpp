@@ -32,7 +32,8 @@ const QString kUpdatedAt = u"updated_at"_s;
 bool isTimeField(const QString &field)
 {
     return field == kCompletedAt || field == kDueAt || field == kDeletedAt || field == kCreatedAt
-        || field == kUpdatedAt;
+        || field == kUpdatedAt || field == QLatin1StringView(TodoField::StartAt)
+        || field == QLatin1StringView(TodoField::Occurrence);
 }
 
 // 2026-11-22T09:30:00.123456+00:00, ...Z, or without an offset (UTC).
@@ -282,6 +283,12 @@ QString ConflictModel::fieldTitle(const QString &entity, const QString &field)
         return tr("List");
     if (field == kDeletedAt)
         return tr("Deleted");
+    if (field == QLatin1StringView(TodoField::ParentId))
+        return tr("Subtask of");
+    if (field == QLatin1StringView(TodoField::RepeatRule))
+        return tr("Repeat");
+    if (field == QLatin1StringView(TodoField::StartAt))
+        return tr("Start date");
     return field;
 }
 
@@ -291,6 +298,8 @@ QString ConflictModel::kindTitle(const QString &kind)
         return tr("Overwritten");
     if (kind == kEditOfDeleted)
         return tr("Edit of a deleted todo");
+    if (kind == kParentDeleted)
+        return tr("Kept as a todo: its parent was deleted");
     return kind;
 }
 
@@ -343,6 +352,10 @@ QString ConflictModel::displayValue(const QString &field, const QString &jsonTex
         if (!list)
             return tr("(a list no longer on this computer)");
         return list->isInbox ? tr("Inbox") : list->name;
+    }
+    if (field == QLatin1StringView(TodoField::ParentId) && value->isString()) {
+        const auto parent = m_store->todo(value->toString());
+        return parent ? firstLine(parent->title) : tr("(a todo no longer on this computer)");
     }
     if (value->isBool())
         return value->toBool() ? tr("Yes") : tr("No");

@@ -37,6 +37,8 @@ public:
 
     static inline const QString kOverwritten = QStringLiteral("overwritten");
     static inline const QString kEditOfDeleted = QStringLiteral("edit_of_deleted");
+    // A subtask whose parent was deleted on another desktop, kept as a top-level todo.
+    static inline const QString kParentDeleted = QStringLiteral("parent_deleted");
     static inline const QString kTodoEntity = QStringLiteral("todo");
     static inline const QString kListEntity = QStringLiteral("list");
 

@@ -46,7 +46,7 @@ Edit editEach(const TodoStore &store, const QStringList &ids, const QString &tex
 }
 
 // The rows (of a selection of n ids) completed or reopened.
-Edit completedEach(const QList<Todo> &before, int n, bool completed, Timestamp::Micros now)
+Edit completedEach(const TodoStore &, const QList<Todo> &before, int n, bool completed, Timestamp::Micros now)
 {
     return editEach(before, completed ? QCoreApplication::translate("TodoCommands", "Complete %n todo(s)", nullptr, n) : QCoreApplication::translate("TodoCommands", "Reopen %n todo(s)", nullptr, n),
                     [=](Todo &todo) { todo.setCompleted(completed, now); });
@@ -88,8 +88,9 @@ Edit deleteListWith(const TodoStore &store, const QString &listId, Timestamp::Mi
 
 namespace TodoOperations {
 
-Edit addTodo(const Todo &todo)
+Edit addTodo(const Todo &added)
 {
+    const Todo &todo = added;
     // Before the add, the row "exists" as a tombstone: undo deletes it the way
     // every delete works, so a sync in between sees an ordinary delete.
     Todo tombstone = todo;
@@ -115,7 +116,7 @@ Edit editTodo(const TodoStore &store, const Todo &edited, const QString &mergeFi
 
 Edit setCompleted(const TodoStore &store, const QStringList &ids, bool completed, Timestamp::Micros now)
 {
-    return completedEach(store.todos(ids), int(ids.size()), completed, now);
+    return completedEach(store, store.todos(ids), int(ids.size()), completed, now);
 }
 
 Edit toggleCompleted(const TodoStore &store, const QStringList &ids)
@@ -124,12 +125,16 @@ Edit toggleCompleted(const TodoStore &store, const QStringList &ids)
     const bool allDone = !todos.isEmpty()
         && std::all_of(todos.cbegin(), todos.cend(), [](const Todo &t) { return t.completed; });
     // The rows just read: a selection of 100,000 is read once.
-    return completedEach(todos, int(ids.size()), !allDone, Timestamp::now());
+    return completedEach(store, todos, int(ids.size()), !allDone, Timestamp::now());
 }
 
 Edit deleteTodos(const TodoStore &store, const QStringList &ids, Timestamp::Micros now)
 {
-    return editEach(store, ids, QCoreApplication::translate("TodoCommands", "Delete %n todo(s)", nullptr, int(ids.size())),
+    // A parent takes its subtasks with it; they go first, so the server sees
+    // the parent's delete after theirs (docs/repeats.md, subtasks).
+    const QStringList children = store.subtaskIds(ids);
+    return editEach(store, children + ids,
+                    QCoreApplication::translate("TodoCommands", "Delete %n todo(s)", nullptr, int(ids.size())),
                     [=](Todo &todo) { todo.deletedAt = now; });
 }
 

@@ -137,6 +137,44 @@ const QStringList kStep4 = {
     rowsView(u"todo_rows_scan"_s, u"todos t NOT INDEXED"_s, u"char(%1)"_s.arg(int(TagKey::kJoinSeparator))),
 };
 
+// The rows as step 6 shows them: what step 4 shows, and a todo's repeat,
+// start date, parent and subtask progress ("2/5", NULL without subtasks).
+QString rowsViewWithSubtasks(const QString &name, const QString &from)
+{
+    return u"CREATE VIEW %1 AS"
+           "  SELECT t.id, t.list_id, t.title, t.notes, t.completed, t.completed_at,"
+           "         t.due_at, t.due_has_time, t.priority, t.position,"
+           "         t.created_at, t.updated_at,"
+           "         (SELECT group_concat(name, char(%3)) FROM"
+           "            (SELECT g.name AS name FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id"
+           "             WHERE tt.todo_id = t.id ORDER BY g.name_key)) AS tags,"
+           "         EXISTS (SELECT 1 FROM outbox o"
+           "                 WHERE o.entity IN ('todo', 'todo_tag') AND o.entity_id = t.id) AS pending,"
+           "         t.repeat_rule, t.start_at, t.parent_id, t.series_id,"
+           "         (SELECT SUM(s.completed) || '/' || COUNT(*) FROM todos s"
+           "           WHERE s.parent_id = t.id AND s.deleted_at IS NULL HAVING COUNT(*) > 0) AS subtask_progress"
+           "  FROM %2 WHERE t.deleted_at IS NULL"_s.arg(name, from)
+        .arg(int(TagKey::kJoinSeparator));
+}
+
+// Step 6: repeats, subtasks and start dates (docs/repeats.md). A completed
+// occurrence of a repeating todo is a todo of its own that names its series.
+const QStringList kStep6 = {
+    u"ALTER TABLE todos ADD COLUMN repeat_rule TEXT NOT NULL DEFAULT ''"_s,
+    u"ALTER TABLE todos ADD COLUMN repeat_from TEXT NOT NULL DEFAULT 'due'"_s,
+    u"ALTER TABLE todos ADD COLUMN time_zone TEXT NOT NULL DEFAULT ''"_s,
+    u"ALTER TABLE todos ADD COLUMN series_id TEXT"_s,
+    u"ALTER TABLE todos ADD COLUMN occurrence INTEGER"_s,
+    u"ALTER TABLE todos ADD COLUMN parent_id TEXT"_s,
+    u"ALTER TABLE todos ADD COLUMN start_at INTEGER"_s,
+    u"CREATE INDEX todos_by_parent ON todos(parent_id) WHERE parent_id IS NOT NULL"_s,
+    u"CREATE INDEX todos_by_series ON todos(series_id, occurrence) WHERE series_id IS NOT NULL"_s,
+    u"DROP VIEW todo_rows"_s,
+    u"DROP VIEW todo_rows_scan"_s,
+    rowsViewWithSubtasks(u"todo_rows"_s, u"todos t"_s),
+    rowsViewWithSubtasks(u"todo_rows_scan"_s, u"todos t NOT INDEXED"_s),
+};
+
 // Step 5: a full-text index of the live todos' titles and notes, for a
 // search that matches few of them (SearchIndex; filled after these statements).
 
@@ -154,6 +192,8 @@ const QStringList &stepStatements(int version)
         return kStep4;
     case 5:
         return SearchIndex::schemaStatements();
+    case 6:
+        return kStep6;
     default:
         return none;
     }

@@ -67,6 +67,11 @@ QSqlQuery *Statements::run(const QString &sql, const QVariantList &values, QStri
     return &query;
 }
 
+QVariant nullableText(const QString &value)
+{
+    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+
 QVariant nullableMicros(const std::optional<Timestamp::Micros> &value)
 {
     return value ? QVariant::fromValue<qint64>(*value) : QVariant(QMetaType::fromType<qint64>());

@@ -40,6 +40,8 @@ private:
 };
 
 QVariant nullableMicros(const std::optional<Timestamp::Micros> &value);
+// An empty text (an id not set) binds as NULL.
+QVariant nullableText(const QString &value);
 std::optional<Timestamp::Micros> optionalMicros(const QVariant &value);
 
 // SQLite's own result code, from QSqlError::nativeErrorCode().

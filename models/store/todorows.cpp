@@ -1,5 +1,6 @@
 #include "todorows.h"
 
+#include "domain/changejson.h"
 #include "domain/tagkey.h"
 #include "sqlhelpers.h"
 
@@ -14,7 +15,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString kColumns = u"id, list_id, title, notes, completed, completed_at, due_at, due_has_time,"
-                         " priority, position, created_at, updated_at, deleted_at"_s;
+                         " priority, position, created_at, updated_at, deleted_at,"
+                         " repeat_rule, repeat_from, time_zone, series_id, occurrence, parent_id, start_at"_s;
 
 Todo fromQuery(const QSqlQuery &query)
 {
@@ -32,6 +34,13 @@ Todo fromQuery(const QSqlQuery &query)
     todo.createdAt = query.value(10).toLongLong();
     todo.updatedAt = query.value(11).toLongLong();
     todo.deletedAt = Sql::optionalMicros(query.value(12));
+    todo.repeatRule = query.value(13).toString();
+    todo.repeatFromCompletion = query.value(14).toString() == ChangeJson::repeatFrom(true);
+    todo.timeZone = query.value(15).toString();
+    todo.seriesId = query.value(16).toString();
+    todo.occurrence = Sql::optionalMicros(query.value(17));
+    todo.parentId = query.value(18).toString();
+    todo.startAt = Sql::optionalMicros(query.value(19));
     return todo;
 }
 
@@ -143,19 +152,25 @@ bool write(Sql::Statements &statements, const Todo &todo, bool syncTags, QString
 {
     const bool ok = statements.run(
         u"INSERT INTO todos("_s + kColumns
-            + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
               " ON CONFLICT(id) DO UPDATE SET list_id = excluded.list_id, title = excluded.title,"
               " notes = excluded.notes, completed = excluded.completed,"
               " completed_at = excluded.completed_at, due_at = excluded.due_at,"
               " due_has_time = excluded.due_has_time, priority = excluded.priority,"
               " position = excluded.position, updated_at = excluded.updated_at,"
-              " deleted_at = excluded.deleted_at"_s,
+              " deleted_at = excluded.deleted_at, repeat_rule = excluded.repeat_rule,"
+              " repeat_from = excluded.repeat_from, time_zone = excluded.time_zone,"
+              " series_id = excluded.series_id, occurrence = excluded.occurrence,"
+              " parent_id = excluded.parent_id, start_at = excluded.start_at"_s,
         {todo.id, todo.listId, todo.title,
          todo.notes.isNull() ? QString(u""_s) : todo.notes, // a null QString binds as NULL
          todo.completed,
          Sql::nullableMicros(todo.completedAt), Sql::nullableMicros(todo.dueAt), todo.dueHasTime,
          static_cast<int>(todo.priority), todo.position, todo.createdAt, todo.updatedAt,
-         Sql::nullableMicros(todo.deletedAt)},
+         Sql::nullableMicros(todo.deletedAt), todo.repeatRule.isNull() ? QString(u""_s) : todo.repeatRule,
+         ChangeJson::repeatFrom(todo.repeatFromCompletion), todo.timeZone.isNull() ? QString(u""_s) : todo.timeZone,
+         Sql::nullableText(todo.seriesId), Sql::nullableMicros(todo.occurrence), Sql::nullableText(todo.parentId),
+         Sql::nullableMicros(todo.startAt)},
         error);
     if (!ok)
         return false;

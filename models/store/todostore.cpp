@@ -7,6 +7,8 @@
 #include "sqlhelpers.h"
 #include "todorows.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QUuid>
@@ -120,6 +122,29 @@ TodoList TodoStore::newList(const QString &name) const
     list.position = ListRows::endPosition(m_database->database());
     list.createdAt = list.updatedAt = Timestamp::now();
     return list;
+}
+
+QStringList TodoStore::subtaskIds(const QStringList &parentIds) const
+{
+    QStringList ids;
+    if (parentIds.isEmpty())
+        return ids;
+    const QString parents = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(parentIds)).toJson(QJsonDocument::Compact));
+    auto query = Sql::select(m_database->database(),
+                             u"SELECT id FROM todos WHERE parent_id IN (SELECT value FROM json_each(?))"
+                             " AND deleted_at IS NULL AND id NOT IN (SELECT value FROM json_each(?))"
+                             " ORDER BY parent_id, position"_s,
+                             {parents, parents});
+    while (query && query->next())
+        ids << query->value(0).toString();
+    return ids;
+}
+
+int TodoStore::occurrenceCount(const QString &seriesId) const
+{
+    auto query = Sql::select(m_database->database(),
+                             u"SELECT COUNT(*) FROM todos WHERE series_id = ? AND deleted_at IS NULL"_s, {seriesId});
+    return query && query->next() ? query->value(0).toInt() : 0;
 }
 
 int TodoStore::pendingChangeCount() const

@@ -51,6 +51,10 @@ public:
     TodoList newList(const QString &name) const;
 
     int pendingChangeCount() const;
+    // The live subtasks of these todos that are not among them, in their order.
+    QStringList subtaskIds(const QStringList &parentIds) const;
+    // How many occurrences of a repeating todo have a live record.
+    int occurrenceCount(const QString &seriesId) const;
 
     // Writes the snapshots. A list cannot be renamed to nothing and the inbox
     // cannot be deleted; such a changeset is refused whole.

@@ -22,13 +22,17 @@ namespace {
 
 const QString kUpsertTodo =
     u"INSERT INTO todos(id, list_id, title, notes, completed, completed_at, due_at, due_has_time,"
-    " priority, position, created_at, updated_at, deleted_at, sync_xid)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " priority, position, created_at, updated_at, deleted_at, sync_xid,"
+    " repeat_rule, repeat_from, time_zone, series_id, occurrence, parent_id, start_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT(id) DO UPDATE SET list_id = excluded.list_id, title = excluded.title,"
     " notes = excluded.notes, completed = excluded.completed, completed_at = excluded.completed_at,"
     " due_at = excluded.due_at, due_has_time = excluded.due_has_time, priority = excluded.priority,"
     " position = excluded.position, created_at = excluded.created_at, updated_at = excluded.updated_at,"
-    " deleted_at = excluded.deleted_at, sync_xid = excluded.sync_xid"_s;
+    " deleted_at = excluded.deleted_at, sync_xid = excluded.sync_xid,"
+    " repeat_rule = excluded.repeat_rule, repeat_from = excluded.repeat_from,"
+    " time_zone = excluded.time_zone, series_id = excluded.series_id,"
+    " occurrence = excluded.occurrence, parent_id = excluded.parent_id, start_at = excluded.start_at"_s;
 
 QString tagOpKey(const QString &todoId, const QString &name)
 {
@@ -266,7 +270,10 @@ bool PullApplier::writeTodos(const QList<PullSet::TodoRow> &rows, qsizetype from
                                      Sql::nullableMicros(todo.completedAt), Sql::nullableMicros(todo.dueAt),
                                      todo.dueHasTime, static_cast<int>(todo.priority), todo.position,
                                      todo.createdAt, todo.updatedAt, Sql::nullableMicros(todo.deletedAt),
-                                     rows.at(i).xid};
+                                     rows.at(i).xid, todo.repeatRule,
+                                     ChangeJson::repeatFrom(todo.repeatFromCompletion), todo.timeZone,
+                                     Sql::nullableText(todo.seriesId), Sql::nullableMicros(todo.occurrence),
+                                     Sql::nullableText(todo.parentId), Sql::nullableMicros(todo.startAt)};
         for (int v = 0; v < values.size(); ++v)
             upsert.bindValue(v, values.at(v));
         if (!upsert.exec()) {

@@ -1,6 +1,7 @@
 #include "pullfetcher.h"
 
 #include "cloud/pgconnection.h"
+#include "domain/changejson.h"
 #include "pullset.h"
 
 using namespace Qt::StringLiterals;
@@ -41,9 +42,10 @@ bool PullFetcher::fetch(
                 {cursor}},
             {u"SELECT id, list_id, title, notes, completed, %1, %2, due_has_time, priority, "
              u"position, %3, %4, %5,"
-             " change_xid::text FROM tandem.todos WHERE change_xid >= $1::xid8"_s.arg(
+             " change_xid::text, repeat_rule, repeat_from, time_zone, series_id, %6, parent_id, %7"
+             " FROM tandem.todos WHERE change_xid >= $1::xid8"_s.arg(
                  micros("completed_at"), micros("due_at"), micros("created_at"),
-                 micros("updated_at"), micros("deleted_at"))
+                 micros("updated_at"), micros("deleted_at"), micros("occurrence"), micros("start_at"))
                     + owner,
                 {cursor}},
             {u"SELECT tt.todo_id, g.name, tt.deleted_at IS NOT NULL FROM tandem.todo_tags tt"
@@ -92,6 +94,13 @@ bool PullFetcher::fetch(
         todo.updatedAt = todos.int64(r, 11);
         todo.deletedAt = optionalMicros(todos, r, 12);
         row.xid = todos.int64(r, 13);
+        todo.repeatRule = todos.text(r, 14);
+        todo.repeatFromCompletion = todos.text(r, 15) == ChangeJson::repeatFrom(true);
+        todo.timeZone = todos.text(r, 16);
+        todo.seriesId = todos.isNull(r, 17) ? QString() : todos.text(r, 17);
+        todo.occurrence = optionalMicros(todos, r, 18);
+        todo.parentId = todos.isNull(r, 19) ? QString() : todos.text(r, 19);
+        todo.startAt = optionalMicros(todos, r, 20);
         pull->todos << row;
     }
     const PgResult &links = rows[3];
