@@ -2080,6 +2080,203 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>RepeatWords</name>
+    <message>
+        <source>, </source>
+        <comment>between days or months</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>the last two days or months</comment>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation>alle %1 Tage</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>jede Woche</translation>
+    </message>
+    <message>
+        <source>every %1 weeks</source>
+        <translation>alle %1 Wochen</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>jeden Monat</translation>
+    </message>
+    <message>
+        <source>every %1 months</source>
+        <translation>alle %1 Monate</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>jedes Jahr</translation>
+    </message>
+    <message>
+        <source>every %1 years</source>
+        <translation>alle %1 Jahre</translation>
+    </message>
+    <message>
+        <source>a day</source>
+        <translation>einen Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>a week</source>
+        <translation>eine Woche</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 Wochen</translation>
+    </message>
+    <message>
+        <source>a month</source>
+        <translation>einen Monat</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 Monate</translation>
+    </message>
+    <message>
+        <source>a year</source>
+        <translation>ein Jahr</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 Jahre</translation>
+    </message>
+    <message>
+        <source>the first %1</source>
+        <comment>weekday</comment>
+        <translation>ersten %1</translation>
+    </message>
+    <message>
+        <source>the second %1</source>
+        <comment>weekday</comment>
+        <translation>zweiten %1</translation>
+    </message>
+    <message>
+        <source>the third %1</source>
+        <comment>weekday</comment>
+        <translation>dritten %1</translation>
+    </message>
+    <message>
+        <source>the fourth %1</source>
+        <comment>weekday</comment>
+        <translation>vierten %1</translation>
+    </message>
+    <message>
+        <source>the fifth %1</source>
+        <comment>weekday</comment>
+        <translation>fünften %1</translation>
+    </message>
+    <message>
+        <source>the last %1</source>
+        <comment>weekday</comment>
+        <translation>letzten %1</translation>
+    </message>
+    <message>
+        <source>the second-to-last %1</source>
+        <comment>weekday</comment>
+        <translation>vorletzten %1</translation>
+    </message>
+    <message>
+        <source>weekday %1 number %2</source>
+        <comment>RRULE BYDAY beyond the fifth</comment>
+        <translation>%2. %1</translation>
+    </message>
+    <message>
+        <source>the last day</source>
+        <comment>of the month</comment>
+        <translation>letzten Tag</translation>
+    </message>
+    <message>
+        <source>the second-to-last day</source>
+        <comment>of the month</comment>
+        <translation>vorletzten Tag</translation>
+    </message>
+    <message>
+        <source>day %1 from the end</source>
+        <comment>of the month</comment>
+        <translation>%1. Tag vor dem Monatsende</translation>
+    </message>
+    <message>
+        <source>the %1st</source>
+        <comment>day of the month</comment>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>the %1nd</source>
+        <comment>day of the month</comment>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>the %1rd</source>
+        <comment>day of the month</comment>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>the %1th</source>
+        <comment>day of the month</comment>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <comment>months</comment>
+        <translation>im %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <comment>days</comment>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <source>Repeats %1 after completion</source>
+        <translation>Wiederholt sich %1 nach dem Erledigen</translation>
+    </message>
+    <message>
+        <source>Repeats every weekday</source>
+        <comment>Monday to Friday</comment>
+        <translation>Wiederholt sich jeden Werktag</translation>
+    </message>
+    <message>
+        <source>Repeats %1</source>
+        <translation>Wiederholt sich %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a repeat and its days or months</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, once</source>
+        <translation>%1, einmal</translation>
+    </message>
+    <message>
+        <source>%1, %2 times</source>
+        <translation>%1, %2-mal</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>Format of the last date, as in QDate::toString()</comment>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleMenu</name>
     <message>
         <source>Sc&amp;hedule</source>
