@@ -1,11 +1,14 @@
 #include "quickadddates.h"
 
 #include "quickaddcalendar.h"
+#include "quickaddkeywords.h"
 
 #include <QLocale>
 
 using namespace QuickAddWords;
 using QuickAddCalendar::weekday;
+using QuickAddKeywords::Keyword;
+using QuickAddKeywords::is;
 
 namespace {
 
@@ -40,7 +43,7 @@ constexpr QStringView kPm = u"pm";
 // How many words each kind of date or time phrase takes up.
 constexpr qsizetype kNextWeekdayWords = 2; // next friday
 constexpr qsizetype kRelativeCountWords = 3; // in 3 days
-constexpr qsizetype kAtTimeWords = 2; // at 15:30
+constexpr qsizetype kOClockWords = 2; // 15 Uhr
 
 QDate nextWeekday(QDate today, int day)
 {
@@ -73,20 +76,20 @@ std::optional<Match<QDate>> matchRelativeCount(
 {
     // in N days / weeks / months / years, and "in a week"
     const QStringView countWord = plainWord(words, index + 1);
-    const auto count = isAnyOf(countWord, {u"a", u"an"}) ? std::optional(1)
-                                                          : asciiNumber(countWord, kMaxCountDigits);
+    const auto count = is(countWord, Keyword::One) ? std::optional(1)
+                                                    : asciiNumber(countWord, kMaxCountDigits);
     if (!count)
         return std::nullopt;
     const QStringView unit = plainWord(words, index + 2);
     // No overflow below: count has at most kMaxCountDigits.
     QDate date;
-    if (isAnyOf(unit, {u"day", u"days"}))
+    if (is(unit, Keyword::Day))
         date = today.addDays(*count);
-    else if (isAnyOf(unit, {u"week", u"weeks"}))
+    else if (is(unit, Keyword::Week))
         date = today.addDays(qint64(*count) * kDaysPerWeek);
-    else if (isAnyOf(unit, {u"month", u"months"}))
+    else if (is(unit, Keyword::Month))
         date = today.addMonths(*count);
-    else if (isAnyOf(unit, {u"year", u"years"}))
+    else if (is(unit, Keyword::Year))
         date = today.addYears(*count);
     else
         return std::nullopt;
@@ -97,7 +100,7 @@ std::optional<Match<QDate>> matchRelativeCount(
 
 std::optional<QTime> timeOfDay(QStringView word)
 {
-    if (isAnyOf(word, {u"noon", u"midday"}))
+    if (is(word, Keyword::Noon))
         return QTime(kHoursPerHalfDay, 0);
 
     enum class Half { None, Am, Pm };
@@ -138,6 +141,22 @@ std::optional<QTime> timeOfDay(QStringView word)
     return QTime(hour24, minute);
 }
 
+// "15:30", "3pm", and with the word for o'clock after it "15 Uhr", "15:30 Uhr".
+std::optional<Match<QTime>> matchClock(const QList<Word> &words, qsizetype index)
+{
+    const QStringView word = plainWord(words, index);
+    if (is(plainWord(words, index + 1), Keyword::OClock)) {
+        auto time = timeOfDay(word);
+        if (const auto hour = asciiNumber(word, kMaxHourDigits); !time && hour && *hour < kHoursPerDay)
+            time = QTime(*hour, 0);
+        if (time)
+            return Match<QTime> {*time, kOClockWords};
+    }
+    if (const auto time = timeOfDay(word))
+        return Match<QTime> {*time, kOneWord};
+    return std::nullopt;
+}
+
 } // namespace
 
 namespace QuickAddDates {
@@ -146,24 +165,27 @@ std::optional<Match<QDate>> matchDate(const QList<Word> &words, qsizetype index,
 {
     const QStringView word = plainWord(words, index);
     std::optional<Match<QDate>> match;
-    if (isAnyOf(word, {u"today", u"tod"})) {
+    // Before "today": "heute Abend" starts with it.
+    if (const qsizetype tonight = QuickAddKeywords::phraseAt(words, index, Keyword::Tonight)) {
+        match = Match<QDate> {today, tonight}; // impliedTime() gives the evening
+    } else if (is(word, Keyword::Today)) {
         match = Match<QDate> {today, kOneWord};
-    } else if (isAnyOf(word, {u"tomorrow", u"tmr", u"tmrw"})) {
+    } else if (is(word, Keyword::Tomorrow)) {
         match = Match<QDate> {today.addDays(1), kOneWord};
+    } else if (is(word, Keyword::DayAfterTomorrow)) {
+        match = Match<QDate> {today.addDays(2), kOneWord};
     } else if (const auto day = weekday(word)) {
         match = Match<QDate> {nextWeekday(today, *day), kOneWord};
-    } else if (isAnyOf(word, {u"tonight"})) {
-        match = Match<QDate> {today, kOneWord}; // impliedTime() gives the evening
-    } else if (isAnyOf(word, {u"next"})) {
+    } else if (is(word, Keyword::Next)) {
         const QStringView what = plainWord(words, index + 1);
         // Kept simple on purpose: "next friday" is the same day as "friday".
         if (const auto nextDay = weekday(what))
             match = Match<QDate> {nextWeekday(today, *nextDay), kNextWeekdayWords};
         // The first day of next week, in the person's calendar (Monday in most).
-        else if (isAnyOf(what, {u"week"}))
+        else if (is(what, Keyword::Week))
             match = Match<QDate> {
                 nextWeekday(today, QLocale().firstDayOfWeek()), kNextWeekdayWords};
-    } else if (isAnyOf(word, {u"in"})) {
+    } else if (is(word, Keyword::In)) {
         match = matchRelativeCount(words, index, today);
     } else if (const auto date = isoDate(word)) {
         match = Match<QDate> {*date, kOneWord};
@@ -180,21 +202,18 @@ std::optional<Match<QDate>> matchDate(const QList<Word> &words, qsizetype index,
 
 std::optional<Match<QTime>> matchTime(const QList<Word> &words, qsizetype index)
 {
-    const QStringView word = plainWord(words, index);
-    if (isAnyOf(word, {u"at"})) {
+    if (is(plainWord(words, index), Keyword::At)) {
         // "at" is only part of the token when a time follows: "meet at home".
-        if (const auto time = timeOfDay(plainWord(words, index + 1)))
-            return Match<QTime> {*time, kAtTimeWords};
+        if (const auto time = matchClock(words, index + 1))
+            return Match<QTime> {time->value, time->wordCount + kOneWord};
         return std::nullopt;
     }
-    if (const auto time = timeOfDay(word))
-        return Match<QTime> {*time, kOneWord};
-    return std::nullopt;
+    return matchClock(words, index);
 }
 
-std::optional<QTime> impliedTime(QStringView word)
+std::optional<QTime> impliedTime(const QList<Word> &words, qsizetype index)
 {
-    if (isAnyOf(word, {u"tonight"}))
+    if (QuickAddKeywords::phraseAt(words, index, Keyword::Tonight))
         return QTime(kEveningHour, 0);
     return std::nullopt;
 }

@@ -8,8 +8,8 @@
 #include <optional>
 
 // The date and time phrases of the quick-add line ("tomorrow", "next friday",
-// "in 3 days", "Dec 15", "2026-11-24", "at 3pm", "noon"); quickaddparser.h
-// lists them all.
+// "in 3 days", "Dec 15", "2026-11-24", "at 3pm", "noon"), with the words of
+// quickaddkeywords.h; docs/quick-add.md lists them all.
 namespace QuickAddDates {
 
 // The date phrase that starts at words[index], if any. Relative phrases count
@@ -21,8 +21,8 @@ std::optional<QuickAddWords::Match<QDate>> matchDate(
 std::optional<QuickAddWords::Match<QTime>> matchTime(
     const QList<QuickAddWords::Word> &words, qsizetype index);
 
-// The time a date word carries with it ("tonight": 19:00), used when no
-// time is typed.
-std::optional<QTime> impliedTime(QStringView word);
+// The time the date phrase at words[index] carries with it ("tonight":
+// 19:00), used when no time is typed.
+std::optional<QTime> impliedTime(const QList<QuickAddWords::Word> &words, qsizetype index);
 
 } // namespace QuickAddDates

@@ -4,6 +4,7 @@
 #include "domain/tagkey.h"
 
 #include "quickadddates.h"
+#include "quickaddkeywords.h"
 #include "quickaddunclear.h"
 #include "quickaddwords.h"
 
@@ -31,11 +32,13 @@ std::optional<Priority> priorityToken(QStringView word)
         return std::nullopt;
     const QStringView level = word.sliced(1);
     // The digits are the stored values (priority.h): a bigger one matters more.
-    if (isAnyOf(level, {u"high", u"3", u"!!"}))
+    using QuickAddKeywords::Keyword;
+    using QuickAddKeywords::is;
+    if (is(level, Keyword::High) || isAnyOf(level, {u"3", u"!!"}))
         return Priority::High;
-    if (isAnyOf(level, {u"medium", u"med", u"2", u"!"}))
+    if (is(level, Keyword::Medium) || isAnyOf(level, {u"2", u"!"}))
         return Priority::Medium;
-    if (isAnyOf(level, {u"low", u"1"}))
+    if (is(level, Keyword::Low) || isAnyOf(level, {u"1"}))
         return Priority::Low;
     return std::nullopt;
 }
@@ -183,7 +186,7 @@ QuickAddResult QuickAddParser::parse(const QString &text, QDate today, const QSt
         const auto date = matchDate(words, index, today);
         if (date && !result.dueDate) {
             result.dueDate = date->value;
-            impliedDueTime = impliedTime(word.text);
+            impliedDueTime = impliedTime(words, index);
             index += date->wordCount;
             continue;
         }

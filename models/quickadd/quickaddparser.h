@@ -34,8 +34,10 @@ struct QuickAddResult
 //
 // The line is split into words at whitespace. A word (or a run of words) that
 // is recognised below is taken out of the title; every other word stays. The
-// keywords are English and case-insensitive, and only whole words count, so
-// "tomorrow," or "C#" stay in the title.
+// keywords are English, and those of the default QLocale's language when
+// quickaddkeywords.cpp has a table for it (German: heute, morgen, um 15 Uhr,
+// !hoch); case-insensitive, and only whole words count, so "tomorrow," or
+// "C#" stay in the title.
 //
 // Dates (only the first date in the line is used; later ones stay in the title):
 //   today, tod                today

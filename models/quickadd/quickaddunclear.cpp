@@ -1,11 +1,14 @@
 #include "quickaddunclear.h"
 
 #include "quickaddcalendar.h"
+#include "quickaddkeywords.h"
 
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 using namespace QuickAddWords;
+using QuickAddKeywords::Keyword;
+using QuickAddKeywords::is;
 
 namespace {
 
@@ -54,10 +57,10 @@ bool looksLikeMonthAndDay(const QList<Word> &words, qsizetype index)
 bool looksLikeRelative(const QList<Word> &words, qsizetype index)
 {
     static const QRegularExpression count(u"^-?\\d+$"_s);
-    return isAnyOf(plainWord(words, index), {u"in"})
-        && count.match(plainWord(words, index + 1)).hasMatch()
-        && isAnyOf(plainWord(words, index + 2),
-                   {u"day", u"days", u"week", u"weeks", u"month", u"months", u"year", u"years"});
+    const QStringView unit = plainWord(words, index + 2);
+    return is(plainWord(words, index), Keyword::In) && count.match(plainWord(words, index + 1)).hasMatch()
+        && (is(unit, Keyword::Day) || is(unit, Keyword::Week) || is(unit, Keyword::Month)
+            || is(unit, Keyword::Year));
 }
 
 } // namespace
@@ -75,7 +78,7 @@ qsizetype dateWords(const QList<Word> &words, qsizetype index)
 
 qsizetype timeWords(const QList<Word> &words, qsizetype index)
 {
-    if (isAnyOf(plainWord(words, index), {u"at"}) && looksLikeTime(plainWord(words, index + 1)))
+    if (is(plainWord(words, index), Keyword::At) && looksLikeTime(plainWord(words, index + 1)))
         return kTwoWords;
     return looksLikeTime(plainWord(words, index)) ? kOneWord : 0;
 }
