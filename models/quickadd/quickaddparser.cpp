@@ -2,9 +2,11 @@
 
 #include "domain/shorttime.h"
 #include "domain/tagkey.h"
+#include "repeat/repeatwords.h"
 
 #include "quickadddates.h"
 #include "quickaddkeywords.h"
+#include "quickaddrepeat.h"
 #include "quickaddunclear.h"
 #include "quickaddwords.h"
 
@@ -93,15 +95,17 @@ std::optional<Match<QString>> knownList(
     return best;
 }
 
-// Keeps count words in the title as they were typed, and notes them in *unclear.
-qsizetype keepUnclear(const QList<Word> &words, qsizetype index, qsizetype count,
-    QStringList *titleWords, QStringList *unclear)
+// Keeps count words in the title as they were typed, and notes them in
+// *unclear when given.
+qsizetype keepWords(const QList<Word> &words, qsizetype index, qsizetype count,
+    QStringList *titleWords, QStringList *unclear = nullptr)
 {
     QStringList typed;
     for (qsizetype word = index; word < index + count; ++word)
         typed.append(words.at(word).text);
     titleWords->append(typed);
-    unclear->append(typed.join(u' '));
+    if (unclear)
+        unclear->append(typed.join(u' '));
     return count;
 }
 
@@ -181,8 +185,19 @@ QuickAddResult QuickAddParser::parse(const QString &text, QDate today, const QSt
             ++index;
             continue;
         }
-        // Only the first date and time count; a later one is probably part of
-        // the title ("tomorrow plan monday meeting").
+        // Only the first repeat, date and time count; a later one is
+        // probably part of the title ("tomorrow plan monday meeting"). A
+        // repeat comes first, so that "every monday" is not a date.
+        if (const auto repeat = QuickAddRepeat::matchRepeat(words, index)) {
+            if (!result.repeatRule.isEmpty()) {
+                index += keepWords(words, index, repeat->wordCount, &titleWords);
+                continue;
+            }
+            result.repeatRule = repeat->value.rule;
+            result.repeatFromCompletion = repeat->value.fromCompletion;
+            index += repeat->wordCount;
+            continue;
+        }
         const auto date = matchDate(words, index, today);
         if (date && !result.dueDate) {
             result.dueDate = date->value;
@@ -200,13 +215,13 @@ QuickAddResult QuickAddParser::parse(const QString &text, QDate today, const QSt
         }
         if (!date) {
             if (const qsizetype count = QuickAddUnclear::dateWords(words, index)) {
-                index += keepUnclear(words, index, count, &titleWords, &result.unclearDates);
+                index += keepWords(words, index, count, &titleWords, &result.unclearDates);
                 continue;
             }
         }
         if (!time) {
             if (const qsizetype count = QuickAddUnclear::timeWords(words, index)) {
-                index += keepUnclear(words, index, count, &titleWords, &result.unclearTimes);
+                index += keepWords(words, index, count, &titleWords, &result.unclearTimes);
                 continue;
             }
         }
@@ -247,6 +262,8 @@ QString QuickAddParser::describe(const QuickAddResult &result, QDate today)
     QStringList parts;
     if (result.dueDate && result.dueDate->isValid())
         parts.append(dueText(*result.dueDate, result.dueTime, today));
+    if (!result.repeatRule.isEmpty())
+        parts.append(RepeatWords::describe(result.repeatRule, result.repeatFromCompletion));
     if (result.priority != Priority::None)
         parts.append(priorityText(result.priority));
     if (!result.listName.isEmpty()) {
@@ -273,7 +290,7 @@ QString QuickAddParser::describe(const QuickAddResult &result, QDate today)
 std::optional<QuickAddResult> QuickAddParser::parseDue(const QString &text, QDate today)
 {
     QuickAddResult result = parse(text, today);
-    const bool onlyTheDue = result.isEmpty() && result.priority == Priority::None
+    const bool onlyTheDue = result.isEmpty() && result.repeatRule.isEmpty() && result.priority == Priority::None
         && result.tags.isEmpty() && result.listName.isEmpty() && result.unclearDates.isEmpty()
         && result.unclearTimes.isEmpty();
     if (!result.dueDate || !onlyTheDue)

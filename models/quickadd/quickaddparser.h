@@ -15,6 +15,11 @@ struct QuickAddResult
     QString title; // the text without the recognised tokens, whitespace collapsed, trimmed
     std::optional<QDate> dueDate;
     std::optional<QTime> dueTime; // only ever set together with dueDate
+    // From "every 2 weeks on friday", "daily": RFC 5545 RRULE text without
+    // "RRULE:", empty when none was given. The due date stays as typed, or
+    // empty: the first occurrence is the caller's to work out.
+    QString repeatRule;
+    bool repeatFromCompletion = false; // "every!": counted from when it is done
     Priority priority = Priority::None;
     QStringList tags; // without '#', in order of appearance, case-insensitive duplicates dropped
     // From "@List name": the name of the list as it exists, or the name typed
@@ -33,48 +38,22 @@ struct QuickAddResult
 // Turns the line a person types at the top of the main window into a todo.
 //
 // The line is split into words at whitespace. A word (or a run of words) that
-// is recognised below is taken out of the title; every other word stays. The
-// keywords are English, and those of the default QLocale's language when
-// quickaddkeywords.cpp has a table for it (German: heute, morgen, um 15 Uhr,
-// !hoch); case-insensitive, and only whole words count, so "tomorrow," or
-// "C#" stay in the title.
+// is recognised is taken out of the title; every other word stays. Keywords
+// are case-insensitive and only whole words count. English always works; so
+// do the words of the default QLocale's language when quickaddkeywords.cpp
+// has a table for it (German).
 //
-// Dates (only the first date in the line is used; later ones stay in the title):
-//   today, tod                today
-//   tomorrow, tmr, tmrw       today + 1 ("yesterday" is not special)
-//   monday/mon .. sunday/sun  the next such day strictly after today, so on a
-//                             Monday "monday" is in 7 days
-//   next monday               the same as "monday"
-//   next week                 the first day of next week (the locale's, Monday in most)
-//   tonight                   today, at 19:00 unless a time is typed
-//   in N days/weeks/months/years, in a week   today + N of them
-//   Dec 15, 15 Dec, December 15th, 15. Dezember   the next such day on or after
-//                             today; a four-digit year may follow (Dec 15 2027)
-//   15.12., 15.12.2027, 15.12.27   day.month., the same
-//   2026-11-24                an ISO date
-//   Month and weekday names are English or the default QLocale's, any case.
-// Times (only the first one is used):
-//   15:30, at 15:30           24-hour clock, hours 0-23, minutes 00-59
-//   3pm, 3:30pm, at 3pm       12-hour clock, hours 1-12
-//   noon, midday, at noon     12:00
-//   A time without a date is today at that time. "at" without a time after
-//   it stays in the title.
-// Not understood: what looks like a date or time but is none of the above
-//   (2026-02-30, 31.02., Feb 30, 2026/12/24, 25:00, 13pm) stays in the title
-//   and is listed in unclearDates / unclearTimes.
-// Priority (the last one wins):
-//   !low, !medium, !med, !high
-//   !1 low, !2 medium, !3 high: the numbers are the stored priority values,
-//   so a bigger number is more important (unlike Todoist's p1)
-//   !! medium, !!! high
-// Tags: #word, where the word is letters, digits, '_' and '-' in any script
-//   and holds at least one letter or digit. A '#' inside a word is not a tag.
-// List: @name. The longest name of an existing list that follows the '@',
-//   any case, so "@side project" is the list "Side project"; else @word, with
-//   the same characters as a tag, is a new list. The last one wins.
-// Quotes: text between a pair of double quotes is kept in the title as it is,
-//   without the quotes, so "meet today" can be written literally. A lone
-//   double quote (say 5" screen) is an ordinary character.
+// docs/quick-add.md lists every token. In short:
+//   dates     today, tomorrow, friday, next week, tonight, in 3 days, Dec 15,
+//             15.12., 2026-11-24 (only the first counts)
+//   times     15:30, at 3pm, noon, 15 Uhr (only the first; alone: today)
+//   repeats   every day, every weekday, every mon and thu, every 2 weeks on
+//             friday, every month on the 1st, every last day of the month,
+//             yearly; every! 3 days counts from completion (only the first)
+//   unclear   2026-02-30, 25:00: kept in the title and reported
+//   priority  !low !medium !high, !1 !2 !3, !! !!! (the last wins)
+//   tags      #word; list @name (an existing list's name, else a new one)
+//   quotes    "meet today" is kept literally
 class QuickAddParser
 {
 public:
@@ -90,10 +69,11 @@ public:
     // A short summary of what was understood beyond the title, for the label
     // under the line, e.g. "Due Tue 24 Nov 2026 · High priority · #work #home".
     // Empty when only a title was understood. The parts are joined with " · "
-    // in this order: due date (and time), priority, "List: name" (or "New
-    // list: name"), tags, and what was not understood as a date or a time. A
-    // due date of today or tomorrow reads "Due today" / "Due tomorrow". Day
-    // and month names and the time format (without seconds) come from the
-    // default QLocale.
+    // in this order: due date (and time), repeat ("Repeats every week", see
+    // repeat/repeatwords.h), priority, "List: name" (or "New list: name"),
+    // tags, and what was not understood as a date or a time. A due date of
+    // today or tomorrow reads "Due today" / "Due tomorrow". Day and month
+    // names and the time format (without seconds) come from the default
+    // QLocale.
     static QString describe(const QuickAddResult &result, QDate today);
 };

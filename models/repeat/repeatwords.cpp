@@ -75,19 +75,29 @@ std::optional<Rule> read(const QString &text)
     icalrecurrencetype recurrence = icalrecurrencetype_from_string(utf8.constData());
     Rule rule;
     switch (recurrence.freq) {
-    case ICAL_DAILY_RECURRENCE: rule.unit = Unit::Day; break;
-    case ICAL_WEEKLY_RECURRENCE: rule.unit = Unit::Week; break;
-    case ICAL_MONTHLY_RECURRENCE: rule.unit = Unit::Month; break;
-    case ICAL_YEARLY_RECURRENCE: rule.unit = Unit::Year; break;
-    default: return std::nullopt;
+    case ICAL_DAILY_RECURRENCE:
+        rule.unit = Unit::Day;
+        break;
+    case ICAL_WEEKLY_RECURRENCE:
+        rule.unit = Unit::Week;
+        break;
+    case ICAL_MONTHLY_RECURRENCE:
+        rule.unit = Unit::Month;
+        break;
+    case ICAL_YEARLY_RECURRENCE:
+        rule.unit = Unit::Year;
+        break;
+    default:
+        return std::nullopt;
     }
     rule.interval = std::max<int>(1, recurrence.interval);
     for (const short day : listOf(recurrence.by_day)) {
         rule.days.append({icalrecurrencetype_day_position(day),
             qtDayOfWeek(icalrecurrencetype_day_day_of_week(day))});
     }
-    std::sort(rule.days.begin(), rule.days.end(),
-        [](const auto &a, const auto &b) { return std::pair(a.second, a.first) < std::pair(b.second, b.first); });
+    std::sort(rule.days.begin(), rule.days.end(), [](const auto &a, const auto &b) {
+        return std::pair(a.second, a.first) < std::pair(b.second, b.first);
+    });
     for (const short day : listOf(recurrence.by_month_day))
         rule.monthDays.append(day);
     for (const short month : listOf(recurrence.by_month))
@@ -101,15 +111,16 @@ QString joined(const QStringList &items)
 {
     if (items.size() < 2)
         return items.value(0);
-    const QString head = QStringList(items.begin(), std::prev(items.end()))
-                             .join(QCoreApplication::translate("RepeatWords", ", ", "between days or months"));
+    const QString head
+        = QStringList(items.begin(), std::prev(items.end()))
+              .join(QCoreApplication::translate("RepeatWords", ", ", "between days or months"));
     return QCoreApplication::translate("RepeatWords", "%1 and %2", "the last two days or months")
         .arg(head, items.last());
 }
 
 bool isWorkdays(const Rule &rule)
 {
-    const QList<std::pair<int, int>> workdays{
+    const QList<std::pair<int, int>> workdays {
         {0, Qt::Monday}, {0, Qt::Tuesday}, {0, Qt::Wednesday}, {0, Qt::Thursday}, {0, Qt::Friday}};
     return rule.unit == Unit::Week && rule.interval == 1 && rule.days == workdays;
 }
@@ -126,13 +137,17 @@ struct UnitWords
 
 // In Unit's order.
 constexpr UnitWords kUnitWords[] = {
-    {QT_TRANSLATE_NOOP("RepeatWords", "every day"), QT_TRANSLATE_NOOP("RepeatWords", "every %1 days"),
+    {QT_TRANSLATE_NOOP("RepeatWords", "every day"),
+        QT_TRANSLATE_NOOP("RepeatWords", "every %1 days"),
         QT_TRANSLATE_NOOP("RepeatWords", "a day"), QT_TRANSLATE_NOOP("RepeatWords", "%1 days")},
-    {QT_TRANSLATE_NOOP("RepeatWords", "every week"), QT_TRANSLATE_NOOP("RepeatWords", "every %1 weeks"),
+    {QT_TRANSLATE_NOOP("RepeatWords", "every week"),
+        QT_TRANSLATE_NOOP("RepeatWords", "every %1 weeks"),
         QT_TRANSLATE_NOOP("RepeatWords", "a week"), QT_TRANSLATE_NOOP("RepeatWords", "%1 weeks")},
-    {QT_TRANSLATE_NOOP("RepeatWords", "every month"), QT_TRANSLATE_NOOP("RepeatWords", "every %1 months"),
+    {QT_TRANSLATE_NOOP("RepeatWords", "every month"),
+        QT_TRANSLATE_NOOP("RepeatWords", "every %1 months"),
         QT_TRANSLATE_NOOP("RepeatWords", "a month"), QT_TRANSLATE_NOOP("RepeatWords", "%1 months")},
-    {QT_TRANSLATE_NOOP("RepeatWords", "every year"), QT_TRANSLATE_NOOP("RepeatWords", "every %1 years"),
+    {QT_TRANSLATE_NOOP("RepeatWords", "every year"),
+        QT_TRANSLATE_NOOP("RepeatWords", "every %1 years"),
         QT_TRANSLATE_NOOP("RepeatWords", "a year"), QT_TRANSLATE_NOOP("RepeatWords", "%1 years")},
 };
 
@@ -151,17 +166,26 @@ QString dayText(int position, int dayOfWeek)
 {
     const QString name = QLocale().dayName(dayOfWeek, QLocale::LongFormat);
     switch (position) {
-    case 0: return name;
-    case 1: return QCoreApplication::translate("RepeatWords", "the first %1", "weekday").arg(name);
-    case 2: return QCoreApplication::translate("RepeatWords", "the second %1", "weekday").arg(name);
-    case 3: return QCoreApplication::translate("RepeatWords", "the third %1", "weekday").arg(name);
-    case 4: return QCoreApplication::translate("RepeatWords", "the fourth %1", "weekday").arg(name);
-    case 5: return QCoreApplication::translate("RepeatWords", "the fifth %1", "weekday").arg(name);
-    case kLastDay: return QCoreApplication::translate("RepeatWords", "the last %1", "weekday").arg(name);
+    case 0:
+        return name;
+    case 1:
+        return QCoreApplication::translate("RepeatWords", "the first %1", "weekday").arg(name);
+    case 2:
+        return QCoreApplication::translate("RepeatWords", "the second %1", "weekday").arg(name);
+    case 3:
+        return QCoreApplication::translate("RepeatWords", "the third %1", "weekday").arg(name);
+    case 4:
+        return QCoreApplication::translate("RepeatWords", "the fourth %1", "weekday").arg(name);
+    case 5:
+        return QCoreApplication::translate("RepeatWords", "the fifth %1", "weekday").arg(name);
+    case kLastDay:
+        return QCoreApplication::translate("RepeatWords", "the last %1", "weekday").arg(name);
     case kSecondToLast:
-        return QCoreApplication::translate("RepeatWords", "the second-to-last %1", "weekday").arg(name);
+        return QCoreApplication::translate("RepeatWords", "the second-to-last %1", "weekday")
+            .arg(name);
     default:
-        return QCoreApplication::translate("RepeatWords", "weekday %1 number %2", "RRULE BYDAY beyond the fifth")
+        return QCoreApplication::translate(
+            "RepeatWords", "weekday %1 number %2", "RRULE BYDAY beyond the fifth")
             .arg(name)
             .arg(position);
     }
@@ -176,14 +200,22 @@ QString monthDayText(int day)
     if (day == kSecondToLast)
         return QCoreApplication::translate("RepeatWords", "the second-to-last day", "of the month");
     if (day < 0)
-        return QCoreApplication::translate("RepeatWords", "day %1 from the end", "of the month").arg(-day);
+        return QCoreApplication::translate("RepeatWords", "day %1 from the end", "of the month")
+            .arg(-day);
     const int lastTwo = day % kHundred;
     if (lastTwo < kTeens || lastTwo >= kAfterTeens) {
         switch (day % kTen) {
-        case 1: return QCoreApplication::translate("RepeatWords", "the %1st", "day of the month").arg(day);
-        case 2: return QCoreApplication::translate("RepeatWords", "the %1nd", "day of the month").arg(day);
-        case 3: return QCoreApplication::translate("RepeatWords", "the %1rd", "day of the month").arg(day);
-        default: break;
+        case 1:
+            return QCoreApplication::translate("RepeatWords", "the %1st", "day of the month")
+                .arg(day);
+        case 2:
+            return QCoreApplication::translate("RepeatWords", "the %1nd", "day of the month")
+                .arg(day);
+        case 3:
+            return QCoreApplication::translate("RepeatWords", "the %1rd", "day of the month")
+                .arg(day);
+        default:
+            break;
         }
     }
     return QCoreApplication::translate("RepeatWords", "the %1th", "day of the month").arg(day);
@@ -197,7 +229,8 @@ QStringList qualifiers(const Rule &rule)
         QStringList names;
         for (const int month : rule.months)
             names.append(QLocale().standaloneMonthName(month, QLocale::LongFormat));
-        parts.append(QCoreApplication::translate("RepeatWords", "in %1", "months").arg(joined(names)));
+        parts.append(
+            QCoreApplication::translate("RepeatWords", "in %1", "months").arg(joined(names)));
     }
     if (!rule.days.isEmpty() && !isWorkdays(rule)) {
         QStringList days;
@@ -228,20 +261,24 @@ QString describe(const QString &rrule, bool fromCompletion)
         text = QCoreApplication::translate("RepeatWords", "Repeats %1 after completion")
                    .arg(unitText(*rule, true));
     else if (isWorkdays(*rule))
-        text = QCoreApplication::translate("RepeatWords", "Repeats every weekday", "Monday to Friday");
+        text = QCoreApplication::translate(
+            "RepeatWords", "Repeats every weekday", "Monday to Friday");
     else
         text = QCoreApplication::translate("RepeatWords", "Repeats %1").arg(unitText(*rule, false));
     const QStringList narrowing = qualifiers(*rule);
     if (!narrowing.isEmpty())
-        text = QCoreApplication::translate("RepeatWords", "%1 %2", "a repeat and its days or months")
-                   .arg(text, narrowing.join(u' '));
+        text
+            = QCoreApplication::translate("RepeatWords", "%1 %2", "a repeat and its days or months")
+                  .arg(text, narrowing.join(u' '));
     if (rule->count == 1)
         text = QCoreApplication::translate("RepeatWords", "%1, once").arg(text);
     else if (rule->count > 1)
-        text = QCoreApplication::translate("RepeatWords", "%1, %2 times").arg(text).arg(rule->count);
+        text
+            = QCoreApplication::translate("RepeatWords", "%1, %2 times").arg(text).arg(rule->count);
     if (rule->until.isValid()) {
         const QString date = QLocale().toString(rule->until,
-            QCoreApplication::translate("RepeatWords", "d MMM yyyy", "Format of the last date, as in QDate::toString()"));
+            QCoreApplication::translate(
+                "RepeatWords", "d MMM yyyy", "Format of the last date, as in QDate::toString()"));
         text = QCoreApplication::translate("RepeatWords", "%1 until %2").arg(text, date);
     }
     return text;

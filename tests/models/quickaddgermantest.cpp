@@ -13,7 +13,7 @@ const QDate kToday(2026, 11, 22);
 
 } // namespace
 
-// The quick-add line in German: the date, time and priority words
+// The quick-add line in German: the date, time, priority and repeat words
 // of the person's language, besides the English ones, which always work.
 class QuickAddGermanTest : public QObject
 {
@@ -100,6 +100,60 @@ private Q_SLOTS:
         QCOMPARE(result.priority, priority);
     }
 
+    void shouldReadGermanRepeats_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<bool>("fromCompletion");
+
+        QTest::newRow("täglich") << u"Gießen täglich"_s << u"Gießen"_s << u"FREQ=DAILY"_s << false;
+        QTest::newRow("jeden Tag") << u"Gießen jeden Tag"_s << u"Gießen"_s << u"FREQ=DAILY"_s << false;
+        QTest::newRow("jeden Werktag") << u"Standup jeden Werktag"_s << u"Standup"_s
+                                       << u"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"_s << false;
+        QTest::newRow("jeden Montag") << u"Sport jeden Montag"_s << u"Sport"_s << u"FREQ=WEEKLY;BYDAY=MO"_s
+                                      << false;
+        QTest::newRow("jeden Mo.") << u"Sport jeden Mo."_s << u"Sport"_s << u"FREQ=WEEKLY;BYDAY=MO"_s << false;
+        QTest::newRow("jeden Montag und Donnerstag") << u"Sport jeden Montag und Donnerstag"_s << u"Sport"_s
+                                                     << u"FREQ=WEEKLY;BYDAY=MO,TH"_s << false;
+        QTest::newRow("alle 2 Wochen am Freitag") << u"Zahltag alle 2 Wochen am Freitag"_s << u"Zahltag"_s
+                                                  << u"FREQ=WEEKLY;INTERVAL=2;BYDAY=FR"_s << false;
+        QTest::newRow("wöchentlich") << u"Putzen wöchentlich"_s << u"Putzen"_s << u"FREQ=WEEKLY"_s << false;
+        QTest::newRow("jede Woche") << u"Putzen jede Woche"_s << u"Putzen"_s << u"FREQ=WEEKLY"_s << false;
+        QTest::newRow("jeden Monat am 1.") << u"Miete jeden Monat am 1."_s << u"Miete"_s
+                                           << u"FREQ=MONTHLY;BYMONTHDAY=1"_s << false;
+        QTest::newRow("monatlich") << u"Miete monatlich"_s << u"Miete"_s << u"FREQ=MONTHLY"_s << false;
+        QTest::newRow("jeden letzten Tag des Monats") << u"Rechnung jeden letzten Tag des Monats"_s
+                                                      << u"Rechnung"_s << u"FREQ=MONTHLY;BYMONTHDAY=-1"_s
+                                                      << false;
+        QTest::newRow("jeden Monat am letzten Tag") << u"Rechnung jeden Monat am letzten Tag"_s << u"Rechnung"_s
+                                                    << u"FREQ=MONTHLY;BYMONTHDAY=-1"_s << false;
+        QTest::newRow("jährlich") << u"Steuer jährlich"_s << u"Steuer"_s << u"FREQ=YEARLY"_s << false;
+        QTest::newRow("jedes Jahr") << u"Steuer jedes Jahr"_s << u"Steuer"_s << u"FREQ=YEARLY"_s << false;
+        QTest::newRow("alle 3 Tage") << u"Gießen alle 3 Tage"_s << u"Gießen"_s << u"FREQ=DAILY;INTERVAL=3"_s
+                                     << false;
+        QTest::newRow("alle! 3 Tage") << u"Gießen alle! 3 Tage"_s << u"Gießen"_s << u"FREQ=DAILY;INTERVAL=3"_s
+                                      << true;
+        QTest::newRow("jede! Woche") << u"Haare jede! Woche"_s << u"Haare"_s << u"FREQ=WEEKLY"_s << true;
+        QTest::newRow("alle alone stays") << u"Alle Fenster putzen"_s << u"Alle Fenster putzen"_s << QString()
+                                          << false;
+        QTest::newRow("English: every 2 weeks on friday") << u"Payday every 2 weeks on friday"_s << u"Payday"_s
+                                                          << u"FREQ=WEEKLY;INTERVAL=2;BYDAY=FR"_s << false;
+        QTest::newRow("English: daily") << u"Pills daily"_s << u"Pills"_s << u"FREQ=DAILY"_s << false;
+    }
+
+    void shouldReadGermanRepeats()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, title);
+        QFETCH(QString, rule);
+        QFETCH(bool, fromCompletion);
+        const QuickAddResult result = QuickAddParser::parse(text, kToday);
+        QCOMPARE(result.title, title);
+        QCOMPARE(result.repeatRule, rule);
+        QCOMPARE(result.repeatFromCompletion, fromCompletion);
+    }
+
     void shouldKeepGermanWordsInOtherLanguages()
     {
         // "Guten Morgen" is a greeting to an English speaker, not tomorrow.
@@ -108,6 +162,7 @@ private Q_SLOTS:
         QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
         QCOMPARE(result.title, u"Guten Morgen jeden Tag !hoch"_s);
         QCOMPARE(result.dueDate, std::nullopt);
+        QCOMPARE(result.repeatRule, QString());
         QCOMPARE(result.priority, Priority::None);
     }
 };
