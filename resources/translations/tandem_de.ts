@@ -2277,6 +2277,53 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>RepeatRule</name>
+    <message>
+        <source>The repeat rule is empty.</source>
+        <translation>Die Wiederholungsregel ist leer.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a part of a repeat rule.</source>
+        <translation>„%1“ ist kein Teil einer Wiederholungsregel.</translation>
+    </message>
+    <message>
+        <source>%1 is not supported in a repeat rule.</source>
+        <translation>%1 wird in einer Wiederholungsregel nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1 is not supported: a todo repeats at most daily.</source>
+        <translation>%1 wird nicht unterstützt: Eine Aufgabe wiederholt sich höchstens täglich.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a frequency: FREQ takes DAILY, WEEKLY, MONTHLY or YEARLY.</source>
+        <translation>„%1“ ist keine Häufigkeit: FREQ nimmt DAILY, WEEKLY, MONTHLY oder YEARLY.</translation>
+    </message>
+    <message>
+        <source>A repeat rule needs a frequency (FREQ).</source>
+        <translation>Eine Wiederholungsregel braucht eine Häufigkeit (FREQ).</translation>
+    </message>
+    <message>
+        <source>A repeat rule ends by COUNT or by UNTIL, not both.</source>
+        <translation>Eine Wiederholungsregel endet mit COUNT oder mit UNTIL, nicht mit beidem.</translation>
+    </message>
+    <message>
+        <source>“%1” is not valid in a repeat rule.</source>
+        <translation>„%1“ ist in einer Wiederholungsregel nicht gültig.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid repeat rule.</source>
+        <translation>„%1“ ist keine gültige Wiederholungsregel.</translation>
+    </message>
+    <message>
+        <source>The repeat rule “%1” never repeats.</source>
+        <translation>Die Wiederholungsregel „%1“ wiederholt sich nie.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used with %2.</source>
+        <translation>%1 kann nicht zusammen mit %2 verwendet werden.</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleMenu</name>
     <message>
         <source>Sc&amp;hedule</source>
