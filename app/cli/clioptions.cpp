@@ -2,6 +2,7 @@
 
 #include "cliparser.h"
 #include "cloud/profile.h"
+#include "repeat/repeatrule.h"
 
 using namespace Qt::StringLiterals;
 
@@ -92,6 +93,15 @@ const QList<OptionSpec> &CliOptions::specs()
          [](CliRequest &r, const QString &v) {
              r.title = v.trimmed();
              return r.title->isEmpty() ? CliParser::tr("A todo needs a title.") : QString();
+         }},
+        {u"--repeat"_s, true, {Command::Add, Command::Edit},
+         [](CliRequest &r, const QString &v) {
+             QString error;
+             const auto rule = RepeatRule::parse(v, &error);
+             if (!rule)
+                 return CliParser::tr("Invalid repeat rule \"%1\": %2").arg(v, error);
+             r.repeat = rule->text();
+             return QString();
          }},
         {u"--no-repeat"_s, false, {Command::Edit}, setFlag(&CliRequest::noRepeat)},
         {u"--repeat-from"_s, true, {Command::Add, Command::Edit},

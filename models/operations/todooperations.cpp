@@ -1,6 +1,7 @@
 #include "todooperations.h"
 
 #include "domain/tagkey.h"
+#include "repeatoperations.h"
 #include "store/todostore.h"
 
 #include <QCoreApplication>
@@ -45,11 +46,34 @@ Edit editEach(const TodoStore &store, const QStringList &ids, const QString &tex
     return editEach(store.todos(ids), text, change);
 }
 
-// The rows (of a selection of n ids) completed or reopened.
-Edit completedEach(const TodoStore &, const QList<Todo> &before, int n, bool completed, Timestamp::Micros now)
+// The rows (of a selection of n ids) completed or reopened. Completing a
+// repeating todo records its occurrence and moves it on (RepeatOperations).
+Edit completedEach(const TodoStore &store, const QList<Todo> &before, int n, bool completed,
+                   Timestamp::Micros now)
 {
-    return editEach(before, completed ? QCoreApplication::translate("TodoCommands", "Complete %n todo(s)", nullptr, n) : QCoreApplication::translate("TodoCommands", "Reopen %n todo(s)", nullptr, n),
-                    [=](Todo &todo) { todo.setCompleted(completed, now); });
+    const QString text = completed ? QCoreApplication::translate("TodoCommands", "Complete %n todo(s)", nullptr, n)
+                                   : QCoreApplication::translate("TodoCommands", "Reopen %n todo(s)", nullptr, n);
+    const bool anyRepeats = completed && std::any_of(before.cbegin(), before.cend(), [](const Todo &t) {
+        return t.repeats() && !t.completed;
+    });
+    if (!anyRepeats)
+        return editEach(before, text, [=](Todo &todo) { todo.setCompleted(completed, now); });
+    Edit edit;
+    for (const Todo &todo : before) {
+        if (todo.completed)
+            continue;
+        if (todo.repeats()) {
+            RepeatOperations::complete(store, todo, now, &edit.before, &edit.after);
+        } else {
+            Todo done = todo;
+            done.setCompleted(true, now);
+            edit.before.todos << todo;
+            edit.after.todos << done;
+        }
+    }
+    if (!edit.isEmpty())
+        edit.text = text;
+    return edit;
 }
 
 Edit listEdit(const TodoList &before, const TodoList &after, const QString &text)
@@ -90,7 +114,8 @@ namespace TodoOperations {
 
 Edit addTodo(const Todo &added)
 {
-    const Todo &todo = added;
+    Todo todo = added;
+    RepeatOperations::prepare(todo, todo.createdAt, true);
     // Before the add, the row "exists" as a tombstone: undo deletes it the way
     // every delete works, so a sync in between sees an ordinary delete.
     Todo tombstone = todo;
@@ -108,8 +133,12 @@ Edit editTodo(const TodoStore &store, const Todo &edited, const QString &mergeFi
     if (!before)
         return {};
     Todo after = edited;
+    // Ticked in an editor: a repeating todo completes its occurrence.
+    if (after.completed && !before->completed && before->repeats() && after.repeats())
+        return completedEach(store, {*before}, 1, true, after.completedAt.value_or(Timestamp::now()));
     if (after.listId != before->listId && store.list(after.listId))
         after.position = endOf(store, after.listId);
+    RepeatOperations::prepare(after, Timestamp::now(), after.repeatRule != before->repeatRule);
     const QString key = mergeField.isEmpty() ? QString() : edited.id + u':' + mergeField;
     return todoEdit({*before}, {after}, QCoreApplication::translate("TodoCommands", "Edit “%1”").arg(edited.title.left(40)), key);
 }

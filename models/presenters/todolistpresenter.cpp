@@ -62,6 +62,9 @@ Todo TodoListPresenter::quickAddTodo(const QuickAddResult &result, const QString
     }
     todo.priority = result.priority;
     todo.tags = result.tags;
+    // The first occurrence is worked out when the todo is added (RepeatOperations::prepare).
+    todo.repeatRule = result.repeatRule;
+    todo.repeatFromCompletion = result.repeatFromCompletion;
     if (!m_tagName.isEmpty() && !todo.tags.contains(m_tagName, Qt::CaseInsensitive))
         todo.tags << m_tagName;
     return todo;
