@@ -1,5 +1,6 @@
 #include "repeatexpansion.h"
 
+#include "repeat/countend.h"
 #include "repeat/wallclock.h"
 
 #include <libical/ical.h>
@@ -73,42 +74,48 @@ public:
     const QTimeZone &zone() const { return m_zone; }
     QDate startDate() const { return dateOf(m_dtstart); }
 
-    // The same series, started afresh on another local day at its own time.
-    void restartOn(QDate day) { m_dtstart = m_series.hasTime ? icalLocal(day, m_wallClock) : icalDate(day); }
+    // The same series, started afresh on another local day at its own time,
+    // its COUNT left to the caller.
+    void restartOn(QDate day)
+    {
+        m_dtstart = m_series.hasTime ? icalLocal(day, m_wallClock) : icalDate(day);
+        m_counted = false;
+    }
 
-    // Calls visit with each occurrence in order, from DTSTART, or when the
-    // rule has no COUNT, from the first on or after skipTo; stops when visit
-    // returns false or the series ends. count is COUNT, with DTSTART counted.
+    // Calls visit with each occurrence in order from the first on or after
+    // the local day skipTo (from DTSTART without it); stops when visit
+    // returns false or the series ends. A rule with COUNT is expanded as the
+    // same rule ending at its last occurrence, so libical can skip ahead.
     template<typename Visit>
-    void expand(int count, std::optional<QDate> skipTo, Visit visit) const
+    void expand(std::optional<QDate> skipTo, Visit visit) const
     {
         icalrecurrencetype rule = m_series.rule.ical();
-        rule.count = 0; // counted here, so that DTSTART counts (libical 3.0 leaves out a DTSTART the rule does not give)
-        rule.until = localUntil();
+        rule.count = 0;
+        rule.until = localUntil(); // COUNT and UNTIL never come together
+        if (m_counted && m_series.rule.count() > 0) {
+            const std::optional<icaltimetype> end = RepeatCountEnd::find(m_series.rule.ical(), m_dtstart, m_series.rule.text());
+            if (end)
+                rule.until = *end;
+        }
         const std::unique_ptr<icalrecur_iterator, IteratorFree> iterator(icalrecur_iterator_new(rule, m_dtstart));
         if (!iterator)
             return; // parse() refuses the rules libical cannot expand
         bool skipped = false;
-        if (count == 0 && skipTo && *skipTo > startDate()) {
-            // Never with COUNT: libical refuses, it could not count.
+        if (skipTo && *skipTo > startDate()) {
             icaltimetype from = icalDate(*skipTo);
             from.is_date = m_dtstart.is_date;
             skipped = icalrecur_iterator_set_start(iterator.get(), from) != 0;
         }
-        int index = 0;
-        if (!skipped) {
-            ++index;
-            if (!visit(occurrence(m_dtstart)))
-                return;
-        }
+        // DTSTART is the first occurrence even where the rule would not give
+        // it (RFC 5545); libical 3.0 leaves such a DTSTART out.
+        if (!skipped && !visit(occurrence(m_dtstart)))
+            return;
         for (;;) {
             const icaltimetype next = icalrecur_iterator_next(iterator.get());
             if (icaltime_is_null_time(next))
                 return;
             if (icaltime_compare(next, m_dtstart) == 0)
                 continue; // already given
-            if (count > 0 && ++index > count)
-                return;
             if (!visit(occurrence(next)))
                 return;
         }
@@ -146,6 +153,7 @@ private:
     QTimeZone m_zone;
     icaltimetype m_dtstart;
     Micros m_wallClock = 0;
+    bool m_counted = true;
 };
 
 } // namespace
@@ -165,11 +173,11 @@ QList<Micros> nextN(const RepeatSeries &series, Micros after, int n)
         // From the day before: the occurrences of a day are local times, and
         // only their instants can be compared with `after`.
         const QDate day = WallClock::fromUtc(expander.zone(), after).date;
-        expander.expand(series.rule.count(), day.addDays(-1),
+        expander.expand(day.addDays(-1),
                         [&](const Occurrence &o) { return collect(o.at > after, o.at); });
     } else {
         const QDate day = Timestamp::toDate(after);
-        expander.expand(series.rule.count(), day,
+        expander.expand(day,
                         [&](const Occurrence &o) { return collect(o.localDate > day, o.at); });
     }
     return found;
@@ -197,7 +205,7 @@ std::optional<Micros> nextFromCompletion(const RepeatSeries &series, Micros comp
     const QDate day = WallClock::fromUtc(expander.zone(), completedAt).date;
     expander.restartOn(day);
     std::optional<Micros> next;
-    expander.expand(0, std::nullopt, [&](const Occurrence &o) {
+    expander.expand(std::nullopt, [&](const Occurrence &o) {
         if (o.localDate > day)
             next = o.at;
         return !next;
