@@ -2,7 +2,7 @@
 // machine, printed as a Markdown table. See docs/benchmarks.md.
 //
 //   tandem-bench [--quick] [--rows N] [--migration-rows N] [--tandem-migrate PATH]
-//                [--only app,frame,sync,migration] [--work-dir DIR] [--keep]
+//                [--only app,frame,sync,migration,repeat] [--work-dir DIR] [--keep]
 //
 // Exit code 0 whatever the verdicts; 1 when a measurement could not be made.
 
@@ -12,6 +12,7 @@
 #include "framebench.h"
 #include "machineinfo.h"
 #include "migrationbench.h"
+#include "repeatbench.h"
 #include "resulttable.h"
 #include "searchbench.h"
 #include "startupbench.h"
@@ -41,6 +42,7 @@ struct Config
     int adds = 200;
     int quickAdds = 30;
     int frameSamples = 30;
+    int repeatSamples = 2'000;
     MigrationBench::Config migration;
 };
 
@@ -94,7 +96,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption rowsOption(u"rows"_s, u"Live todos in the prepared cache (default 100000)."_s, u"N"_s);
     const QCommandLineOption migrationRowsOption(u"migration-rows"_s, u"Todos in the legacy file of the migration rows (default 200000)."_s, u"N"_s);
     const QCommandLineOption tandemMigrateOption(u"tandem-migrate"_s, u"The tandem-migrate executable the migration rows run (default: the one built with the bench)."_s, u"path"_s);
-    const QCommandLineOption onlyOption(u"only"_s, u"Only these groups of rows, comma-separated: app (start-up, search, add), frame (the frame budget), sync, migration."_s, u"groups"_s);
+    const QCommandLineOption onlyOption(u"only"_s, u"Only these groups of rows, comma-separated: app (start-up, search, add), frame (the frame budget), sync, migration, repeat (repeat rules)."_s, u"groups"_s);
     const QCommandLineOption workDirOption(u"work-dir"_s, u"Where to create the database (default: a temporary folder)."_s, u"dir"_s);
     const QCommandLineOption keepOption(u"keep"_s, u"Keep the work folder (and its database) afterwards."_s);
     // The start-up measurement runs this executable again, once per repetition.
@@ -120,7 +122,7 @@ int main(int argc, char *argv[])
 
     Config config;
     if (parser.isSet(quickOption))
-        config = Config{10'000, 2, 1, 30, 5, 3, MigrationBench::Config{2'000, 1, 2'000}};
+        config = Config{10'000, 2, 1, 30, 5, 3, 200, MigrationBench::Config{2'000, 1, 2'000}};
     if (parser.isSet(rowsOption)) {
         bool ok = false;
         config.rows = parser.value(rowsOption).toInt(&ok);
@@ -136,7 +138,7 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(tandemMigrateOption))
         config.migration.tandemMigrate = QFileInfo(parser.value(tandemMigrateOption)).absoluteFilePath();
-    const QStringList groups = {u"app"_s, u"frame"_s, u"sync"_s, u"migration"_s};
+    const QStringList groups = {u"app"_s, u"frame"_s, u"sync"_s, u"migration"_s, u"repeat"_s};
     const QStringList only = parser.value(onlyOption).split(u',', Qt::SkipEmptyParts);
     for (const QString &group : only) {
         if (!groups.contains(group))
@@ -222,6 +224,14 @@ int main(int argc, char *argv[])
         SyncBench sync(syncConfig);
         if (!sync.run(&measurements, &details, &error))
             return fail(u"sync: %1"_s.arg(error));
+        table.add(measurements);
+        measurements.clear();
+    }
+
+    if (wanted(u"repeat"_s)) {
+        RepeatBench repeat(config.repeatSamples);
+        if (!repeat.run(&measurements, &details, &error))
+            return fail(u"repeat: %1"_s.arg(error));
         table.add(measurements);
         measurements.clear();
     }
