@@ -54,6 +54,7 @@ TodoModel::TodoModel(LocalDatabase *database, QObject *parent)
     m_columns.updatedAt = rec.indexOf(u"updated_at"_s);
     m_columns.tags = rec.indexOf(u"tags"_s);
     m_columns.pending = rec.indexOf(u"pending"_s);
+    m_columns.repeatRule = rec.indexOf(u"repeat_rule"_s);
 
     // Any committed change may move rows in or out of this filter.
     connect(database, &LocalDatabase::changed, this, [this](const CacheChange &change) {
@@ -275,6 +276,8 @@ QVariant TodoModel::data(const QModelIndex &index, int role) const
     }
     case PendingRole:
         return field(m_columns.pending).toBool();
+    case RepeatsRole:
+        return !field(m_columns.repeatRule).toString().isEmpty();
     case PositionRole:
         return field(m_columns.position).toDouble();
     case CreatedAtRole:

@@ -38,6 +38,7 @@ public:
         UpdatedAtRole,
         DayHeadingRole, // QString: the day's heading when the row starts a day (groupsByDay())
         ListNameRole,   // QString: the row's list, when the view spans several lists
+        RepeatsRole,    // bool: a repeating todo (docs/repeats.md)
     };
     Q_ENUM(Role)
 
@@ -153,6 +154,6 @@ private:
     {
         int id = -1, listId = -1, title = -1, notes = -1, completed = -1, dueAt = -1,
             dueHasTime = -1, priority = -1, position = -1, createdAt = -1, updatedAt = -1,
-            tags = -1, pending = -1;
+            tags = -1, pending = -1, repeatRule = -1;
     } m_columns;
 };

@@ -136,6 +136,18 @@ Die alte Datei selbst bleibt genau so, wie sie ist.</translation>
         <translation>Synchronisiert: %1 Änderungen gesendet, %2 Zeilen empfangen, %3 Konflikte.
 </translation>
     </message>
+    <message>
+        <source>%1 is a subtask itself; subtasks are one level deep.</source>
+        <translation>%1 ist selbst eine Unteraufgabe; Unteraufgaben haben nur eine Ebene.</translation>
+    </message>
+    <message>
+        <source>This todo has subtasks of its own, so it cannot become a subtask.</source>
+        <translation>Diese Aufgabe hat eigene Unteraufgaben und kann deshalb keine Unteraufgabe werden.</translation>
+    </message>
+    <message>
+        <source>The quick-add line has no title.</source>
+        <translation>Die Schnelleingabe enthält keinen Titel.</translation>
+    </message>
 </context>
 <context>
     <name>CliParser</name>
@@ -220,6 +232,18 @@ Die alte Datei selbst bleibt genau so, wie sie ist.</translation>
         <translation>Ungültiges Fälligkeitsdatum „%1“; erwartet: JJJJ-MM-TT, JJJJ-MM-TTTHH:MM oder Wörter wie bei der Schnelleingabe, etwa today, tomorrow, friday, next week, in 3 days, Dec 15 oder tomorrow 3pm.</translation>
     </message>
     <message>
+        <source>--repeat and --no-repeat cannot be used together.</source>
+        <translation>--repeat und --no-repeat können nicht zusammen verwendet werden.</translation>
+    </message>
+    <message>
+        <source>--start and --no-start cannot be used together.</source>
+        <translation>--start und --no-start können nicht zusammen verwendet werden.</translation>
+    </message>
+    <message>
+        <source>--parent and --no-parent cannot be used together.</source>
+        <translation>--parent und --no-parent können nicht zusammen verwendet werden.</translation>
+    </message>
+    <message>
         <source>Usage: tandem-cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]
 
 Tandem without a window: the same local cache and sync as the desktop app,
@@ -227,15 +251,25 @@ for scripts and testing. Options may come before or after the command.
 
 Commands:
   add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
+          [--repeat RULE] [--repeat-from due|completion] [--start DATE]
+          [--parent ID]
                       Add a todo; prints its id.
+  add --quick &quot;TEXT&quot;  Add a todo from a line read as the window&apos;s quick add
+                      reads it (&quot;Pay rent every month on the 1st #home&quot;).
+                      Prints its id.
   list [--json] [--all]
                       Show the open todos with their lists (--all: the
                       completed ones too).
   edit ID [--title T] [--notes N] [--due DATE | --no-due] [--priority P]
           [--add-tag T]... [--remove-tag T]... [--list NAME]
+          [--repeat RULE | --no-repeat] [--repeat-from due|completion]
+          [--start DATE | --no-start] [--parent ID | --no-parent]
                       Change a todo.
   done ID | undone ID | delete ID
-                      Mark a todo done or not done, or delete it.
+                      Mark a todo done or not done, or delete it. Done on a
+                      repeating todo completes the occurrence due and moves
+                      the todo to its next one. Deleting a todo deletes its
+                      subtasks.
   sync [--yes]        Push local changes and pull the cloud&apos;s, once.
                       --yes confirms a pull that would delete many todos.
   export [--json]     All lists and todos (with tags) as JSON.
@@ -248,6 +282,12 @@ Values:
             the window&apos;s quick add: today, tomorrow, friday, next week,
             in 3 days, Dec 15, tomorrow 3pm
   P         0-3, or none, low, medium, high
+  RULE      an RFC 5545 repeat rule, with or without RRULE:, such as
+            FREQ=WEEKLY;BYDAY=MO,TH or FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=6
+            (FREQ DAILY, WEEKLY, MONTHLY or YEARLY; INTERVAL, BYDAY,
+            BYMONTHDAY, BYMONTH, COUNT, UNTIL); it follows this computer&apos;s
+            time zone. --repeat-from completion counts from the day it is
+            done, as &quot;every!&quot; does in quick add.
   NAME      an existing list, any case; Inbox is the inbox
   T         a tag name; a leading # is dropped
   TITLE     one argument (quote it); after -- it may start with a dash
@@ -272,16 +312,26 @@ Optionen dürfen vor oder nach dem Befehl stehen.
 
 Befehle:
   add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
+          [--repeat RULE] [--repeat-from due|completion] [--start DATE]
+          [--parent ID]
                       Eine Aufgabe hinzufügen; gibt ihre ID aus.
+  add --quick &quot;TEXT&quot;  Eine Aufgabe aus einer Zeile hinzufügen, gelesen wie die
+                      Schnelleingabe im Fenster sie liest (&quot;Pay rent every
+                      month on the 1st #home&quot;). Gibt ihre ID aus.
   list [--json] [--all]
                       Die offenen Aufgaben mit ihren Listen zeigen (--all:
                       auch die erledigten).
   edit ID [--title T] [--notes N] [--due DATE | --no-due] [--priority P]
           [--add-tag T]... [--remove-tag T]... [--list NAME]
+          [--repeat RULE | --no-repeat] [--repeat-from due|completion]
+          [--start DATE | --no-start] [--parent ID | --no-parent]
                       Eine Aufgabe ändern.
   done ID | undone ID | delete ID
                       Eine Aufgabe als erledigt oder nicht erledigt markieren
-                      oder sie löschen.
+                      oder sie löschen. Bei einer sich wiederholenden Aufgabe
+                      erledigt done den fälligen Termin und rückt sie auf den
+                      nächsten vor. Mit einer Aufgabe werden ihre
+                      Unteraufgaben gelöscht.
   sync [--yes]        Lokale Änderungen senden und die der Cloud holen, einmal.
                       --yes bestätigt einen Abgleich, der viele Aufgaben löschen würde.
   export [--json]     Alle Listen und Aufgaben (mit Schlagwörtern) als JSON.
@@ -294,6 +344,12 @@ Werte:
             bei der Schnelleingabe im Fenster: today, tomorrow, friday,
             next week, in 3 days, Dec 15, tomorrow 3pm
   P         0-3 oder none, low, medium, high
+  RULE      eine Wiederholungsregel nach RFC 5545, mit oder ohne RRULE:, etwa
+            FREQ=WEEKLY;BYDAY=MO,TH oder FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=6
+            (FREQ DAILY, WEEKLY, MONTHLY oder YEARLY; INTERVAL, BYDAY,
+            BYMONTHDAY, BYMONTH, COUNT, UNTIL); sie folgt der Zeitzone dieses
+            Computers. --repeat-from completion zählt ab dem Tag der
+            Erledigung, wie &quot;every!&quot; in der Schnelleingabe.
   NAME      eine vorhandene Liste, Groß-/Kleinschreibung egal; Inbox ist der Eingang
   T         ein Schlagwort; ein führendes # wird weggelassen
   TITLE     ein Argument (in Anführungszeichen); nach -- darf es mit einem
@@ -313,6 +369,18 @@ oder Liste), 2 falscher Aufruf (unbekannter Befehl oder unbekannte Option,
 fehlender oder ungültiger Wert).
 Fehler stehen in einer Zeile auf stderr; QT_LOGGING_RULES=tandem.*=true zeigt das Protokoll.
 </translation>
+    </message>
+    <message>
+        <source>Invalid repeat rule &quot;%1&quot;: %2</source>
+        <translation>Ungültige Wiederholungsregel „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Invalid --repeat-from &quot;%1&quot;; expected due or completion.</source>
+        <translation>Ungültiges --repeat-from „%1“; erwartet: due oder completion.</translation>
+    </message>
+    <message>
+        <source>--parent needs the id of a todo.</source>
+        <translation>--parent braucht die ID einer Aufgabe.</translation>
     </message>
 </context>
 <context>
@@ -736,6 +804,22 @@ Benutzer: %3</translation>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
+    <message>
+        <source>Subtask of</source>
+        <translation>Unteraufgabe von</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Kept as a todo: its parent was deleted</source>
+        <translation>Als Aufgabe behalten: die übergeordnete Aufgabe wurde gelöscht</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionConfig</name>
@@ -1065,6 +1149,10 @@ Benutzer: %3</translation>
     <message>
         <source>Inbox</source>
         <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholung</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2168,186 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>RepeatEditor</name>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Am</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Enddatum</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Mal</translation>
+    </message>
+    <message>
+        <source>Count from completion</source>
+        <translation>Ab Erledigung zählen</translation>
+    </message>
+    <message>
+        <source>The next date is counted from the day it is done, not from the due date</source>
+        <translation>Das nächste Datum wird ab dem Tag der Erledigung gezählt, nicht ab dem Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>Jahre</translation>
+    </message>
+    <message>
+        <source>Never ends</source>
+        <translation>Endet nie</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Endet am</translation>
+    </message>
+    <message>
+        <source>Ends after</source>
+        <translation>Endet nach</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> Mal</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>Keine Wiederholung</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <source>Every weekday (Monday to Friday)</source>
+        <translation>Jeden Werktag (Montag bis Freitag)</translation>
+    </message>
+    <message>
+        <source>Every week on %1</source>
+        <translation>Jede Woche am %1</translation>
+    </message>
+    <message>
+        <source>Every month on day %1</source>
+        <translation>Jeden Monat am %1.</translation>
+    </message>
+    <message>
+        <source>Every year on %1</source>
+        <translation>Jedes Jahr am %1</translation>
+    </message>
+    <message>
+        <source>d MMMM</source>
+        <comment>a yearly date</comment>
+        <translation>d. MMMM</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert…</translation>
+    </message>
+    <message>
+        <source>on day %1</source>
+        <translation>am %1.</translation>
+    </message>
+    <message>
+        <source>on the last day</source>
+        <translation>am letzten Tag</translation>
+    </message>
+    <message>
+        <source>on the last %1</source>
+        <translation>am letzten %1</translation>
+    </message>
+    <message>
+        <source>on the %1. %2</source>
+        <comment>the 2. Tuesday of a month</comment>
+        <translation>am %1. %2</translation>
+    </message>
+    <message>
+        <source>Repeats by the rule %1</source>
+        <translation>Wiederholt sich nach der Regel %1</translation>
+    </message>
+    <message>
+        <source>No more dates after this one</source>
+        <translation>Danach keine weiteren Termine</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Nächste: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatRule</name>
+    <message>
+        <source>The repeat rule is empty.</source>
+        <translation>Die Wiederholungsregel ist leer.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a part of a repeat rule.</source>
+        <translation>„%1“ ist kein Teil einer Wiederholungsregel.</translation>
+    </message>
+    <message>
+        <source>%1 is not supported in a repeat rule.</source>
+        <translation>%1 wird in einer Wiederholungsregel nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1 is not supported: a todo repeats at most daily.</source>
+        <translation>%1 wird nicht unterstützt: Eine Aufgabe wiederholt sich höchstens täglich.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a frequency: FREQ takes DAILY, WEEKLY, MONTHLY or YEARLY.</source>
+        <translation>„%1“ ist keine Häufigkeit: FREQ nimmt DAILY, WEEKLY, MONTHLY oder YEARLY.</translation>
+    </message>
+    <message>
+        <source>A repeat rule needs a frequency (FREQ).</source>
+        <translation>Eine Wiederholungsregel braucht eine Häufigkeit (FREQ).</translation>
+    </message>
+    <message>
+        <source>A repeat rule ends by COUNT or by UNTIL, not both.</source>
+        <translation>Eine Wiederholungsregel endet mit COUNT oder mit UNTIL, nicht mit beidem.</translation>
+    </message>
+    <message>
+        <source>“%1” is not valid in a repeat rule.</source>
+        <translation>„%1“ ist in einer Wiederholungsregel nicht gültig.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid repeat rule.</source>
+        <translation>„%1“ ist keine gültige Wiederholungsregel.</translation>
+    </message>
+    <message>
+        <source>The repeat rule “%1” never repeats.</source>
+        <translation>Die Wiederholungsregel „%1“ wiederholt sich nie.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used with %2.</source>
+        <translation>%1 kann nicht zusammen mit %2 verwendet werden.</translation>
+    </message>
+</context>
+<context>
     <name>RepeatWords</name>
     <message>
         <source>, </source>
@@ -2274,53 +2542,6 @@ Benutzer: %3</translation>
     <message>
         <source>%1 until %2</source>
         <translation>%1 bis %2</translation>
-    </message>
-</context>
-<context>
-    <name>RepeatRule</name>
-    <message>
-        <source>The repeat rule is empty.</source>
-        <translation>Die Wiederholungsregel ist leer.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a part of a repeat rule.</source>
-        <translation>„%1“ ist kein Teil einer Wiederholungsregel.</translation>
-    </message>
-    <message>
-        <source>%1 is not supported in a repeat rule.</source>
-        <translation>%1 wird in einer Wiederholungsregel nicht unterstützt.</translation>
-    </message>
-    <message>
-        <source>%1 is not supported: a todo repeats at most daily.</source>
-        <translation>%1 wird nicht unterstützt: Eine Aufgabe wiederholt sich höchstens täglich.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a frequency: FREQ takes DAILY, WEEKLY, MONTHLY or YEARLY.</source>
-        <translation>„%1“ ist keine Häufigkeit: FREQ nimmt DAILY, WEEKLY, MONTHLY oder YEARLY.</translation>
-    </message>
-    <message>
-        <source>A repeat rule needs a frequency (FREQ).</source>
-        <translation>Eine Wiederholungsregel braucht eine Häufigkeit (FREQ).</translation>
-    </message>
-    <message>
-        <source>A repeat rule ends by COUNT or by UNTIL, not both.</source>
-        <translation>Eine Wiederholungsregel endet mit COUNT oder mit UNTIL, nicht mit beidem.</translation>
-    </message>
-    <message>
-        <source>“%1” is not valid in a repeat rule.</source>
-        <translation>„%1“ ist in einer Wiederholungsregel nicht gültig.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid repeat rule.</source>
-        <translation>„%1“ ist keine gültige Wiederholungsregel.</translation>
-    </message>
-    <message>
-        <source>The repeat rule “%1” never repeats.</source>
-        <translation>Die Wiederholungsregel „%1“ wiederholt sich nie.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be used with %2.</source>
-        <translation>%1 kann nicht zusammen mit %2 verwendet werden.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "named.h"
 #include "notesedit.h"
 #include "prioritycombobox.h"
+#include "repeateditor.h"
 #include "tagsedit.h"
 
 #include <QCheckBox>
@@ -44,6 +45,7 @@ DetailPane::DetailPane(QWidget *parent)
     , m_title(named(new QLineEdit(m_form), u"detailTitle"_s, tr("Title")))
     , m_list(named(new QComboBox(m_form), u"detailList"_s, tr("List")))
     , m_due(new DueEditor(m_form))
+    , m_repeat(new RepeatEditor(m_form))
     , m_priority(named(new PriorityComboBox(m_form), u"detailPriority"_s, tr("Priority")))
     , m_tags(named(new TagsEdit(m_form), u"detailTags"_s, tr("Tags")))
     , m_notes(named(new NotesEdit(m_form), u"detailNotes"_s, tr("Notes")))
@@ -96,6 +98,7 @@ DetailPane::DetailPane(QWidget *parent)
     fields->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     fields->addRow(tr("List"), m_list);
     fields->addRow(tr("Due"), m_due);
+    fields->addRow(tr("Repeat"), m_repeat);
     fields->addRow(tr("Priority"), m_priority);
     fields->addRow(tr("Tags"), m_tags);
     fields->addRow(tr("Notes"), m_notes);
@@ -124,6 +127,7 @@ DetailPane::DetailPane(QWidget *parent)
     connect(m_completed, &QCheckBox::toggled, this, &DetailPane::commitCompleted);
     connect(m_list, &QComboBox::activated, this, &DetailPane::commitList);
     connect(m_due, &DueEditor::changed, this, &DetailPane::commitDue);
+    connect(m_repeat, &RepeatEditor::changed, this, &DetailPane::commitRepeat);
     connect(m_priority, &QComboBox::activated, this, &DetailPane::commitPriority);
     connect(m_tags, &QLineEdit::editingFinished, this, &DetailPane::commitTags);
     connect(m_notes, &NotesEdit::saveRequested, this, &DetailPane::commitNotes);
@@ -181,6 +185,7 @@ void DetailPane::load(const Todo &todo, bool sameTodo)
     selectList(todo.listId);
 
     m_due->showDue(todo, sameTodo);
+    m_repeat->setTodo(todo);
     m_priority->setPriority(todo.priority);
     if (!typing(m_tags, previous && m_tags->tags() != previous->tags))
         m_tags->setTags(todo.tags);
@@ -285,6 +290,16 @@ void DetailPane::commitDue()
     if (edited.dueAt == m_todo->dueAt && edited.dueHasTime == m_todo->dueHasTime)
         return;
     emitEdit(edited, TodoField::DueAt);
+}
+
+void DetailPane::commitRepeat(const QString &rule, bool fromCompletion)
+{
+    if (m_loading || !m_todo || (rule == m_todo->repeatRule && fromCompletion == m_todo->repeatFromCompletion))
+        return;
+    Todo edited = *m_todo;
+    edited.repeatRule = rule;
+    edited.repeatFromCompletion = fromCompletion;
+    emitEdit(edited, TodoField::RepeatRule);
 }
 
 void DetailPane::commitCompleted(bool completed)

@@ -9,6 +9,7 @@
 
 class BulkEditPane;
 class DueEditor;
+class RepeatEditor;
 class PriorityComboBox;
 class QCheckBox;
 class QComboBox;
@@ -57,6 +58,7 @@ private:
     void commitNotes();
     void commitTags();
     void commitDue();
+    void commitRepeat(const QString &rule, bool fromCompletion);
     void commitCompleted(bool completed);
     void commitList(int index);
     void commitPriority(int index);
@@ -72,6 +74,7 @@ private:
     QLineEdit *m_title;
     QComboBox *m_list;
     DueEditor *m_due;
+    RepeatEditor *m_repeat;
     PriorityComboBox *m_priority;
     TagsEdit *m_tags;
     NotesEdit *m_notes;

@@ -10,6 +10,7 @@ TodoRow::TodoRow(const QModelIndex &index)
     , hasTime(index.data(TodoModel::DueHasTimeRole).toBool())
     , pending(index.data(TodoModel::PendingRole).toBool())
     , overdue(index.data(TodoModel::OverdueRole).toBool())
+    , repeats(index.data(TodoModel::RepeatsRole).toBool())
     , priority(Priorities::fromInt(index.data(TodoModel::PriorityRole).toInt()))
     , tags(index.data(TodoModel::TagsRole).toStringList())
 {

@@ -18,7 +18,7 @@ struct TodoRow
 
     QString title, notes;
     QString listName; // empty unless the view shows several lists
-    bool completed = false, hasTime = false, pending = false, overdue = false;
+    bool completed = false, hasTime = false, pending = false, overdue = false, repeats = false;
     Priority priority = Priority::None;
     QStringList tags;
     std::optional<Timestamp::Micros> due;

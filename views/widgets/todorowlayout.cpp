@@ -104,6 +104,8 @@ TodoRowLayout::TodoRowLayout(const QStyleOptionViewItem &option, const TodoRow &
         const QString text = DueText::label(*data.due, data.hasTime, today);
         place(Kind::Due, glyph + kGlyphTextGap + smallMetrics.horizontalAdvance(text), text);
     }
+    if (data.repeats)
+        place(Kind::Repeat, glyph);
     if (!data.listName.isEmpty()) { // only in views that show several lists
         const QString text = smallMetrics.elidedText(data.listName, Qt::ElideRight, kListNameMaxWidth);
         place(Kind::List, smallMetrics.horizontalAdvance(text), text);

@@ -24,7 +24,7 @@ public:
     static constexpr int kSidePadding = 14; // from the row's edge to the check box
     static constexpr int kGlyphTextGap = 4; // between a fact's glyph and its text
 
-    enum class Kind { Due, List, Priority, Notes, Tag, MoreTags };
+    enum class Kind { Due, Repeat, List, Priority, Notes, Tag, MoreTags };
     struct Fact
     {
         Kind kind;

@@ -22,7 +22,7 @@ QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option)
     return (option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
 }
 
-enum class Glyph { Calendar, Flag, Notes, Unsynced };
+enum class Glyph { Calendar, Flag, Notes, Unsynced, Repeat };
 
 // Small line icons. Lines sit on half pixels to stay sharp.
 void drawGlyph(QPainter *painter, Glyph glyph, const QRectF &area, const QColor &color)
@@ -57,6 +57,18 @@ void drawGlyph(QPainter *painter, Glyph glyph, const QRectF &area, const QColor 
             painter->drawLine(QPointF(sheet.left() + 2, y),
                 QPointF(sheet.right() - (i == 3 ? sheet.width() * 0.4 : 2), y));
         }
+        break;
+    }
+    case Glyph::Repeat: { // a circle of arrows, open at the top right, with its arrow head
+        const QRectF ring = r.adjusted(1.5, 1.5, -1.5, -1.5);
+        painter->drawArc(ring, 60 * 16, 300 * 16);
+        const QPointF tip(ring.center().x() + ring.width() / 2 * 0.5, ring.top() + ring.height() * 0.067);
+        QPainterPath head;
+        head.moveTo(tip + QPointF(-ring.width() * 0.05, -ring.height() * 0.3));
+        head.lineTo(tip + QPointF(ring.width() * 0.3, 0));
+        head.lineTo(tip + QPointF(-ring.width() * 0.05, ring.height() * 0.3));
+        head.closeSubpath();
+        fill.addPath(head);
         break;
     }
     case Glyph::Unsynced: { // a small hollow dot, like an editor's unsaved mark; not a repeat arrow
@@ -219,6 +231,9 @@ void TodoRowPainter::paintFacts(const TodoRow &row, const TodoRowLayout &layout,
             break;
         case TodoRowLayout::Kind::Notes:
             drawGlyph(m_painter, Glyph::Notes, glyphArea, m_quiet);
+            break;
+        case TodoRowLayout::Kind::Repeat:
+            drawGlyph(m_painter, Glyph::Repeat, glyphArea, m_quiet);
             break;
         case TodoRowLayout::Kind::Tag:
         case TodoRowLayout::Kind::MoreTags:
