@@ -13,9 +13,15 @@ namespace {
 // Every occurrence id is a name in this namespace (a fixed, random UUID).
 const QUuid kOccurrenceNamespace(u"6b1c7a52-3f0e-4d8e-9a57-0f6e2c1d9b43"_s);
 
+// A repeat written without a zone (by another tool) follows this desktop's.
+QByteArray zoneIdOf(const Todo &todo)
+{
+    return todo.timeZone.isEmpty() ? QTimeZone::systemTimeZoneId() : todo.timeZone.toUtf8();
+}
+
 QTimeZone zoneOf(const Todo &todo)
 {
-    const QTimeZone zone(todo.timeZone.toUtf8());
+    const QTimeZone zone(zoneIdOf(todo));
     return zone.isValid() ? zone : QTimeZone::utc();
 }
 
@@ -55,7 +61,7 @@ std::optional<RepeatSeries> seriesOf(const Todo &todo, bool keepCount)
         return std::nullopt;
     if (!keepCount && rule->count() > 0)
         rule = withoutCount(*rule);
-    RepeatSeries series{*rule, *todo.dueAt, todo.dueHasTime, todo.timeZone.toUtf8(), todo.repeatFromCompletion};
+    RepeatSeries series{*rule, *todo.dueAt, todo.dueHasTime, zoneIdOf(todo), todo.repeatFromCompletion};
     return series;
 }
 
@@ -125,6 +131,21 @@ void complete(const TodoStore &store, const Todo &series, Timestamp::Micros now,
     }
     before->todos << recordBefore << series;
     after->todos << record << moved;
+}
+
+void keepDoneDaysDone(const TodoStore &store, Todo &todo)
+{
+    if (!todo.repeats() || todo.repeatFromCompletion || todo.completed || !todo.dueAt)
+        return;
+    const auto lastDone = store.lastOccurrence(todo.id);
+    if (!lastDone || *todo.dueAt > *lastDone)
+        return;
+    Todo fromLastDone = todo;
+    fromLastDone.dueAt = lastDone;
+    if (const auto series = seriesOf(fromLastDone, false)) {
+        if (const auto next = RepeatExpansion::nextAfter(*series, *lastDone))
+            todo.dueAt = next;
+    }
 }
 
 void prepare(Todo &todo, Timestamp::Micros now, bool ruleIsNew)

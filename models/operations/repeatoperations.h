@@ -38,4 +38,9 @@ void complete(const TodoStore &store, const Todo &series, Timestamp::Micros now,
 // monday" typed on a Wednesday is due next Monday).
 void prepare(Todo &todo, Timestamp::Micros now, bool ruleIsNew);
 
+// A series counted from its due date is never due again on an occurrence
+// that is done (the server keeps the same rule): a due date on or before the
+// last one recorded becomes the rule's next occurrence after it.
+void keepDoneDaysDone(const TodoStore &store, Todo &todo);
+
 } // namespace RepeatOperations

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -139,6 +140,7 @@ Edit editTodo(const TodoStore &store, const Todo &edited, const QString &mergeFi
     if (after.listId != before->listId && store.list(after.listId))
         after.position = endOf(store, after.listId);
     RepeatOperations::prepare(after, Timestamp::now(), after.repeatRule != before->repeatRule);
+    RepeatOperations::keepDoneDaysDone(store, after);
     const QString key = mergeField.isEmpty() ? QString() : edited.id + u':' + mergeField;
     return todoEdit({*before}, {after}, QCoreApplication::translate("TodoCommands", "Edit “%1”").arg(edited.title.left(40)), key);
 }
@@ -184,13 +186,19 @@ Edit setDueDate(const TodoStore &store, const QStringList &ids, std::optional<QD
                         });
     }
     return editEach(store, ids, QCoreApplication::translate("TodoCommands", "Reschedule %n todo(s)", nullptr, n),
-                    [day = *date](Todo &todo) {
+                    [day = *date, &store](Todo &todo) {
                         if (todo.dueAt && todo.dueHasTime) {
-                            todo.dueAt = Timestamp::fromDateTime(QDateTime(day, Timestamp::toLocal(*todo.dueAt).time()));
+                            // The time of day where the todo keeps it: a repeat's zone, else this computer's.
+                            const QTimeZone zone = todo.repeats() && !todo.timeZone.isEmpty()
+                                ? QTimeZone(todo.timeZone.toUtf8())
+                                : QTimeZone::systemTimeZone();
+                            const QTime time = Timestamp::toUtc(*todo.dueAt).toTimeZone(zone).time();
+                            todo.dueAt = Timestamp::fromDateTime(QDateTime(day, time, zone));
                         } else {
                             todo.dueAt = Timestamp::fromDate(day);
                             todo.dueHasTime = false;
                         }
+                        RepeatOperations::keepDoneDaysDone(store, todo);
                     });
 }
 

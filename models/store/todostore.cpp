@@ -147,6 +147,13 @@ int TodoStore::occurrenceCount(const QString &seriesId) const
     return query && query->next() ? query->value(0).toInt() : 0;
 }
 
+std::optional<Timestamp::Micros> TodoStore::lastOccurrence(const QString &seriesId) const
+{
+    auto query = Sql::select(m_database->database(),
+                             u"SELECT MAX(occurrence) FROM todos WHERE series_id = ? AND deleted_at IS NULL"_s, {seriesId});
+    return query && query->next() ? Sql::optionalMicros(query->value(0)) : std::nullopt;
+}
+
 int TodoStore::pendingChangeCount() const
 {
     return Outbox::pendingChangeCount(m_database->database());

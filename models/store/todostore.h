@@ -55,6 +55,8 @@ public:
     QStringList subtaskIds(const QStringList &parentIds) const;
     // How many occurrences of a repeating todo have a live record.
     int occurrenceCount(const QString &seriesId) const;
+    // The latest occurrence of a repeating todo that has a live record.
+    std::optional<Timestamp::Micros> lastOccurrence(const QString &seriesId) const;
 
     // Writes the snapshots. A list cannot be renamed to nothing and the inbox
     // cannot be deleted; such a changeset is refused whole.

@@ -78,6 +78,10 @@ def main(path):
         if pending:
             db.execute("INSERT INTO outbox(entity, entity_id, op, payload, queued_at)"
                        " VALUES ('todo', ?, 'upsert', json_object('title', ?), ?)", (todo_id, title, now))
+    # Some of them repeat (docs/repeats.md): weekly on the 1:1's weekday, monthly bills.
+    for title, rule in (("1:1 with Jordan", "FREQ=WEEKLY"), ("Pay the electricity bill", "FREQ=MONTHLY"),
+                        ("Update the on-call runbook", "FREQ=MONTHLY;BYDAY=1MO")):
+        db.execute("UPDATE todos SET repeat_rule = ? WHERE title = ?", (rule, title))
     db.commit()
 
 

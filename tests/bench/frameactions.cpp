@@ -79,6 +79,22 @@ FrameActions::Result FrameActions::complete(int row, QString *error)
     }, u"Space did not toggle todo %1"_s.arg(before->id), error);
 }
 
+FrameActions::Result FrameActions::completeOccurrence(int row, QString *error)
+{
+    const auto before = selectRow(row, error);
+    if (!before)
+        return std::nullopt;
+    if (!before->repeats() || !before->dueAt) {
+        *error = u"todo %1 in row %2 does not repeat"_s.arg(before->id).arg(row);
+        return std::nullopt;
+    }
+    TodoListView *list = m_window->todoList();
+    return command([list] { QTest::keyClick(list, Qt::Key_Space); }, 1, [&] {
+        const auto after = m_store->todo(before->id);
+        return after && !after->completed && after->dueAt > before->dueAt;
+    }, u"Space did not move repeating todo %1 to its next occurrence"_s.arg(before->id), error);
+}
+
 FrameActions::Result FrameActions::editTitle(int row, QString *error)
 {
     const auto before = selectRow(row, error);

@@ -27,6 +27,8 @@ public:
 
     // Row `row` of the list is clicked first; then:
     Result complete(int row, QString *error);  // Space (Edit > Complete) in the list
+    // Space on a repeating todo: its occurrence recorded, the todo moved to the next one.
+    Result completeOccurrence(int row, QString *error);
     Result editTitle(int row, QString *error); // F2, the new title typed; timed: Return
     Result remove(int row, QString *error);    // Delete in the list
     Result moveToList(int row, QString *error); // Edit > Move To opened; timed: the click on a list

@@ -8,6 +8,7 @@
 #include "itemmodels/sidebarcounts.h"
 #include "itemmodels/sidebarmodel.h"
 #include "itemmodels/todomodel.h"
+#include "operations/todooperations.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
 #include "sync/synccontroller.h"
@@ -141,8 +142,21 @@ bool FrameBench::run(QList<Measurement> *measurements, QStringList *details, QSt
         return false;
     }
     FrameActions actions(&window, &store, &meter);
+    // The rows after the first kRows repeat daily, for the repeating todo's row.
+    for (int r = kRows; r < 2 * kRows; ++r) {
+        Todo todo = *store.todo(window.todoModel()->idAt(r));
+        todo.repeatRule = u"FREQ=DAILY"_s;
+        todo.dueAt = Timestamp::fromDate(QDate::currentDate().addDays(1));
+        todo.dueHasTime = false;
+        if (!TodoOperations::apply(store, TodoOperations::editTodo(store, todo))) {
+            *error = u"todo %1 could not be made to repeat: %2"_s.arg(todo.id, store.lastError());
+            return false;
+        }
+    }
+    meter.settle(1000);
 
-    Row complete(u"complete a todo (Space)"_s), edit(u"edit a title (Return after F2 and typing)"_s),
+    Row complete(u"complete a todo (Space)"_s), completeOccurrence(u"complete a repeating todo (Space)"_s),
+        edit(u"edit a title (Return after F2 and typing)"_s),
         quickAdd(u"quick add (Return)"_s), remove(u"delete (Delete)"_s),
         move(u"move to another list (Edit > Move To, click)"_s), undo(u"undo (Ctrl+Z)"_s),
         pulled(u"a pulled batch of %1 changes arrives"_s.arg(kPulledBatchSize));
@@ -158,7 +172,9 @@ bool FrameBench::run(QList<Measurement> *measurements, QStringList *details, QSt
     };
     for (int n = 0; n < m_samples; ++n) {
         const int r = n % kRows;
-        if (!thenUndo(&complete, actions.complete(r, error)) || !thenUndo(&edit, actions.editTitle(r, error))
+        if (!thenUndo(&complete, actions.complete(r, error))
+            || !thenUndo(&completeOccurrence, actions.completeOccurrence(kRows + r, error))
+            || !thenUndo(&edit, actions.editTitle(r, error))
             || !thenUndo(&quickAdd, actions.quickAdd(n, error)) || !thenUndo(&remove, actions.remove(r, error))
             || !thenUndo(&move, actions.moveToList(r, error)))
             return false;
@@ -186,7 +202,7 @@ bool FrameBench::run(QList<Measurement> *measurements, QStringList *details, QSt
     }
     const QString pulledNote = staleAfterPull(&store, &pull, &actions);
 
-    for (const Row *row : {&complete, &edit, &quickAdd, &remove, &move, &undo, &pulled}) {
+    for (const Row *row : {&complete, &completeOccurrence, &edit, &quickAdd, &remove, &move, &undo, &pulled}) {
         measurements->append(row->measurement());
         details->append(row->detail());
     }

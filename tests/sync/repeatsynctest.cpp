@@ -202,6 +202,30 @@ private Q_SLOTS:
         QCOMPARE(first.store->todo(m_seriesId)->dueAt, std::optional(berlinNine(2)));
     }
 
+    void shouldKeepADoneDayDoneWhenAPersonReschedulesOntoIt()
+    {
+        // The desktop applies the server's rule at once, so the reschedule
+        // that lands is the one the person saw, on both desktops.
+        SyncReplica desk(*m_cloud);
+        SyncReplica other(*m_cloud);
+        shareDailySeries(desk, other);
+        complete(desk, m_seriesId);
+        complete(desk, m_seriesId);
+        sync(desk);
+        sync(other);
+        QCOMPARE(other.store->todo(m_seriesId)->dueAt, std::optional(berlinNine(3)));
+        Todo moved = *other.store->todo(m_seriesId);
+        moved.dueAt = berlinNine(1);
+        QVERIFY(TodoOperations::apply(*other.store, TodoOperations::editTodo(*other.store, moved)));
+        QCOMPARE(other.store->todo(m_seriesId)->dueAt, std::optional(berlinNine(3)));
+        moved.dueAt = berlinNine(5);
+        QVERIFY(TodoOperations::apply(*other.store, TodoOperations::editTodo(*other.store, moved)));
+        sync(other);
+        sync(desk);
+        QCOMPARE(desk.store->todo(m_seriesId)->dueAt, std::optional(berlinNine(5)));
+        QCOMPARE(other.store->todo(m_seriesId)->dueAt, std::optional(berlinNine(5)));
+    }
+
     void shouldRefuseASecondRecordUnderAnotherId()
     {
         SyncReplica desk(*m_cloud);
