@@ -23,5 +23,5 @@ struct Tag
 {
     QString id;
     QString name;
-    int openCount = 0; // todos not done and not deleted
+    int openCount = 0; // top-level todos not done and not deleted
 };

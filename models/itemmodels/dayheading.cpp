@@ -37,13 +37,37 @@ QString offsetAtDue(Timestamp::Micros now)
 
 } // namespace
 
-QString DayHeading::orderByClause(Timestamp::Micros now)
+QString DayHeading::orderByClause(Timestamp::Micros now, bool startDays)
 {
     // Days since the epoch: the local one of a timed due, the calendar date of a date-only one.
-    return u"ORDER BY completed,"
-           " CASE WHEN due_has_time = 1 THEN (due_at + (%1)) / %2 ELSE due_at / %2 END,"
-           " due_has_time, due_at, priority DESC, position, id"_s.arg(offsetAtDue(now))
-        .arg(Timestamp::kMicrosPerDay);
+    const QString dueDay = u"CASE WHEN due_at IS NULL THEN NULL WHEN due_has_time = 1 THEN (due_at + (%1)) / %2"
+                           " ELSE due_at / %2 END"_s.arg(offsetAtDue(now))
+                               .arg(Timestamp::kMicrosPerDay);
+    QString day = dueDay;
+    if (startDays) {
+        // The rule of shownDay(), in SQL: a start after today wins over a
+        // due that is past, or later than it.
+        const qint64 tomorrow = Timestamp::fromDate(Timestamp::toLocal(now).date().addDays(1)) / Timestamp::kMicrosPerDay;
+        const QString startDay = u"(CASE WHEN start_at >= %1 THEN start_at / %2 END)"_s
+                                     .arg(tomorrow * Timestamp::kMicrosPerDay)
+                                     .arg(Timestamp::kMicrosPerDay);
+        day = u"CASE WHEN %1 IS NULL THEN %2 WHEN due_at IS NULL OR (%2) < %3 OR %1 <= (%2) THEN %1 ELSE %2 END"_s
+                  .arg(startDay, dueDay)
+                  .arg(tomorrow);
+    }
+    return u"ORDER BY completed, %1, due_has_time, due_at, priority DESC, position, id"_s.arg(day);
+}
+
+QDate DayHeading::shownDay(std::optional<Timestamp::Micros> dueAt, bool hasTime,
+                           std::optional<Timestamp::Micros> startAt, QDate today)
+{
+    const QDate due = dueAt ? localDay(*dueAt, hasTime) : QDate();
+    const QDate start = startAt ? Timestamp::toDate(*startAt) : QDate();
+    if (!start.isValid() || start <= today)
+        return due;
+    if (!due.isValid() || due <= today || start <= due)
+        return start;
+    return due;
 }
 
 QDate DayHeading::localDay(Timestamp::Micros dueAt, bool hasTime)

@@ -5,6 +5,8 @@
 #include <QDate>
 #include <QString>
 
+#include <optional>
+
 // The date order and date headings of Today, Upcoming and Overdue, as
 // planners (Things, Todoist) show them: the todos by the person's local
 // calendar day, and within a day the ones without a time first (due any time
@@ -17,7 +19,14 @@ namespace DayHeading {
 // years around now written into the clause (SQLite's 'localtime' gives the
 // same days, but costs three times as much over 100,000 todos). A date-only
 // due is its calendar date, kept as UTC midnight.
-QString orderByClause(Timestamp::Micros now);
+// startDays (Upcoming): a todo that starts after today is shown on its
+// start day, unless it is due after today and before that (shownDay()).
+QString orderByClause(Timestamp::Micros now, bool startDays = false);
+
+// The day a todo is listed under in Upcoming: its due day, or its start day
+// when it starts after today and is not due sooner (after today) than that.
+QDate shownDay(std::optional<Timestamp::Micros> dueAt, bool hasTime, std::optional<Timestamp::Micros> startAt,
+               QDate today);
 
 // The day a due falls on, as the person sees it; the same rule as the SQL.
 QDate localDay(Timestamp::Micros dueAt, bool hasTime);

@@ -28,6 +28,17 @@ SidebarCounts SidebarCounts::count(const QSqlDatabase &db, int slot, Timestamp::
                                {});
     while (perList && perList->next())
         counts.openPerList.insert(perList->value(0).toString(), perList->value(1).toInt());
+    // A list shows its top-level todos only. The open subtasks, few and found
+    // through todos_by_parent, come off rather than a test of every row.
+    auto subtasks = Sql::select(db,
+                                u"SELECT list_id, COUNT(*) FROM todos WHERE parent_id IS NOT NULL"
+                                " AND completed = 0 AND deleted_at IS NULL GROUP BY list_id"_s,
+                                {});
+    while (subtasks && subtasks->next()) {
+        const QString listId = subtasks->value(0).toString();
+        if (const auto it = counts.openPerList.find(listId); it != counts.openPerList.end())
+            *it -= subtasks->value(1).toInt();
+    }
     counts.tags = TodoStore::tags(db);
     return counts;
 }

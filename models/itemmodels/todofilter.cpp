@@ -73,14 +73,16 @@ QString TodoFilterSql::whereClause(int slot, const TodoFilter &filter, Search se
 
     QString clause;
     switch (filter.kind) {
-    case TodoFilter::Kind::Today: // due today, or earlier and still open
+    case TodoFilter::Kind::Today: // due today, or earlier and still open; not deferred past today
         clause = u"completed = 0 AND due_at IS NOT NULL AND"
-                 " ((due_has_time = 1 AND due_at < %1) OR (due_has_time = 0 AND due_at < %2))"_s
+                 " ((due_has_time = 1 AND due_at < %1) OR (due_has_time = 0 AND due_at < %2))"
+                 " AND (start_at IS NULL OR start_at < %2)"_s
                      .arg(p("local_day_end"), p("utc_day_end"));
         break;
-    case TodoFilter::Kind::Upcoming:
-        clause = u"completed = 0 AND due_at IS NOT NULL AND"
-                 " ((due_has_time = 1 AND due_at >= %1) OR (due_has_time = 0 AND due_at >= %2))"_s
+    case TodoFilter::Kind::Upcoming: // due after today, or starting after today (a calendar date)
+        clause = u"completed = 0 AND ((due_at IS NOT NULL AND"
+                 " ((due_has_time = 1 AND due_at >= %1) OR (due_has_time = 0 AND due_at >= %2)))"
+                 " OR start_at >= %2)"_s
                      .arg(p("local_day_end"), p("utc_day_end"));
         break;
     case TodoFilter::Kind::Overdue:
@@ -104,6 +106,12 @@ QString TodoFilterSql::whereClause(int slot, const TodoFilter &filter, Search se
     if (filter.hideCompleted && filter.kind != TodoFilter::Kind::Completed)
         clause += u" AND completed = 0"_s;
     const QString text = filter.search.trimmed();
+    // Subtasks live in their parent's detail pane; the views by day and a
+    // search show them too, as they are dated or found on their own.
+    const bool byDay = filter.kind == TodoFilter::Kind::Today || filter.kind == TodoFilter::Kind::Upcoming
+        || filter.kind == TodoFilter::Kind::Overdue;
+    if (!byDay && text.isEmpty())
+        clause += u" AND parent_id IS NULL"_s;
     if (text.isEmpty())
         return clause;
     // The index's rowids are those of todos; the view shows the id.

@@ -55,6 +55,9 @@ TodoModel::TodoModel(LocalDatabase *database, QObject *parent)
     m_columns.tags = rec.indexOf(u"tags"_s);
     m_columns.pending = rec.indexOf(u"pending"_s);
     m_columns.repeatRule = rec.indexOf(u"repeat_rule"_s);
+    m_columns.startAt = rec.indexOf(u"start_at"_s);
+    m_columns.parentId = rec.indexOf(u"parent_id"_s);
+    m_columns.progress = rec.indexOf(u"subtask_progress"_s);
 
     // Any committed change may move rows in or out of this filter.
     connect(database, &LocalDatabase::changed, this, [this](const CacheChange &change) {
@@ -89,10 +92,18 @@ QVariant TodoModel::dayHeading(int row) const
     // Reads this row and the one above from the rows fetched: no SQL.
     const QDate today = Timestamp::toLocal(now()).date();
     const bool pastIsOverdue = m_filter.kind == TodoFilter::Kind::Today;
+    const bool startDays = m_filter.kind == TodoFilter::Kind::Upcoming;
+    auto micros = [this](int r, int column) {
+        const QVariant value = QSqlTableModel::data(index(r, column));
+        return value.isNull() ? std::nullopt : std::optional<Timestamp::Micros>(value.toLongLong());
+    };
     auto groupOf = [&](int r) {
-        const QVariant due = QSqlTableModel::data(index(r, m_columns.dueAt));
+        const auto due = micros(r, m_columns.dueAt);
         const bool timed = QSqlTableModel::data(index(r, m_columns.dueHasTime)).toBool();
-        return due.isNull() ? QDate() : DayHeading::group(DayHeading::localDay(due.toLongLong(), timed), today, pastIsOverdue);
+        const QDate day = startDays ? DayHeading::shownDay(due, timed, micros(r, m_columns.startAt), today)
+            : due                   ? DayHeading::localDay(*due, timed)
+                                    : QDate();
+        return day.isValid() ? DayHeading::group(day, today, pastIsOverdue) : QDate();
     };
     const QDate group = groupOf(row);
     if (!group.isValid() || (row > 0 && groupOf(row - 1) == group))
@@ -230,7 +241,7 @@ QString TodoModel::orderByClause() const
     // Open todos first, then the chosen order; the manual position breaks ties
     // so the order is total and stable across refreshes.
     if (groupsByDay())
-        return DayHeading::orderByClause(now());
+        return DayHeading::orderByClause(now(), m_filter.kind == TodoFilter::Kind::Upcoming);
     switch (m_sort) {
     case Sort::DueDate:
         return u"ORDER BY completed, due_at IS NULL, due_at, position, id"_s;
@@ -297,6 +308,12 @@ QVariant TodoModel::data(const QModelIndex &index, int role) const
         todo.dueHasTime = field(m_columns.dueHasTime).toBool();
         return todo.isOverdue(now());
     }
+    case StartAtRole:
+    case DeferredRole:
+    case SubtaskProgressRole:
+    case ParentIdRole:
+    case ParentTitleRole:
+        return subtaskData(index.row(), role);
     case Qt::CheckStateRole:
         if (index.column() == m_columns.title)
             return field(m_columns.completed).toBool() ? Qt::Checked : Qt::Unchecked;
@@ -331,7 +348,9 @@ QHash<int, QByteArray> TodoModel::roleNames() const
                   {DueHasTimeRole, "dueHasTime"}, {PriorityRole, "priority"}, {TagsRole, "tags"},
                   {PendingRole, "pending"}, {OverdueRole, "overdue"}, {PositionRole, "position"},
                   {CreatedAtRole, "createdAt"}, {UpdatedAtRole, "updatedAt"},
-                  {DayHeadingRole, "dayHeading"}, {ListNameRole, "listName"}});
+                  {DayHeadingRole, "dayHeading"}, {ListNameRole, "listName"}, {StartAtRole, "startAt"},
+                  {DeferredRole, "deferred"}, {SubtaskProgressRole, "subtaskProgress"},
+                  {ParentIdRole, "parentId"}, {ParentTitleRole, "parentTitle"}});
     return names;
 }
 

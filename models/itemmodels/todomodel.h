@@ -39,6 +39,11 @@ public:
         DayHeadingRole, // QString: the day's heading when the row starts a day (groupsByDay())
         ListNameRole,   // QString: the row's list, when the view spans several lists
         RepeatsRole,    // bool: a repeating todo (docs/repeats.md)
+        StartAtRole,    // qint64 microseconds (a calendar date, Timestamp::fromDate), or null
+        DeferredRole,   // bool: starts after today
+        SubtaskProgressRole, // QString "done/total", empty without subtasks
+        ParentIdRole,   // QString: a subtask's parent, else empty
+        ParentTitleRole, // QString: a subtask's parent's title, else empty
     };
     Q_ENUM(Role)
 
@@ -135,6 +140,10 @@ private:
     void applyFilter();
     void loadListNames();
     QVariant dayHeading(int row) const;
+    // The roles of start dates and subtasks (todomodelsubtasks.cpp).
+    QVariant subtaskData(int row, int role) const;
+    QString parentTitle(const QString &parentId) const;
+    mutable QHash<QString, QString> m_parentTitles; // read as rows are painted; emptied by select()
 
     LocalDatabase *m_database;
     const int m_slot;
@@ -154,6 +163,6 @@ private:
     {
         int id = -1, listId = -1, title = -1, notes = -1, completed = -1, dueAt = -1,
             dueHasTime = -1, priority = -1, position = -1, createdAt = -1, updatedAt = -1,
-            tags = -1, pending = -1, repeatRule = -1;
+            tags = -1, pending = -1, repeatRule = -1, startAt = -1, parentId = -1, progress = -1;
     } m_columns;
 };

@@ -19,6 +19,7 @@ bool TodoModel::select()
     Q_EMIT aboutToRequery();
     QSqlQuery current = query();
     current.finish();
+    m_parentTitles.clear();
     return QSqlTableModel::select();
 }
 

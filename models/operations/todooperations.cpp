@@ -2,6 +2,7 @@
 
 #include "domain/tagkey.h"
 #include "repeatoperations.h"
+#include "operations/subtaskoperations.h"
 #include "store/todostore.h"
 
 #include <QCoreApplication>
@@ -142,7 +143,12 @@ Edit editTodo(const TodoStore &store, const Todo &edited, const QString &mergeFi
     RepeatOperations::prepare(after, Timestamp::now(), after.repeatRule != before->repeatRule);
     RepeatOperations::keepDoneDaysDone(store, after);
     const QString key = mergeField.isEmpty() ? QString() : edited.id + u':' + mergeField;
-    return todoEdit({*before}, {after}, QCoreApplication::translate("TodoCommands", "Edit “%1”").arg(edited.title.left(40)), key);
+    Edit edit = todoEdit({*before}, {after}, QCoreApplication::translate("TodoCommands", "Edit “%1”").arg(edited.title.left(40)), key);
+    // A parent's subtasks share its list. A step that moves them stays a
+    // step of its own: a merge keeps the first step's rows for undo.
+    if (SubtaskOperations::moveSubtasksAlong(store, edit))
+        edit.mergeKey.clear();
+    return edit;
 }
 
 Edit setCompleted(const TodoStore &store, const QStringList &ids, bool completed, Timestamp::Micros now)
@@ -242,7 +248,9 @@ Edit moveToList(const TodoStore &store, const QStringList &ids, const QString &l
         todo.position = position;
         position += 1.0;
     }
-    return todoEdit(before, after, QCoreApplication::translate("TodoCommands", "Move %n todo(s)", nullptr, int(ids.size())));
+    Edit edit = todoEdit(before, after, QCoreApplication::translate("TodoCommands", "Move %n todo(s)", nullptr, int(ids.size())));
+    SubtaskOperations::moveSubtasksAlong(store, edit);
+    return edit;
 }
 
 Edit reorder(const TodoStore &store, const QStringList &ids, const QString &listId,

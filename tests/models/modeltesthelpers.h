@@ -3,6 +3,7 @@
 // Small helpers shared by the tests in this folder.
 
 #include "domain/timestamp.h"
+#include "itemmodels/todomodel.h"
 #include "store/searchindex.h"
 #include "store/sqlhelpers.h"
 
@@ -69,6 +70,16 @@ inline QStringList indexed(const QSqlDatabase &db, const QString &text)
     while (query && query->next())
         ids << query->value(0).toString();
     return ids;
+}
+
+// The titles a todo model shows, every match fetched, in its order.
+inline QStringList titles(TodoModel &model)
+{
+    model.fetchAll();
+    QStringList result;
+    for (int row = 0; row < model.rowCount(); ++row)
+        result << model.index(row, model.titleColumn()).data(TodoModel::TitleRole).toString();
+    return result;
 }
 
 // A local wall-clock time, so that expectations hold in every time zone.

@@ -11,18 +11,11 @@
 
 using namespace Qt::StringLiterals;
 
+using TestHelpers::titles;
+
 namespace {
 
 using TestHelpers::exec;
-
-QStringList titles(TodoModel &model)
-{
-    model.fetchAll();
-    QStringList result;
-    for (int row = 0; row < model.rowCount(); ++row)
-        result << model.index(row, model.titleColumn()).data(TodoModel::TitleRole).toString();
-    return result;
-}
 
 Todo addTodo(StoreFixture &f, const QString &title, const QString &notes = {})
 {

@@ -24,6 +24,7 @@ namespace {
 const QDate kToday(2026, 11, 22);
 
 using TestHelpers::localTime;
+using TestHelpers::titles;
 
 struct Spec
 {
@@ -71,15 +72,6 @@ QStringList addAll(StoreFixture &f, const QList<Spec> &specs, const QString &wor
     for (const Todo &todo : std::as_const(changes.todos))
         ids << todo.id;
     return ids;
-}
-
-QStringList titles(TodoModel &model)
-{
-    model.fetchAll();
-    QStringList result;
-    for (int row = 0; row < model.rowCount(); ++row)
-        result << model.index(row, 0).data(TodoModel::TitleRole).toString();
-    return result;
 }
 
 const QDate kYesterday = kToday.addDays(-1);
