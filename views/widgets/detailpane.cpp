@@ -6,6 +6,8 @@
 #include "notesedit.h"
 #include "prioritycombobox.h"
 #include "repeateditor.h"
+#include "startdateeditor.h"
+#include "subtaskspane.h"
 #include "tagsedit.h"
 
 #include <QCheckBox>
@@ -46,9 +48,11 @@ DetailPane::DetailPane(QWidget *parent)
     , m_list(named(new QComboBox(m_form), u"detailList"_s, tr("List")))
     , m_due(new DueEditor(m_form))
     , m_repeat(new RepeatEditor(m_form))
+    , m_start(new StartDateEditor(m_form))
     , m_priority(named(new PriorityComboBox(m_form), u"detailPriority"_s, tr("Priority")))
     , m_tags(named(new TagsEdit(m_form), u"detailTags"_s, tr("Tags")))
     , m_notes(named(new NotesEdit(m_form), u"detailNotes"_s, tr("Notes")))
+    , m_subtasks(new SubtasksPane(m_form))
     , m_created(new QLabel(m_form))
     , m_updated(new QLabel(m_form))
 {
@@ -99,8 +103,10 @@ DetailPane::DetailPane(QWidget *parent)
     fields->addRow(tr("List"), m_list);
     fields->addRow(tr("Due"), m_due);
     fields->addRow(tr("Repeat"), m_repeat);
+    fields->addRow(tr("Starts"), m_start);
     fields->addRow(tr("Priority"), m_priority);
     fields->addRow(tr("Tags"), m_tags);
+    fields->addRow(m_subtasks);
     fields->addRow(tr("Notes"), m_notes);
     fields->addRow(tr("Created"), m_created);
     fields->addRow(tr("Updated"), m_updated);
@@ -128,6 +134,7 @@ DetailPane::DetailPane(QWidget *parent)
     connect(m_list, &QComboBox::activated, this, &DetailPane::commitList);
     connect(m_due, &DueEditor::changed, this, &DetailPane::commitDue);
     connect(m_repeat, &RepeatEditor::changed, this, &DetailPane::commitRepeat);
+    connect(m_start, &StartDateEditor::changed, this, &DetailPane::commitStart);
     connect(m_priority, &QComboBox::activated, this, &DetailPane::commitPriority);
     connect(m_tags, &QLineEdit::editingFinished, this, &DetailPane::commitTags);
     connect(m_notes, &NotesEdit::saveRequested, this, &DetailPane::commitNotes);
@@ -186,6 +193,8 @@ void DetailPane::load(const Todo &todo, bool sameTodo)
 
     m_due->showDue(todo, sameTodo);
     m_repeat->setTodo(todo);
+    m_start->showStart(todo.startAt);
+    m_list->setEnabled(todo.parentId.isEmpty()); // a subtask lives in its parent's list
     m_priority->setPriority(todo.priority);
     if (!typing(m_tags, previous && m_tags->tags() != previous->tags))
         m_tags->setTags(todo.tags);
@@ -300,6 +309,15 @@ void DetailPane::commitRepeat(const QString &rule, bool fromCompletion)
     edited.repeatRule = rule;
     edited.repeatFromCompletion = fromCompletion;
     emitEdit(edited, TodoField::RepeatRule);
+}
+
+void DetailPane::commitStart()
+{
+    if (m_loading || !m_todo || m_start->start() == m_todo->startAt)
+        return;
+    Todo edited = *m_todo;
+    edited.startAt = m_start->start();
+    emitEdit(edited, TodoField::StartAt);
 }
 
 void DetailPane::commitCompleted(bool completed)

@@ -17,6 +17,8 @@ class QLabel;
 class QLineEdit;
 class QStackedWidget;
 class NotesEdit;
+class StartDateEditor;
+class SubtasksPane;
 class TagsEdit;
 
 // Edits every field of the selected todo. It never writes anything itself:
@@ -37,6 +39,8 @@ public:
     // Several todos selected: no todo's fields, but what can be set on all of them.
     void showSelected(int count);
     BulkEditPane *bulkEditor() const { return m_bulk; }
+    // The owner fills it for the todo shown (it reads the store; the pane does not).
+    SubtasksPane *subtasksPane() const { return m_subtasks; }
     std::optional<Todo> todo() const { return m_todo; }
     void setLists(const QList<TodoList> &lists);
     // Focuses the title with its text selected, for F2.
@@ -59,6 +63,7 @@ private:
     void commitTags();
     void commitDue();
     void commitRepeat(const QString &rule, bool fromCompletion);
+    void commitStart();
     void commitCompleted(bool completed);
     void commitList(int index);
     void commitPriority(int index);
@@ -75,9 +80,11 @@ private:
     QComboBox *m_list;
     DueEditor *m_due;
     RepeatEditor *m_repeat;
+    StartDateEditor *m_start;
     PriorityComboBox *m_priority;
     TagsEdit *m_tags;
     NotesEdit *m_notes;
+    SubtasksPane *m_subtasks;
     QLabel *m_created;
     QLabel *m_updated;
 };

@@ -135,11 +135,9 @@ void MainWindow::wireActions()
     connect(m_list, &TodoListView::reorderRequested, this, &MainWindow::reorder);
     connect(m_list, &QAbstractItemView::activated, this, [this] { m_detail->focusTitle(); });
     connect(m_delegate, &TodoDelegate::completionToggleRequested, this, [this](const QModelIndex &index) {
-        TodoCommands::toggleCompleted(m_undoStack, m_store, {index.data(TodoModel::IdRole).toString()});
+        toggleCompletedAsking({index.data(TodoModel::IdRole).toString()});
     });
-    connect(m_detail, &DetailPane::todoEdited, this, [this](const Todo &edited, const QString &field) {
-        TodoCommands::editTodo(m_undoStack, m_store, edited, field);
-    });
+    wireSubtasks(); // the detail pane's edits, its subtasks, and completing a parent
 
     connect(m_database, &LocalDatabase::changed, this, [this](const CacheChange &change) {
         if (change.lists) {
@@ -234,12 +232,14 @@ void MainWindow::updateDetail()
     if (m_requerying)
         return;
     const QStringList ids = m_list->selectedIds();
-    if (ids.size() == 1)
-        m_detail->setTodo(m_store->todo(ids.first()));
-    else if (ids.size() > 1)
-        m_detail->showSelected(int(ids.size()));
-    else
-        m_detail->setTodo(std::nullopt);
+    if (!showOpenedTodo(ids)) { // else a subtask opened from its parent's pane
+        if (ids.size() == 1)
+            m_detail->setTodo(m_store->todo(ids.first()));
+        else if (ids.size() > 1)
+            m_detail->showSelected(int(ids.size()));
+        else
+            m_detail->setTodo(std::nullopt);
+    }
     const bool any = !ids.isEmpty();
     m_actions->toggleCompleted->setEnabled(any);
     m_actions->deleteTodos->setEnabled(any);
@@ -248,6 +248,7 @@ void MainWindow::updateDetail()
     m_actions->scheduleMenu->setEnabled(any);
     if (ids.size() > 1)
         statusBar()->showMessage(tr("%n todos selected", nullptr, int(ids.size())));
+    updateSubtasks();
 }
 
 void MainWindow::addFromQuickAdd(const QuickAddResult &result)
@@ -262,7 +263,7 @@ void MainWindow::addFromQuickAdd(const QuickAddResult &result)
 
 void MainWindow::toggleCompleted()
 {
-    TodoCommands::toggleCompleted(m_undoStack, m_store, m_list->selectedIds());
+    toggleCompletedAsking(m_list->selectedIds());
 }
 
 void MainWindow::deleteSelected()

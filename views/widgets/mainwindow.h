@@ -8,6 +8,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class CompleteParentDialog;
 class ConflictLogDialog;
 class DetailPane;
 class EmptyState;
@@ -106,6 +107,16 @@ private:
     void confirmDeletes(int deletions);
 
     void updateDetail();
+    // Subtasks in the detail pane, and the question on completing a parent (mainwindowsubtasks.cpp).
+    void wireSubtasks();
+    void updateSubtasks();
+    // Shows the todo opened over this selection (a subtask, from its parent's pane); false if none.
+    bool showOpenedTodo(const QStringList &selectedIds);
+    void openTodo(const QString &id);
+    // Space and the check boxes: completes them unless all are done, then reopens them.
+    void toggleCompletedAsking(const QStringList &ids);
+    // Completing a todo with open subtasks asks first whether they are done too.
+    void setCompletedAsking(const QStringList &ids, bool completed);
     void updateHeader();
     void showShortcutSheet(bool quickAddPage);
 
@@ -157,4 +168,7 @@ private:
     QPointer<ConflictLogDialog> m_conflictLog;
     QPointer<QMessageBox> m_deleteConfirmation;
     bool m_requerying = false; // between the todo model's reset signals
+    QString m_openedId; // a todo the detail pane shows instead of the selected row (a subtask)
+    QStringList m_openedOver; // the selection it was opened over; another selection closes it
+    QPointer<CompleteParentDialog> m_completeQuestion;
 };

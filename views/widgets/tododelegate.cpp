@@ -63,6 +63,11 @@ QColor TodoDelegate::todayColor(const QPalette &palette)
     return TodoColors::today(palette);
 }
 
+QString TodoDelegate::startTip(Timestamp::Micros startAt)
+{
+    return tr("Starts %1").arg(QLocale().toString(Timestamp::toDate(startAt), QLocale::LongFormat));
+}
+
 TodoRow TodoDelegate::rowAt(const QModelIndex &index) const
 {
     TodoRow row(index);
@@ -147,11 +152,18 @@ bool TodoDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
             tip = data.priority == Priority::High   ? tr("High priority")
                 : data.priority == Priority::Medium ? tr("Medium priority")
                                                     : tr("Low priority");
+        } else if (fact.kind == TodoRowLayout::Kind::Progress) {
+            const QStringList parts = data.progress.split(u'/');
+            tip = tr("%1 of %n subtask(s) done", nullptr, parts.value(1).toInt()).arg(parts.value(0));
+        } else if (fact.kind == TodoRowLayout::Kind::Parent) {
+            tip = tr("Subtask of “%1”").arg(data.parentTitle);
         } else if (fact.kind == TodoRowLayout::Kind::MoreTags) {
             // One tag a line, as the chips show them: a name may hold a comma.
             tip = u'#' + data.tags.join(u"\n#"_s);
         }
     }
+    if (tip.isEmpty() && data.deferred && data.start)
+        tip = startTip(*data.start);
     if (tip.isEmpty() && (lay.titleElided || !data.notes.isEmpty())) {
         // The whole title and the start of the notes, to peek without opening the todo.
         tip = u"<qt><b>"_s + data.title.toHtmlEscaped() + u"</b>"_s;

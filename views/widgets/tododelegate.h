@@ -47,6 +47,8 @@ public:
     static QColor priorityColor(Priority priority, const QPalette &palette);
     static QColor overdueColor(const QPalette &palette);
     static QColor todayColor(const QPalette &palette);
+    // The tool tip of a row that starts after today: "Starts <long date>".
+    static QString startTip(Timestamp::Micros startAt);
 
 Q_SIGNALS:
     void completionToggleRequested(const QModelIndex &index);

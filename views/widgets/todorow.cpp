@@ -17,4 +17,9 @@ TodoRow::TodoRow(const QModelIndex &index)
     const QVariant dueValue = index.data(TodoModel::DueAtRole);
     if (!dueValue.isNull())
         due = dueValue.toLongLong();
+    progress = index.data(TodoModel::SubtaskProgressRole).toString();
+    parentTitle = index.data(TodoModel::ParentTitleRole).toString();
+    deferred = index.data(TodoModel::DeferredRole).toBool();
+    if (const QVariant startValue = index.data(TodoModel::StartAtRole); !startValue.isNull())
+        start = startValue.toLongLong();
 }

@@ -22,4 +22,8 @@ struct TodoRow
     Priority priority = Priority::None;
     QStringList tags;
     std::optional<Timestamp::Micros> due;
+    QString progress; // "2/5" of a todo with subtasks
+    QString parentTitle; // a subtask's, where the view shows subtasks as rows
+    bool deferred = false; // starts after today: drawn dimmed
+    std::optional<Timestamp::Micros> start;
 };

@@ -8,6 +8,8 @@
 #include <QStyle>
 #include <QStyleOptionViewItem>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 constexpr int kVerticalPadding = 9;
@@ -110,10 +112,16 @@ TodoRowLayout::TodoRowLayout(const QStyleOptionViewItem &option, const TodoRow &
         const QString text = smallMetrics.elidedText(data.listName, Qt::ElideRight, kListNameMaxWidth);
         place(Kind::List, smallMetrics.horizontalAdvance(text), text);
     }
+    if (!data.parentTitle.isEmpty()) { // a subtask among other rows says whose it is
+        const QString text = smallMetrics.elidedText(u"↳ "_s + data.parentTitle, Qt::ElideRight, kListNameMaxWidth);
+        place(Kind::Parent, smallMetrics.horizontalAdvance(text), text);
+    }
     if (data.priority != Priority::None)
         place(Kind::Priority, glyph);
     if (!data.notes.isEmpty())
         place(Kind::Notes, glyph);
+    if (!data.progress.isEmpty())
+        place(Kind::Progress, smallMetrics.horizontalAdvance(data.progress) + 2 * kChipPadding, data.progress);
     for (qsizetype i = 0; i < data.tags.size(); ++i) {
         const QString chip = u'#' + data.tags.at(i);
         if (place(Kind::Tag, smallMetrics.horizontalAdvance(chip) + 2 * kChipPadding, chip))

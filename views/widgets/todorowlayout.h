@@ -12,7 +12,7 @@ struct TodoRow;
 
 // Where the parts of one todo row go inside option.rect: the round check box,
 // the title (elided to fit), the sync badge and, below the title, a line of
-// small facts (due, priority, notes, tag chips). Worked out without a
+// small facts (due, list or parent, priority, notes, subtask progress, tag chips). Worked out without a
 // painter, so painting, tool tips and tests all see the same geometry.
 //
 // All rects are logical (left to right); QStyle::visualRect() mirrors them
@@ -24,7 +24,7 @@ public:
     static constexpr int kSidePadding = 14; // from the row's edge to the check box
     static constexpr int kGlyphTextGap = 4; // between a fact's glyph and its text
 
-    enum class Kind { Due, Repeat, List, Priority, Notes, Tag, MoreTags };
+    enum class Kind { Due, Repeat, List, Parent, Priority, Notes, Progress, Tag, MoreTags };
     struct Fact
     {
         Kind kind;

@@ -14,6 +14,7 @@ namespace {
 
 constexpr int kSelectionInset = 4; // the rounded selection floats inside the row
 constexpr qreal kSelectionRadius = 6;
+constexpr qreal kDeferredOpacity = 0.5;
 
 QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option)
 {
@@ -108,6 +109,9 @@ void TodoRowPainter::paint(const TodoRow &row, const TodoRowLayout &layout, QDat
     m_painter->save();
     m_painter->setRenderHint(QPainter::Antialiasing);
     paintBackground(layout);
+    // A todo that starts after today is there, but not yet to be done.
+    if (row.deferred && !row.completed)
+        m_painter->setOpacity(kDeferredOpacity);
     paintCheckBox(row, layout.check);
 
     QFont titleFont = m_option.font;
@@ -222,6 +226,7 @@ void TodoRowPainter::paintFacts(const TodoRow &row, const TodoRowLayout &layout,
             break;
         }
         case TodoRowLayout::Kind::List:
+        case TodoRowLayout::Kind::Parent:
             m_painter->setPen(m_quiet);
             m_painter->drawText(rect, Qt::AlignCenter, fact.text);
             break;
@@ -235,6 +240,7 @@ void TodoRowPainter::paintFacts(const TodoRow &row, const TodoRowLayout &layout,
         case TodoRowLayout::Kind::Repeat:
             drawGlyph(m_painter, Glyph::Repeat, glyphArea, m_quiet);
             break;
+        case TodoRowLayout::Kind::Progress:
         case TodoRowLayout::Kind::Tag:
         case TodoRowLayout::Kind::MoreTags:
             m_painter->setPen(Qt::NoPen);
