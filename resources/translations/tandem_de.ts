@@ -551,6 +551,39 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>CompleteParentDialog</name>
+    <message>
+        <source>Complete Todo</source>
+        <translation>Todo erledigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has %n open subtask(s). Complete them too?</source>
+        <translation>
+            <numerusform>„%1“ hat %n offene Unteraufgabe. Auch erledigen?</numerusform>
+            <numerusform>„%1“ hat %n offene Unteraufgaben. Auch erledigen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 selected todos have %n open subtask(s). Complete them too?</source>
+        <translation>
+            <numerusform>Die %1 ausgewählten Todos haben %n offene Unteraufgabe. Auch erledigen?</numerusform>
+            <numerusform>Die %1 ausgewählten Todos haben %n offene Unteraufgaben. Auch erledigen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Either way, Undo brings everything back.</source>
+        <translation>In beiden Fällen holt Rückgängig alles zurück.</translation>
+    </message>
+    <message>
+        <source>Complete All</source>
+        <translation>Alle erledigen</translation>
+    </message>
+    <message>
+        <source>Complete Only This</source>
+        <translation>Nur dieses erledigen</translation>
+    </message>
+</context>
+<context>
     <name>ConflictLogDialog</name>
     <message>
         <source>Conflict Log</source>
@@ -1153,6 +1186,10 @@ Benutzer: %3</translation>
     <message>
         <source>Repeat</source>
         <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
     </message>
 </context>
 <context>
@@ -2809,6 +2846,57 @@ Bitte wählen Sie sie aus.</translation>
     </message>
 </context>
 <context>
+    <name>StartDateEditor</name>
+    <message>
+        <source>Has a start date</source>
+        <translation>Hat ein Startdatum</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Keep this todo out of Today until a day</source>
+        <translation>Dieses Todo bis zu einem Tag aus „Heute“ heraushalten</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>start date in the detail pane</comment>
+        <translation>ddd d. MMM yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>SubtasksPane</name>
+    <message>
+        <source>Subtasks</source>
+        <translation>Unteraufgaben</translation>
+    </message>
+    <message>
+        <source>Add subtask</source>
+        <translation>Unteraufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove subtask</source>
+        <translation>Unteraufgabe entfernen</translation>
+    </message>
+    <message>
+        <source>Space ticks, F2 renames, Enter opens, Delete removes</source>
+        <translation>Leertaste hakt ab, F2 benennt um, Eingabe öffnet, Entf entfernt</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected subtask</source>
+        <translation>Die ausgewählte Unteraufgabe entfernen</translation>
+    </message>
+    <message>
+        <source>Subtask of: %1</source>
+        <translation>Unteraufgabe von: %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Sync is off: no cloud database is set up.</source>
@@ -3389,6 +3477,17 @@ Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierte
         <source>Delete list “%1”, its todos to the Inbox</source>
         <translation>Liste „%1“ löschen, ihre Aufgaben in den Eingang</translation>
     </message>
+    <message>
+        <source>Add subtask “%1”</source>
+        <translation>Unteraufgabe „%1“ hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Complete %n todo(s) with their subtasks</source>
+        <translation>
+            <numerusform>%n Todo mit Unteraufgaben erledigen</numerusform>
+            <numerusform>%n Todos mit Unteraufgaben erledigen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TodoDelegate</name>
@@ -3458,6 +3557,21 @@ Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierte
     <message>
         <source>Low priority</source>
         <translation>Niedrige Priorität</translation>
+    </message>
+    <message>
+        <source>Starts %1</source>
+        <translation>Beginnt %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n subtask(s) done</source>
+        <translation>
+            <numerusform>%1 von %n Unteraufgabe erledigt</numerusform>
+            <numerusform>%1 von %n Unteraufgaben erledigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subtask of “%1”</source>
+        <translation>Unteraufgabe von „%1“</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,23 @@
     </message>
 </context>
 <context>
+    <name>CompleteParentDialog</name>
+    <message numerus="yes">
+        <source>“%1” has %n open subtask(s). Complete them too?</source>
+        <translation>
+            <numerusform>“%1” has %n open subtask. Complete it too?</numerusform>
+            <numerusform>“%1” has %n open subtasks. Complete them too?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 selected todos have %n open subtask(s). Complete them too?</source>
+        <translation>
+            <numerusform>The %1 selected todos have %n open subtask. Complete it too?</numerusform>
+            <numerusform>The %1 selected todos have %n open subtasks. Complete them too?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConflictLogDialog</name>
     <message numerus="yes">
         <source>Restore %n Value(s) from the Conflict Log</source>
@@ -292,6 +309,23 @@
         <translation>
             <numerusform>Remove tag “%1” from %n todo</numerusform>
             <numerusform>Remove tag “%1” from %n todos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Complete %n todo(s) with their subtasks</source>
+        <translation>
+            <numerusform>Complete %n todo with its subtasks</numerusform>
+            <numerusform>Complete %n todos with their subtasks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodoDelegate</name>
+    <message numerus="yes">
+        <source>%1 of %n subtask(s) done</source>
+        <translation>
+            <numerusform>%1 of %n subtask done</numerusform>
+            <numerusform>%1 of %n subtasks done</numerusform>
         </translation>
     </message>
 </context>
