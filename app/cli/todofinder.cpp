@@ -54,6 +54,7 @@ std::optional<QList<Todo>> TodoFinder::liveTodos(bool includeCompleted, QString 
     const QSqlDatabase db = m_store->database()->database();
     TodoFilter filter = TodoFilter::smart(TodoFilter::Kind::All);
     filter.hideCompleted = !includeCompleted;
+    filter.withSubtasks = true; // every todo, with its parent_id
     const int slot = TodoFilterSql::allocateSlot();
     if (!TodoFilterSql::bind(db, slot, filter, Timestamp::now(), error))
         return std::nullopt;

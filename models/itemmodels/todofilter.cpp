@@ -110,7 +110,7 @@ QString TodoFilterSql::whereClause(int slot, const TodoFilter &filter, Search se
     // search show them too, as they are dated or found on their own.
     const bool byDay = filter.kind == TodoFilter::Kind::Today || filter.kind == TodoFilter::Kind::Upcoming
         || filter.kind == TodoFilter::Kind::Overdue;
-    if (!byDay && text.isEmpty())
+    if (!byDay && text.isEmpty() && !filter.withSubtasks)
         clause += u" AND parent_id IS NULL"_s;
     if (text.isEmpty())
         return clause;

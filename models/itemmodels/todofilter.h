@@ -16,10 +16,13 @@ struct TodoFilter
     QString id; // the list or tag id, for Kind::List and Kind::Tag
     QString search;
     bool hideCompleted = false;
+    // Subtasks as rows of their own everywhere (tandem-cli's list and
+    // export); the window shows them in their parent's detail pane.
+    bool withSubtasks = false;
 
-    static TodoFilter smart(Kind kind) { return TodoFilter{kind, {}, {}, false}; }
-    static TodoFilter list(const QString &listId) { return TodoFilter{Kind::List, listId, {}, false}; }
-    static TodoFilter tag(const QString &tagId) { return TodoFilter{Kind::Tag, tagId, {}, false}; }
+    static TodoFilter smart(Kind kind) { return TodoFilter{kind, {}, {}, false, false}; }
+    static TodoFilter list(const QString &listId) { return TodoFilter{Kind::List, listId, {}, false, false}; }
+    static TodoFilter tag(const QString &tagId) { return TodoFilter{Kind::Tag, tagId, {}, false, false}; }
     bool isSmart() const { return kind != Kind::List && kind != Kind::Tag; }
     bool operator==(const TodoFilter &other) const = default;
 };

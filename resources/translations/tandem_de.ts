@@ -2336,6 +2336,11 @@ Benutzer: %3</translation>
         <source>Next: %1</source>
         <translation>Nächste: %1</translation>
     </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>a date among the next ones, as in QDate::toString()</comment>
+        <translation>ddd, d. MMM</translation>
+    </message>
 </context>
 <context>
     <name>RepeatRule</name>

@@ -85,7 +85,7 @@ private Q_SLOTS:
             const CloudConnection owner(cloud, alice);
             const CloudSchema::Result step9 = CloudSchema::ensure(*owner);
             QVERIFY2(step9.usable(), qPrintable(step9.message));
-            QCOMPARE(step9.appliedSteps, 1);
+            QCOMPARE(step9.appliedSteps, CloudSchema::knownVersion() - 8); // step 9 and the ones after it
         }
         QCOMPARE(keyOf(admin, alice, u"Work"_s), u"work"_s);
         QCOMPARE(keyOf(admin, alice, u" work"_s), u"<null>"_s); // the older one has the key

@@ -72,7 +72,7 @@ private Q_SLOTS:
         const QString words = summary(h)->text();
         QVERIFY2(words.contains(u"every week on %1"_s.arg(QLocale().dayName(due.dayOfWeek())), Qt::CaseInsensitive), qPrintable(words));
         for (int week = 1; week <= 3; ++week) {
-            const QString next = QLocale().toString(due.addDays(7 * week), QLocale::ShortFormat);
+            const QString next = QLocale().toString(due.addDays(7 * week), u"ddd d MMM"_s);
             QVERIFY2(words.contains(next), qPrintable(words + u" lacks "_s + next));
         }
         // The row says it repeats.
@@ -83,6 +83,18 @@ private Q_SLOTS:
         h.press(QKeySequence::Undo);
         QVERIFY(h.store()->todo(todo.id)->repeatRule.isEmpty());
         QTRY_COMPARE(preset(h)->currentText(), u"Does not repeat"_s);
+    }
+
+    void shouldShowARuleWithoutItsDayAsThePresetThatNamesIt()
+    {
+        WindowHarness h;
+        QDate due;
+        Todo todo = openWithDueTodo(h, &due);
+        todo.repeatRule = u"FREQ=WEEKLY"_s;
+        todo.timeZone = u"UTC"_s;
+        h.write(todo);
+        QTRY_COMPARE(preset(h)->currentText(), u"Every week on %1"_s.arg(QLocale().dayName(due.dayOfWeek())));
+        QVERIFY(!h.window->findChild<QWidget *>(u"repeatCustom"_s)->isVisible());
     }
 
     void shouldBuildACustomRuleWithAnEnd()

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QScopedValueRollback>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -122,8 +123,15 @@ DetailPane::DetailPane(QWidget *parent)
     formLayout->addLayout(header);
     formLayout->addLayout(fields, 1);
 
+    // A small window scrolls the fields rather than squeezing them over each other.
+    m_scroll = new QScrollArea(m_stack);
+    m_scroll->setObjectName(u"detailScroll"_s);
+    m_scroll->setWidget(m_form);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_stack->addWidget(m_placeholder);
-    m_stack->addWidget(m_form);
+    m_stack->addWidget(m_scroll);
     m_stack->addWidget(m_bulk);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -171,7 +179,7 @@ void DetailPane::load(const Todo &todo, bool sameTodo)
     const std::optional<Todo> previous = m_todo;
     m_todo = todo;
     m_form->setEnabled(true);
-    m_stack->setCurrentWidget(m_form);
+    m_stack->setCurrentWidget(m_scroll);
 
     // A field someone is typing in keeps their text until they finish; their
     // edit then goes out against the new snapshot.

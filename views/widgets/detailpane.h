@@ -15,6 +15,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QScrollArea;
 class QStackedWidget;
 class NotesEdit;
 class StartDateEditor;
@@ -73,6 +74,7 @@ private:
 
     QStackedWidget *m_stack;
     QWidget *m_form;
+    QScrollArea *m_scroll = nullptr; // holds m_form
     QLabel *m_placeholder;
     BulkEditPane *m_bulk;
     QCheckBox *m_completed;

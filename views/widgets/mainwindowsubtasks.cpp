@@ -106,7 +106,8 @@ void MainWindow::setCompletedAsking(const QStringList &ids, bool completed)
     const QStringList open = completed ? SubtaskOperations::openSubtaskIds(*m_store, ids) : QStringList();
     if (open.isEmpty()) {
         TodoCommands::setCompleted(m_undoStack, m_store, ids, completed);
-        updateDetail(); // the pane's box shows what the store kept
+        if (ids.size() == 1)
+            updateDetail(); // the pane's box shows what the store kept (a repeating todo stays open)
         return;
     }
     if (m_completeQuestion)

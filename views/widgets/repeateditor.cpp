@@ -67,7 +67,11 @@ RepeatEditor::RepeatEditor(QWidget *parent)
     for (int day = 1; day <= 7; ++day) {
         auto *button = new QToolButton(m_weekdays);
         button->setCheckable(true);
-        button->setText(QLocale().dayName(day, QLocale::NarrowFormat));
+        // "M", "T", …; a locale whose narrow names are numbers (C) gets "Mo", "Tu", ….
+        QString name = QLocale().standaloneDayName(day, QLocale::NarrowFormat);
+        if (name.isEmpty() || name.at(0).isDigit())
+            name = QLocale().standaloneDayName(day, QLocale::ShortFormat).left(2);
+        button->setText(name);
         button->setToolTip(QLocale().dayName(day));
         button->setAccessibleName(QLocale().dayName(day));
         button->setObjectName(u"repeatDay%1"_s.arg(day));
@@ -185,7 +189,17 @@ void RepeatEditor::setTodo(const Todo &todo)
     m_fromCompletion->setChecked(todo.repeatFromCompletion);
     m_fromCompletion->setEnabled(todo.repeats());
     const auto rule = todo.repeats() ? RepeatRule::parse(todo.repeatRule) : std::nullopt;
-    const auto parts = rule ? RepeatParts::from(*rule) : std::nullopt;
+    auto parts = rule ? RepeatParts::from(*rule) : std::nullopt;
+    // A rule that leaves its day to the due date (FREQ=WEEKLY alone) is the preset that names it.
+    if (parts && parts->frequency == RepeatRule::Frequency::Weekly && parts->weekdays.isEmpty())
+        parts->weekdays = {referenceDate().dayOfWeek()};
+    if (parts && parts->frequency == RepeatRule::Frequency::Monthly && parts->monthMode == RepeatParts::MonthMode::Day
+        && parts->monthDay == 0)
+        parts->monthDay = referenceDate().day();
+    if (parts && parts->frequency == RepeatRule::Frequency::Yearly && parts->yearMonth == 0) {
+        parts->yearMonth = referenceDate().month();
+        parts->monthDay = referenceDate().day();
+    }
     int preset = todo.repeats() ? Custom : Never;
     for (const Preset candidate : {Daily, Weekdays, Weekly, Monthly, Yearly}) {
         if (parts && !keepCustom && presetParts(candidate).text() == parts->text())
@@ -306,10 +320,12 @@ void RepeatEditor::describe()
     if (rule && m_todo.dueAt && !m_todo.repeatFromCompletion) {
         const QByteArray zone = m_todo.timeZone.isEmpty() ? QTimeZone::systemTimeZoneId() : m_todo.timeZone.toUtf8();
         const RepeatSeries series{*rule, *m_todo.dueAt, m_todo.dueHasTime, zone, false};
+        // Short: the days only (a timed todo keeps its time of day), "ddd d MMM".
+        const QString format = tr("ddd d MMM", "a date among the next ones, as in QDate::toString()");
         QStringList dates;
         for (const Timestamp::Micros next : RepeatExpansion::nextN(series, *m_todo.dueAt, kShownDates)) {
-            dates << (m_todo.dueHasTime ? QLocale().toString(Timestamp::toLocal(next), QLocale::ShortFormat)
-                                        : QLocale().toString(Timestamp::toDate(next), QLocale::ShortFormat));
+            const QDate day = m_todo.dueHasTime ? Timestamp::toLocal(next).date() : Timestamp::toDate(next);
+            dates << QLocale().toString(day, format);
         }
         text += u'\n' + (dates.isEmpty() ? tr("No more dates after this one") : tr("Next: %1").arg(dates.join(u", "_s)));
     }
