@@ -130,24 +130,37 @@ QDate RepeatEditor::referenceDate() const
 void RepeatEditor::fillPresets()
 {
     const QDate day = referenceDate();
+    if (day == m_presetDay && m_preset->count() > 0)
+        return; // the texts name the due date's day, which has not changed
+    m_presetDay = day;
     const QLocale locale;
-    m_preset->clear();
-    m_preset->addItem(tr("Does not repeat"), Never);
-    m_preset->addItem(tr("Every day"), Daily);
-    m_preset->addItem(tr("Every weekday (Monday to Friday)"), Weekdays);
-    m_preset->addItem(tr("Every week on %1").arg(locale.dayName(day.dayOfWeek())), Weekly);
-    m_preset->addItem(tr("Every month on day %1").arg(day.day()), Monthly);
-    m_preset->addItem(tr("Every year on %1").arg(locale.toString(day, tr("d MMMM", "a yearly date"))), Yearly);
-    m_preset->addItem(tr("Custom…"), Custom);
-
-    m_monthMode->clear();
-    m_monthMode->addItem(tr("on day %1").arg(day.day()), int(MonthChoice::Day));
-    m_monthMode->addItem(tr("on the last day"), int(MonthChoice::LastDay));
     const int nth = nthOf(day);
     const QString weekday = locale.dayName(day.dayOfWeek());
-    m_monthMode->addItem(nth < 0 ? tr("on the last %1").arg(weekday)
-                                 : tr("on the %1. %2", "the 2. Tuesday of a month").arg(nth).arg(weekday),
-                         int(MonthChoice::NthWeekday));
+    const QList<std::pair<QString, int>> presets = {
+        {tr("Does not repeat"), Never},
+        {tr("Every day"), Daily},
+        {tr("Every weekday (Monday to Friday)"), Weekdays},
+        {tr("Every week on %1").arg(weekday), Weekly},
+        {tr("Every month on day %1").arg(day.day()), Monthly},
+        {tr("Every year on %1").arg(locale.toString(day, tr("d MMMM", "a yearly date"))), Yearly},
+        {tr("Custom…"), Custom},
+    };
+    const QList<std::pair<QString, int>> monthModes = {
+        {tr("on day %1").arg(day.day()), int(MonthChoice::Day)},
+        {tr("on the last day"), int(MonthChoice::LastDay)},
+        {nth < 0 ? tr("on the last %1").arg(weekday)
+                 : tr("on the %1. %2", "the 2. Tuesday of a month").arg(nth).arg(weekday),
+         int(MonthChoice::NthWeekday)},
+    };
+    // In place: the combo boxes keep their items, only the words change.
+    for (auto [combo, items] : {std::pair{m_preset, &presets}, std::pair{m_monthMode, &monthModes}}) {
+        for (qsizetype i = 0; i < items->size(); ++i) {
+            if (i < combo->count())
+                combo->setItemText(int(i), items->at(i).first);
+            else
+                combo->addItem(items->at(i).first, items->at(i).second);
+        }
+    }
 }
 
 RepeatParts RepeatEditor::presetParts(Preset preset) const
@@ -181,6 +194,14 @@ RepeatParts RepeatEditor::presetParts(Preset preset) const
 
 void RepeatEditor::setTodo(const Todo &todo)
 {
+    // The pane loads the todo again after every save of any field: what the
+    // editor shows depends on these alone, so a new title costs nothing here.
+    if (todo.id == m_todo.id && todo.repeatRule == m_todo.repeatRule
+        && todo.repeatFromCompletion == m_todo.repeatFromCompletion && todo.dueAt == m_todo.dueAt
+        && todo.dueHasTime == m_todo.dueHasTime && todo.timeZone == m_todo.timeZone && !todo.id.isEmpty()) {
+        m_todo = todo;
+        return;
+    }
     const QScopedValueRollback loading(m_loading, true);
     // The custom form stays open while its own edits come back from the store.
     const bool keepCustom = todo.id == m_todo.id && m_custom->isVisibleTo(this);

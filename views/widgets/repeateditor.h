@@ -47,6 +47,7 @@ private:
     QDate referenceDate() const;
 
     Todo m_todo;
+    QDate m_presetDay; // the due date's day the preset texts name
     bool m_loading = false;
     QComboBox *m_preset;
     QWidget *m_custom;
