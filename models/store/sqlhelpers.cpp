@@ -43,6 +43,12 @@ Statements::Statements(const QSqlDatabase &db)
 {
 }
 
+void Statements::finishAll()
+{
+    for (auto &[sql, query] : m_queries)
+        query.finish();
+}
+
 QSqlQuery *Statements::run(const QString &sql, const QVariantList &values, QString *error)
 {
     auto found = m_queries.find(sql);

@@ -33,6 +33,9 @@ public:
     // Like select(): binds values and executes, positioned before the first row.
     // Null on failure, with error filled.
     QSqlQuery *run(const QString &sql, const QVariantList &values, QString *error = nullptr);
+    // Resets every statement (their read cursors end) and keeps them
+    // prepared, for the next transaction.
+    void finishAll();
 
 private:
     QSqlDatabase m_db;

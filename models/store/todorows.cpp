@@ -72,14 +72,13 @@ void forChunks(const QStringList &ids, Chunk chunk)
 // Appends their tag names, ordered as tagNames() orders them, to the todos
 // that find(id) returns, one query per few thousand todos.
 template<typename Find>
-void addTags(const QSqlDatabase &db, const QStringList &ids, Find find)
+void addTags(Sql::Statements &statements, const QStringList &ids, Find find)
 {
     forChunks(ids, [&](const QString &in, const QVariantList &values) {
-        auto tags = Sql::select(db,
-                                u"SELECT tt.todo_id, g.name FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id"
-                                " WHERE tt.todo_id"_s
-                                    + in + u" ORDER BY tt.todo_id, g.name_key"_s,
-                                values);
+        QSqlQuery *tags = statements.run(u"SELECT tt.todo_id, g.name FROM todo_tags tt JOIN tags g ON g.id = tt.tag_id"
+                                         " WHERE tt.todo_id"_s
+                                             + in + u" ORDER BY tt.todo_id, g.name_key"_s,
+                                         values);
         while (tags && tags->next()) {
             if (Todo *todo = find(tags->value(0).toString()))
                 todo->tags << tags->value(1).toString();
@@ -131,16 +130,22 @@ std::optional<Todo> load(const QSqlDatabase &db, const QString &id)
 
 QHash<QString, Todo> loadMany(const QSqlDatabase &db, const QStringList &ids)
 {
+    Sql::Statements statements(db);
+    return loadMany(statements, ids);
+}
+
+QHash<QString, Todo> loadMany(Sql::Statements &statements, const QStringList &ids)
+{
     QHash<QString, Todo> todos;
     todos.reserve(ids.size());
     forChunks(ids, [&](const QString &in, const QVariantList &values) {
-        auto rows = Sql::select(db, u"SELECT "_s + kColumns + u" FROM todos WHERE id"_s + in, values);
+        QSqlQuery *rows = statements.run(u"SELECT "_s + kColumns + u" FROM todos WHERE id"_s + in, values);
         while (rows && rows->next()) {
             Todo todo = fromQuery(*rows);
             todos.insert(todo.id, todo);
         }
     });
-    addTags(db, ids, [&todos](const QString &id) {
+    addTags(statements, ids, [&todos](const QString &id) {
         const auto found = todos.find(id);
         return found != todos.end() ? &*found : nullptr;
     });
@@ -232,7 +237,8 @@ QList<Todo> inList(const QSqlDatabase &db, const QString &listId)
         indexById.insert(todos.last().id, todos.size() - 1);
         ids << todos.last().id;
     }
-    addTags(db, ids, [&](const QString &id) {
+    Sql::Statements statements(db);
+    addTags(statements, ids, [&](const QString &id) {
         const qsizetype index = indexById.value(id, -1);
         return index < 0 ? nullptr : &todos[index];
     });

@@ -17,6 +17,8 @@ namespace TodoRows {
 std::optional<Todo> load(const QSqlDatabase &db, const QString &id);
 // The rows of these ids that exist, by id, read a few thousand at a time.
 QHash<QString, Todo> loadMany(const QSqlDatabase &db, const QStringList &ids);
+// The same through statements prepared once (TodoStore keeps them between edits).
+QHash<QString, Todo> loadMany(Sql::Statements &statements, const QStringList &ids);
 // Inserts or replaces the row, then (with syncTags: for a new row or one
 // whose tags differ from the stored ones) makes its tag links match todo.tags.
 // Fills addedTags and removedTags with the stored names of the tags whose

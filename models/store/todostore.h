@@ -3,6 +3,7 @@
 #include "domain/todo.h"
 #include "domain/todolist.h"
 #include "cachechange.h"
+#include "sqlhelpers.h"
 
 #include <QHash>
 #include <QList>
@@ -10,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 class LocalDatabase;
@@ -91,6 +93,9 @@ Q_SIGNALS:
 private:
     bool fail(const QString &message);
 
+    Sql::Statements &preparedStatements(const QSqlDatabase &db);
+
     LocalDatabase *m_database;
     QString m_lastError;
+    std::unique_ptr<Sql::Statements> m_statements;
 };
