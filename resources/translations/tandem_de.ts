@@ -2123,11 +2123,11 @@ Benutzer: %3</translation>
     </message>
     <message>
         <source>Type a todo and press Enter. Dates like “tomorrow” or “friday 15:00”, !high for priority, #tag for tags and @list for a list are understood.</source>
-        <translation>Geben Sie eine Aufgabe ein und drücken Sie die Eingabetaste. Verstanden werden (auf Englisch) Datumsangaben wie „tomorrow“ oder „friday 15:00“, !high für die Priorität, #schlagwort für Schlagwörter und @liste für eine Liste.</translation>
+        <translation>Geben Sie eine Aufgabe ein und drücken Sie die Eingabetaste. Verstanden werden Datumsangaben wie „morgen“ oder „Freitag 15:00“, Wiederholungen wie „jeden Montag“, !hoch für die Priorität, #schlagwort für Schlagwörter und @liste für eine Liste.</translation>
     </message>
     <message>
         <source>Add a todo… e.g. “Call Sam tomorrow 15:00 !high #work”</source>
-        <translation>Aufgabe hinzufügen… z. B. „Sam anrufen tomorrow 15:00 !high #arbeit“</translation>
+        <translation>Aufgabe hinzufügen… z. B. „Sam anrufen morgen 15:00 !hoch #arbeit“</translation>
     </message>
     <message>
         <source>Understood</source>
