@@ -13,15 +13,9 @@ namespace {
 // Every occurrence id is a name in this namespace (a fixed, random UUID).
 const QUuid kOccurrenceNamespace(u"6b1c7a52-3f0e-4d8e-9a57-0f6e2c1d9b43"_s);
 
-// A repeat written without a zone (by another tool) follows this desktop's.
-QByteArray zoneIdOf(const Todo &todo)
-{
-    return todo.timeZone.isEmpty() ? QTimeZone::systemTimeZoneId() : todo.timeZone.toUtf8();
-}
-
 QTimeZone zoneOf(const Todo &todo)
 {
-    const QTimeZone zone(zoneIdOf(todo));
+    const QTimeZone zone(RepeatOperations::zoneId(todo));
     return zone.isValid() ? zone : QTimeZone::utc();
 }
 
@@ -61,13 +55,25 @@ std::optional<RepeatSeries> seriesOf(const Todo &todo, bool keepCount)
         return std::nullopt;
     if (!keepCount && rule->count() > 0)
         rule = withoutCount(*rule);
-    RepeatSeries series{*rule, *todo.dueAt, todo.dueHasTime, zoneIdOf(todo), todo.repeatFromCompletion};
+    RepeatSeries series{*rule, *todo.dueAt, todo.dueHasTime, RepeatOperations::zoneId(todo), todo.repeatFromCompletion};
     return series;
 }
 
 } // namespace
 
 namespace RepeatOperations {
+
+QByteArray zoneId(const Todo &todo)
+{
+    // A repeat written without a zone (by another tool) follows this desktop's.
+    return todo.timeZone.isEmpty() ? QTimeZone::systemTimeZoneId() : todo.timeZone.toUtf8();
+}
+
+QList<Timestamp::Micros> nextDates(const Todo &todo, int n)
+{
+    const auto series = seriesOf(todo, true);
+    return series ? RepeatExpansion::nextN(*series, *todo.dueAt, n) : QList<Timestamp::Micros>();
+}
 
 QString occurrenceId(const Todo &series)
 {

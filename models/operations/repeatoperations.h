@@ -20,6 +20,14 @@ namespace RepeatOperations {
 // makes the same row, and the server keeps one.
 QString occurrenceId(const Todo &series);
 
+// The IANA zone a repeating todo follows: its own, or this desktop's when a
+// writer left it out.
+QByteArray zoneId(const Todo &todo);
+
+// The next n occurrences after the one due now, for the editor to show;
+// empty when the todo does not repeat or has no due date.
+QList<Timestamp::Micros> nextDates(const Todo &todo, int n);
+
 // The next due date after completing the occurrence due now, at now; nullopt
 // when the rule ends with it. occurrencesDone: how many occurrences of the
 // series have a record already (COUNT counts them).

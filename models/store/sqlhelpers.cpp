@@ -73,6 +73,11 @@ QSqlQuery *Statements::run(const QString &sql, const QVariantList &values, QStri
     return &query;
 }
 
+QString notNullText(const QString &value)
+{
+    return value.isNull() ? QString(u""_s) : value;
+}
+
 QVariant nullableText(const QString &value)
 {
     return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);

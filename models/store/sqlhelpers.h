@@ -45,6 +45,8 @@ private:
 QVariant nullableMicros(const std::optional<Timestamp::Micros> &value);
 // An empty text (an id not set) binds as NULL.
 QVariant nullableText(const QString &value);
+// A text for a NOT NULL column: a null QString binds as '' rather than NULL.
+QString notNullText(const QString &value);
 std::optional<Timestamp::Micros> optionalMicros(const QVariant &value);
 
 // SQLite's own result code, from QSqlError::nativeErrorCode().

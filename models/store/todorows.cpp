@@ -168,12 +168,12 @@ bool write(Sql::Statements &statements, const Todo &todo, bool syncTags, QString
               " series_id = excluded.series_id, occurrence = excluded.occurrence,"
               " parent_id = excluded.parent_id, start_at = excluded.start_at"_s,
         {todo.id, todo.listId, todo.title,
-         todo.notes.isNull() ? QString(u""_s) : todo.notes, // a null QString binds as NULL
+         Sql::notNullText(todo.notes),
          todo.completed,
          Sql::nullableMicros(todo.completedAt), Sql::nullableMicros(todo.dueAt), todo.dueHasTime,
          static_cast<int>(todo.priority), todo.position, todo.createdAt, todo.updatedAt,
-         Sql::nullableMicros(todo.deletedAt), todo.repeatRule.isNull() ? QString(u""_s) : todo.repeatRule,
-         ChangeJson::repeatFrom(todo.repeatFromCompletion), todo.timeZone.isNull() ? QString(u""_s) : todo.timeZone,
+         Sql::nullableMicros(todo.deletedAt), Sql::notNullText(todo.repeatRule),
+         ChangeJson::repeatFrom(todo.repeatFromCompletion), Sql::notNullText(todo.timeZone),
          Sql::nullableText(todo.seriesId), Sql::nullableMicros(todo.occurrence), Sql::nullableText(todo.parentId),
          Sql::nullableMicros(todo.startAt)},
         error);

@@ -125,7 +125,7 @@ TodoList TodoStore::newList(const QString &name) const
     return list;
 }
 
-QStringList TodoStore::subtaskIds(const QStringList &parentIds) const
+QStringList TodoStore::subtaskIds(const QStringList &parentIds, bool openOnly) const
 {
     QStringList ids;
     if (parentIds.isEmpty())
@@ -133,8 +133,9 @@ QStringList TodoStore::subtaskIds(const QStringList &parentIds) const
     const QString parents = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(parentIds)).toJson(QJsonDocument::Compact));
     auto query = Sql::select(m_database->database(),
                              u"SELECT id FROM todos WHERE parent_id IN (SELECT value FROM json_each(?))"
-                             " AND deleted_at IS NULL AND id NOT IN (SELECT value FROM json_each(?))"
-                             " ORDER BY parent_id, position"_s,
+                             " AND deleted_at IS NULL AND id NOT IN (SELECT value FROM json_each(?))"_s
+                                 + (openOnly ? u" AND completed = 0"_s : QString())
+                                 + u" ORDER BY parent_id, position"_s,
                              {parents, parents});
     while (query && query->next())
         ids << query->value(0).toString();

@@ -53,8 +53,9 @@ public:
     TodoList newList(const QString &name) const;
 
     int pendingChangeCount() const;
-    // The live subtasks of these todos that are not among them, in their order.
-    QStringList subtaskIds(const QStringList &parentIds) const;
+    // The live subtasks of these todos that are not among them, in their
+    // order; with openOnly, those not completed.
+    QStringList subtaskIds(const QStringList &parentIds, bool openOnly = false) const;
     // How many occurrences of a repeating todo have a live record.
     int occurrenceCount(const QString &seriesId) const;
     // The latest occurrence of a repeating todo that has a live record.

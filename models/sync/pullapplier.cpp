@@ -270,9 +270,9 @@ bool PullApplier::writeTodos(const QList<PullSet::TodoRow> &rows, qsizetype from
                                      Sql::nullableMicros(todo.completedAt), Sql::nullableMicros(todo.dueAt),
                                      todo.dueHasTime, static_cast<int>(todo.priority), todo.position,
                                      todo.createdAt, todo.updatedAt, Sql::nullableMicros(todo.deletedAt),
-                                     rows.at(i).xid, todo.repeatRule.isNull() ? QString(u""_s) : todo.repeatRule,
+                                     rows.at(i).xid, Sql::notNullText(todo.repeatRule),
                                      ChangeJson::repeatFrom(todo.repeatFromCompletion),
-                                     todo.timeZone.isNull() ? QString(u""_s) : todo.timeZone,
+                                     Sql::notNullText(todo.timeZone),
                                      Sql::nullableText(todo.seriesId), Sql::nullableMicros(todo.occurrence),
                                      Sql::nullableText(todo.parentId), Sql::nullableMicros(todo.startAt)};
         for (int v = 0; v < values.size(); ++v)

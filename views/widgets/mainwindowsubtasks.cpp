@@ -49,7 +49,9 @@ void MainWindow::wireSubtasks()
 
     // A subtask's change is not the shown todo's, but its pane shows it.
     connect(m_database, &LocalDatabase::changed, this, [this](const CacheChange &change) {
-        if (!change.todoIds.isEmpty() && m_detail->todo() && !m_requerying)
+        // A change of the shown todo itself reloads the whole pane (updateDetail), subtasks included.
+        const auto shown = m_detail->todo();
+        if (!change.todoIds.isEmpty() && shown && !m_requerying && !change.todoIds.contains(shown->id))
             updateSubtasks();
     });
 }
@@ -95,6 +97,14 @@ void MainWindow::openTodo(const QString &id)
 
 void MainWindow::toggleCompletedAsking(const QStringList &ids)
 {
+    // Most selections have no open subtasks: then the toggle reads the rows
+    // once, in the edit layer, however many are selected.
+    if (SubtaskOperations::openSubtaskIds(*m_store, ids).isEmpty()) {
+        TodoCommands::toggleCompleted(m_undoStack, m_store, ids);
+        if (ids.size() == 1)
+            updateDetail(); // the pane's box shows what the store kept (a repeating todo stays open)
+        return;
+    }
     const QList<Todo> todos = m_store->todos(ids);
     const bool allDone = !todos.isEmpty()
         && std::all_of(todos.cbegin(), todos.cend(), [](const Todo &todo) { return todo.completed; });

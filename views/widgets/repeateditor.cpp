@@ -1,7 +1,7 @@
 #include "repeateditor.h"
 
 #include "named.h"
-#include "repeat/repeatexpansion.h"
+#include "operations/repeatoperations.h"
 #include "repeat/repeatwords.h"
 
 #include <QButtonGroup>
@@ -14,7 +14,6 @@
 #include <QLocale>
 #include <QScopedValueRollback>
 #include <QSpinBox>
-#include <QTimeZone>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -337,14 +336,11 @@ void RepeatEditor::describe()
     QString text = RepeatWords::describe(m_todo.repeatRule, m_todo.repeatFromCompletion);
     if (text.isEmpty())
         text = tr("Repeats by the rule %1").arg(m_todo.repeatRule);
-    const auto rule = RepeatRule::parse(m_todo.repeatRule);
-    if (rule && m_todo.dueAt && !m_todo.repeatFromCompletion) {
-        const QByteArray zone = m_todo.timeZone.isEmpty() ? QTimeZone::systemTimeZoneId() : m_todo.timeZone.toUtf8();
-        const RepeatSeries series{*rule, *m_todo.dueAt, m_todo.dueHasTime, zone, false};
+    if (RepeatRule::parse(m_todo.repeatRule) && m_todo.dueAt && !m_todo.repeatFromCompletion) {
         // Short: the days only (a timed todo keeps its time of day), "ddd d MMM".
         const QString format = tr("ddd d MMM", "a date among the next ones, as in QDate::toString()");
         QStringList dates;
-        for (const Timestamp::Micros next : RepeatExpansion::nextN(series, *m_todo.dueAt, kShownDates)) {
+        for (const Timestamp::Micros next : RepeatOperations::nextDates(m_todo, kShownDates)) {
             const QDate day = m_todo.dueHasTime ? Timestamp::toLocal(next).date() : Timestamp::toDate(next);
             dates << QLocale().toString(day, format);
         }
