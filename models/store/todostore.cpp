@@ -5,6 +5,7 @@
 #include "localdatabase.h"
 #include "outbox.h"
 #include "sqlhelpers.h"
+#include "storequeries.h"
 #include "todorows.h"
 
 #include <QJsonArray>
@@ -131,12 +132,7 @@ QStringList TodoStore::subtaskIds(const QStringList &parentIds, bool openOnly) c
     if (parentIds.isEmpty())
         return ids;
     const QString parents = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(parentIds)).toJson(QJsonDocument::Compact));
-    auto query = Sql::select(m_database->database(),
-                             u"SELECT id FROM todos WHERE parent_id IN (SELECT value FROM json_each(?))"
-                             " AND deleted_at IS NULL AND id NOT IN (SELECT value FROM json_each(?))"_s
-                                 + (openOnly ? u" AND completed = 0"_s : QString())
-                                 + u" ORDER BY parent_id, position"_s,
-                             {parents, parents});
+    auto query = Sql::select(m_database->database(), StoreQueries::subtaskIds(openOnly), {parents, parents});
     while (query && query->next())
         ids << query->value(0).toString();
     return ids;
@@ -145,14 +141,14 @@ QStringList TodoStore::subtaskIds(const QStringList &parentIds, bool openOnly) c
 int TodoStore::occurrenceCount(const QString &seriesId) const
 {
     auto query = Sql::select(m_database->database(),
-                             u"SELECT COUNT(*) FROM todos WHERE series_id = ? AND deleted_at IS NULL"_s, {seriesId});
+                             StoreQueries::occurrenceCount(), {seriesId});
     return query && query->next() ? query->value(0).toInt() : 0;
 }
 
 std::optional<Timestamp::Micros> TodoStore::lastOccurrence(const QString &seriesId) const
 {
     auto query = Sql::select(m_database->database(),
-                             u"SELECT MAX(occurrence) FROM todos WHERE series_id = ? AND deleted_at IS NULL"_s, {seriesId});
+                             StoreQueries::lastOccurrence(), {seriesId});
     return query && query->next() ? Sql::optionalMicros(query->value(0)) : std::nullopt;
 }
 
