@@ -1,6 +1,7 @@
 #include "detailpane.h"
 
 #include "bulkeditpane.h"
+#include "clearaction.h"
 #include "dueeditor.h"
 #include "named.h"
 #include "notesedit.h"
@@ -81,7 +82,7 @@ DetailPane::DetailPane(QWidget *parent)
 
     m_tags->setPlaceholderText(tr("e.g. work, errands"));
     m_tags->setToolTip(tr("Separate tags with commas"));
-    m_tags->setClearButtonEnabled(true);
+    ClearAction::add(m_tags);
 
     m_notes->setPlaceholderText(tr("Add notes…"));
     m_notes->setSaveDelay(kNotesSaveDelayMs);
@@ -164,6 +165,13 @@ void DetailPane::setTodo(const std::optional<Todo> &todo)
         return;
     }
     load(*todo, sameTodo);
+}
+
+bool DetailPane::showsUnchanged(const std::optional<Todo> &todo) const
+{
+    return todo && m_todo && m_stack->currentWidget() == m_scroll && todo->id == m_todo->id
+        && todo->updatedAt == m_todo->updatedAt && todo->completedAt == m_todo->completedAt
+        && todo->tags == m_todo->tags && todo->sameContent(*m_todo);
 }
 
 void DetailPane::showSelected(int count)

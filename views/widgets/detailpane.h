@@ -43,6 +43,8 @@ public:
     // The owner fills it for the todo shown (it reads the store; the pane does not).
     SubtasksPane *subtasksPane() const { return m_subtasks; }
     std::optional<Todo> todo() const { return m_todo; }
+    // Whether the pane shows this todo as the store has it now: nothing to reload.
+    bool showsUnchanged(const std::optional<Todo> &todo) const;
     void setLists(const QList<TodoList> &lists);
     // Focuses the title with its text selected, for F2.
     void focusTitle();

@@ -227,15 +227,34 @@ void MainWindow::updateListActions()
     m_actions->moveListDown->setEnabled(editable);
 }
 
+void MainWindow::reloadDetail()
+{
+    m_forceDetailLoad = true;
+    updateDetail();
+    m_forceDetailLoad = false;
+}
+
+void MainWindow::reloadDetailUnlessLoaded(quint64 loadsBefore)
+{
+    if (m_detailLoads == loadsBefore)
+        reloadDetail();
+}
+
 void MainWindow::updateDetail()
 {
     if (m_requerying)
         return;
     const QStringList ids = m_list->selectedIds();
+    bool loaded = true;
     if (!showOpenedTodo(ids)) { // else a subtask opened from its parent's pane
-        if (ids.size() == 1)
-            m_detail->setTodo(m_store->todo(ids.first()));
-        else if (ids.size() > 1)
+        if (ids.size() == 1) {
+            const auto todo = m_store->todo(ids.first());
+            loaded = m_forceDetailLoad || !m_detail->showsUnchanged(todo);
+            if (loaded) {
+                m_detail->setTodo(todo);
+                ++m_detailLoads;
+            }
+        } else if (ids.size() > 1)
             m_detail->showSelected(int(ids.size()));
         else
             m_detail->setTodo(std::nullopt);
@@ -248,7 +267,8 @@ void MainWindow::updateDetail()
     m_actions->scheduleMenu->setEnabled(any);
     if (ids.size() > 1)
         statusBar()->showMessage(tr("%n todos selected", nullptr, int(ids.size())));
-    updateSubtasks();
+    if (loaded)
+        updateSubtasks();
 }
 
 void MainWindow::addFromQuickAdd(const QuickAddResult &result)

@@ -106,7 +106,15 @@ private:
     // Asks whether a pull may delete this many todos here; one box at a time.
     void confirmDeletes(int deletions);
 
+    // The detail pane for the selection; the todo shown is read again but
+    // loaded only when it changed (an edit is announced to the pane twice:
+    // as a change of the todo, and as the list's re-query).
     void updateDetail();
+    // The same, loaded even when unchanged: after a refused or kept toggle,
+    // the pane's check box shows the store again.
+    void reloadDetail();
+    // Reloads the pane unless it was loaded since loadsBefore (m_detailLoads).
+    void reloadDetailUnlessLoaded(quint64 loadsBefore);
     // Subtasks in the detail pane, and the question on completing a parent (mainwindowsubtasks.cpp).
     void wireSubtasks();
     void updateSubtasks();
@@ -168,6 +176,8 @@ private:
     QPointer<ConflictLogDialog> m_conflictLog;
     QPointer<QMessageBox> m_deleteConfirmation;
     bool m_requerying = false; // between the todo model's reset signals
+    bool m_forceDetailLoad = false; // inside reloadDetail()
+    quint64 m_detailLoads = 0; // todos loaded into the detail pane so far
     QString m_openedId; // a todo the detail pane shows instead of the selected row (a subtask)
     QStringList m_openedOver; // the selection it was opened over; another selection closes it
     QPointer<CompleteParentDialog> m_completeQuestion;

@@ -2,6 +2,7 @@
 
 #include "mainwindow.h"
 
+#include "clearaction.h"
 #include "detailpane.h"
 #include "elidedlabel.h"
 #include "emptystate.h"
@@ -58,7 +59,7 @@ void MainWindow::buildLayout()
     m_search->setObjectName(u"searchField"_s);
     m_search->setAccessibleName(tr("Search todos"));
     m_search->setPlaceholderText(tr("Search title and notes (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
+    ClearAction::add(m_search);
     // Wide enough for its placeholder (and the clear button): no hint is cut off.
     const int searchWidth = m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 48;
     m_search->setMinimumWidth(searchWidth);

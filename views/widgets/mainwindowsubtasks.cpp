@@ -100,9 +100,10 @@ void MainWindow::toggleCompletedAsking(const QStringList &ids)
     // Most selections have no open subtasks: then the toggle reads the rows
     // once, in the edit layer, however many are selected.
     if (SubtaskOperations::openSubtaskIds(*m_store, ids).isEmpty()) {
+        const quint64 loads = m_detailLoads;
         TodoCommands::toggleCompleted(m_undoStack, m_store, ids);
-        if (ids.size() == 1)
-            updateDetail(); // the pane's box shows what the store kept (a repeating todo stays open)
+        if (ids.size() == 1) // the pane's box shows what the store kept (a repeating todo stays open, a refused write)
+            reloadDetailUnlessLoaded(loads);
         return;
     }
     const QList<Todo> todos = m_store->todos(ids);
@@ -115,9 +116,10 @@ void MainWindow::setCompletedAsking(const QStringList &ids, bool completed)
 {
     const QStringList open = completed ? SubtaskOperations::openSubtaskIds(*m_store, ids) : QStringList();
     if (open.isEmpty()) {
+        const quint64 loads = m_detailLoads;
         TodoCommands::setCompleted(m_undoStack, m_store, ids, completed);
-        if (ids.size() == 1)
-            updateDetail(); // the pane's box shows what the store kept (a repeating todo stays open)
+        if (ids.size() == 1) // the pane's box shows what the store kept (a repeating todo stays open, a refused write)
+            reloadDetailUnlessLoaded(loads);
         return;
     }
     if (m_completeQuestion)
@@ -132,6 +134,6 @@ void MainWindow::setCompletedAsking(const QStringList &ids, bool completed)
             TodoCommands::setCompleted(m_undoStack, m_store, ids, true);
     });
     // Whatever the answer, Cancel included, the detail pane's box shows the store again.
-    connect(dialog, &QDialog::finished, this, &MainWindow::updateDetail);
+    connect(dialog, &QDialog::finished, this, &MainWindow::reloadDetail);
     dialog->open();
 }

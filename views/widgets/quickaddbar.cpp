@@ -1,5 +1,7 @@
 #include "quickaddbar.h"
 
+#include "clearaction.h"
+
 #include <QAction>
 #include <QKeyEvent>
 #include <QLabel>
@@ -30,7 +32,7 @@ QuickAddBar::QuickAddBar(QWidget *parent)
         tr("Type a todo and press Enter. Dates like “tomorrow” or “friday 15:00”, "
            "!high for priority, #tag for tags and @list for a list are understood."));
     m_input->setPlaceholderText(tr("Add a todo… e.g. “Call Sam tomorrow 15:00 !high #work”"));
-    m_input->setClearButtonEnabled(true);
+    ClearAction::add(m_input);
     m_input->addAction(m_addIcon, QLineEdit::LeadingPosition);
     m_input->installEventFilter(this);
     // A roomier line than a form field: this is the app's main way in.

@@ -1,6 +1,8 @@
 // SyncSettingsDialog's widgets: built once, and wired to the dialog's slots.
 
 #include "syncsettingsdialog.h"
+
+#include "clearaction.h"
 #include "tododelegate.h"
 
 #include <QCheckBox>
@@ -70,7 +72,7 @@ void SyncSettingsDialog::buildLayout()
     m_connectionEdit->setObjectName(u"connectionEdit"_s);
     m_connectionEdit->setAccessibleName(tr("Connection string"));
     m_connectionEdit->setPlaceholderText(u"postgresql://user@host/database?sslmode=require"_s);
-    m_connectionEdit->setClearButtonEnabled(true);
+    ClearAction::add(m_connectionEdit);
     m_connectionEdit->setMinimumWidth(480);
     auto *connectionLabel = new QLabel(tr("Paste your Neon &connection string:"));
     connectionLabel->setBuddy(m_connectionEdit);
