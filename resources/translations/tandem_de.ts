@@ -1942,6 +1942,21 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>Notification</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Snooze 10 min</source>
+        <translation>In 10 Min. erinnern</translation>
+    </message>
+</context>
+<context>
     <name>PasswordStore</name>
     <message numerus="yes">
         <source>The system keychain did not answer within %n second(s).</source>
