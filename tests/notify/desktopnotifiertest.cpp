@@ -111,6 +111,9 @@ void DesktopNotifierTest::shouldReachDaemonWithTextUrgencyAndHints()
     QCOMPARE(shown.value(u"appname"_s).toString(), u"Tandem"_s);
     QCOMPARE(shown.value(u"category"_s).toString(), u"x-tandem.reminder"_s);
     QCOMPARE(shown.value(u"default_action_name"_s).toString(), u"default"_s);
+    // app_icon names the installed icon; dunst found it in its icon_path.
+    QVERIFY2(shown.value(u"icon_path"_s).toString().endsWith(u"/app.tandem.Tandem.png"_s),
+             qPrintable(shown.value(u"icon_path"_s).toString()));
     // The dunstrc rules match on the desktop-entry hint and the urgency and
     // write both into the text: so dunst read them as sent.
     QCOMPARE(shown.value(u"message"_s).toString(),

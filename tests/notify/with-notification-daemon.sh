@@ -3,9 +3,12 @@
 # session bus (dbus-run-session) with a real dunst on it, drawing on an Xvfb
 # display of its own. Never touches the person's desktop, bus or dunst.
 #
-#   with-notification-daemon.sh [--no-daemon] COMMAND [ARGS...]
+#   with-notification-daemon.sh [--no-daemon | --dunstrc FILE] COMMAND [ARGS...]
 #
 # --no-daemon: the same private bus, with no notification service on it.
+# --dunstrc FILE: dunst with these settings instead of the tests' (for the
+#   screenshot, ./dev screenshot notification); @TANDEM_ICONS@ in it is the
+#   folder that holds Tandem's icon under its installed name.
 #
 # The bus has no service folders, so nothing is started by D-Bus activation
 # (the dunst package installs an activation file for
@@ -22,9 +25,13 @@ set -eu
 
 here="$(cd "$(dirname "$0")" && pwd)"
 mode=dunst
+dunstrc=""
 if [ "${1:-}" = --no-daemon ]; then
     mode=none
     shift
+elif [ "${1:-}" = --dunstrc ]; then
+    dunstrc="$2"
+    shift 2
 fi
 
 scratch="$(mktemp -d)"
@@ -102,10 +109,16 @@ fi
 # of the urgency and desktop-entry hints into the text it shows (the
 # history's "message"); the stand-in for dmenu picks the action a test asks
 # for (pick-action.sh).
-mkdir -p "$scratch/config/dunst"
-cat >"$scratch/config/dunst/dunstrc" <<RC
+mkdir -p "$scratch/config/dunst" "$scratch/icons"
+# The icon as it is installed (app_icon and desktop-entry name it so).
+cp "$here/../../resources/icons/tandem-48.png" "$scratch/icons/app.tandem.Tandem.png"
+if [ -n "$dunstrc" ]; then
+    sed "s|@TANDEM_ICONS@|$scratch/icons|g" "$dunstrc" >"$scratch/config/dunst/dunstrc"
+else
+    cat >"$scratch/config/dunst/dunstrc" <<RC
 [global]
     font = DejaVu Sans 10
+    icon_path = $scratch/icons
     notification_limit = 0
     idle_threshold = 0
     show_age_threshold = -1
@@ -132,6 +145,7 @@ cat >"$scratch/config/dunst/dunstrc" <<RC
     msg_urgency = critical
     format = "critical|%a|%s|%b"
 RC
+fi
 
 # Inside the bus: start dunst, wait until it owns the name, run the command,
 # stop dunst, and pass on the command's exit status.
