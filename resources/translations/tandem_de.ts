@@ -108,6 +108,13 @@ Die alte Datei selbst bleibt genau so, wie sie ist.</translation>
     </message>
 </context>
 <context>
+    <name>ClearAction</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+</context>
+<context>
     <name>CliCommands</name>
     <message>
         <source>due %1</source>
