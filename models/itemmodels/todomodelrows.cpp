@@ -6,6 +6,7 @@
 
 #include "store/sqlhelpers.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -20,7 +21,36 @@ bool TodoModel::select()
     QSqlQuery current = query();
     current.finish();
     m_parentTitles.clear();
-    return QSqlTableModel::select();
+    return runPrepared() || QSqlTableModel::select();
+}
+
+bool TodoModel::runPrepared()
+{
+    // The limit is bound, so that one statement serves however many rows a
+    // view has fetched. The statement kept is the model's own query, which
+    // select() finishes before it runs it again.
+    const QString statement = QSqlTableModel::selectStatement();
+    if (statement.isEmpty())
+        return false;
+    const QString text = statement + u" LIMIT ?"_s;
+    QSqlQuery prepared = m_prepared.take(text);
+    if (prepared.lastQuery() != text) { // none kept yet
+        if (m_prepared.size() >= kPreparedStatements)
+            m_prepared.clear(); // a few views, each with its own text: no need to pick the oldest
+        prepared = QSqlQuery(database());
+        if (!prepared.prepare(text))
+            return false;
+    }
+    prepared.bindValue(0, m_limit > 0 ? m_limit : -1);
+    if (!prepared.exec())
+        return false;
+    beginResetModel(); // QSqlQueryModel's, which nests: one reset for the caller's and this
+    QSqlQueryModel::setQuery(std::move(prepared));
+    endResetModel();
+    if (lastError().isValid())
+        return false;
+    m_prepared.insert(text, query()); // shares the model's statement
+    return true;
 }
 
 void TodoModel::refresh()
