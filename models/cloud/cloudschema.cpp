@@ -26,6 +26,7 @@ const char *const kSteps[] = {
     ":/tandem/migrations/0008_device_digests.sql",
     ":/tandem/migrations/0009_tag_keys.sql",
     ":/tandem/migrations/0010_repeats.sql",
+    ":/tandem/migrations/0011_reminders.sql",
 };
 constexpr int kStepCount = int(std::size(kSteps));
 

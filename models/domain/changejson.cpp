@@ -185,4 +185,63 @@ QStringList applyListValues(const QJsonObject &values, TodoList &list)
     return set;
 }
 
+QJsonObject reminderValues(const Reminder &reminder, const QStringList &fields)
+{
+    using namespace ReminderField;
+    QJsonObject values;
+    for (const QString &field : fields) {
+        if (field == key(TodoId))
+            values.insert(field, reminder.todoId);
+        else if (field == key(Kind))
+            values.insert(field, kindName(reminder.kind));
+        else if (field == key(At))
+            values.insert(field, micros(reminder.at));
+        else if (field == key(OffsetMinutes))
+            values.insert(field, reminder.offsetMinutes);
+        else if (field == key(DayTime))
+            values.insert(field, reminder.dayTime ? QJsonValue(*reminder.dayTime) : QJsonValue(QJsonValue::Null));
+        else if (field == key(AcknowledgedFor))
+            values.insert(field, micros(reminder.acknowledgedFor));
+        else if (field == key(SnoozedUntil))
+            values.insert(field, micros(reminder.snoozedUntil));
+        else if (field == key(DeletedAt))
+            values.insert(field, micros(reminder.deletedAt));
+        else if (field == key(CreatedAt))
+            values.insert(field, micros(std::optional(reminder.createdAt)));
+    }
+    return values;
+}
+
+QStringList applyReminderValues(const QJsonObject &values, Reminder &reminder)
+{
+    using namespace ReminderField;
+    QStringList set;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const QString field = it.key();
+        const QJsonValue value = it.value();
+        if (field == key(TodoId))
+            reminder.todoId = value.toString();
+        else if (field == key(Kind))
+            reminder.kind = kindFromName(value.toString());
+        else if (field == key(At))
+            reminder.at = micros(value);
+        else if (field == key(OffsetMinutes))
+            reminder.offsetMinutes = value.toInt();
+        else if (field == key(DayTime))
+            reminder.dayTime = value.isDouble() ? std::optional(value.toInt()) : std::nullopt;
+        else if (field == key(AcknowledgedFor))
+            reminder.acknowledgedFor = micros(value);
+        else if (field == key(SnoozedUntil))
+            reminder.snoozedUntil = micros(value);
+        else if (field == key(DeletedAt))
+            reminder.deletedAt = micros(value);
+        else if (field == key(CreatedAt))
+            reminder.createdAt = micros(value).value_or(reminder.createdAt);
+        else
+            continue;
+        set << field;
+    }
+    return set;
+}
+
 } // namespace ChangeJson

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "reminder.h"
 #include "todo.h"
 #include "todolist.h"
 
@@ -18,10 +19,13 @@ QStringList allListFields();
 
 QJsonObject todoValues(const Todo &todo, const QStringList &fields);
 QJsonObject listValues(const TodoList &list, const QStringList &fields);
+// A reminder's synced fields (ReminderField); firedFor never travels.
+QJsonObject reminderValues(const Reminder &reminder, const QStringList &fields);
 
 // Sets the fields named in values; returns the names it set.
 QStringList applyTodoValues(const QJsonObject &values, Todo &todo);
 QStringList applyListValues(const QJsonObject &values, TodoList &list);
+QStringList applyReminderValues(const QJsonObject &values, Reminder &reminder);
 
 QJsonValue micros(const std::optional<Timestamp::Micros> &value);
 // repeat_from as it travels and is exported: "due" or "completion".

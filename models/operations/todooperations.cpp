@@ -1,6 +1,7 @@
 #include "todooperations.h"
 
 #include "domain/tagkey.h"
+#include "reminderoperations.h"
 #include "repeatoperations.h"
 #include "operations/subtaskoperations.h"
 #include "store/todostore.h"
@@ -170,9 +171,11 @@ Edit deleteTodos(const TodoStore &store, const QStringList &ids, Timestamp::Micr
     // A parent takes its subtasks with it; they go first, so the server sees
     // the parent's delete after theirs (docs/repeats.md, subtasks).
     const QStringList children = store.subtaskIds(ids);
-    return editEach(store, children + ids,
-                    QCoreApplication::translate("TodoCommands", "Delete %n todo(s)", nullptr, int(ids.size())),
-                    [=](Todo &todo) { todo.deletedAt = now; });
+    Edit edit = editEach(store, children + ids,
+                         QCoreApplication::translate("TodoCommands", "Delete %n todo(s)", nullptr, int(ids.size())),
+                         [=](Todo &todo) { todo.deletedAt = now; });
+    ReminderOperations::deleteWithTodos(store, edit);
+    return edit;
 }
 
 Edit setPriority(const TodoStore &store, const QStringList &ids, Priority priority)
@@ -303,11 +306,13 @@ Edit renameList(const TodoStore &store, const QString &listId, const QString &na
 
 Edit deleteList(const TodoStore &store, const QString &listId, Timestamp::Micros now)
 {
-    return deleteListWith(store, listId, now, QT_TRANSLATE_NOOP("TodoCommands", "Delete list “%1”"),
-                          [now](QList<Todo> &todos) {
-                              for (Todo &todo : todos)
-                                  todo.deletedAt = now;
-                          });
+    Edit edit = deleteListWith(store, listId, now, QT_TRANSLATE_NOOP("TodoCommands", "Delete list “%1”"),
+                               [now](QList<Todo> &todos) {
+                                   for (Todo &todo : todos)
+                                       todo.deletedAt = now;
+                               });
+    ReminderOperations::deleteWithTodos(store, edit);
+    return edit;
 }
 
 Edit deleteListKeepingTodos(const TodoStore &store, const QString &listId, Timestamp::Micros now)

@@ -21,8 +21,11 @@ struct CacheChange
     QStringList todoIds; // todos whose rows changed
     bool lists = false;  // a list was added, renamed, moved or deleted
     bool tags = false;   // tag links or the open counts of tags may differ
+    // Reminders were added, removed, snoozed or dismissed (their todos are
+    // among todoIds): the reminder scheduler plans again.
+    bool reminders = false;
 
-    bool isEmpty() const { return todoIds.isEmpty() && !lists && !tags; }
+    bool isEmpty() const { return todoIds.isEmpty() && !lists && !tags && !reminders; }
     // Written on this desktop and so still to be pushed (everything but a
     // pull): tandem-cli's edits wait in the outbox for the window's sync.
     bool isLocal() const { return origin != Origin::Pull; }

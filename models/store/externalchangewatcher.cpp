@@ -85,8 +85,9 @@ void ExternalChangeWatcher::check()
     m_file = file;
     if (external <= 0)
         return;
-    // What else another process wrote (a list, tags, a row whose outbox
-    // entry was pushed meanwhile) is not in the outbox: the lists and tags
-    // are reloaded, and the todo lists re-read their rows whatever the ids.
-    Q_EMIT changedElsewhere({CacheChange::Origin::External, ids, true, true});
+    // What else another process wrote (a list, tags, a reminder, a row whose
+    // outbox entry was pushed meanwhile) is not in the outbox: the lists and
+    // tags are reloaded, the reminders planned again, and the todo lists
+    // re-read their rows whatever the ids.
+    Q_EMIT changedElsewhere({CacheChange::Origin::External, ids, true, true, true});
 }

@@ -175,6 +175,27 @@ const QStringList kStep6 = {
     rowsViewWithSubtasks(u"todo_rows_scan"_s, u"todos t NOT INDEXED"_s),
 };
 
+// Step 7: reminders (docs/reminders.md). The synced fields mirror
+// tandem.reminders; fired_for is this desktop's own (the fire time it
+// already showed), so it never travels and a pull never overwrites it.
+const QStringList kStep7 = {
+    u"CREATE TABLE reminders ("
+    "  id TEXT NOT NULL PRIMARY KEY,"
+    "  todo_id TEXT NOT NULL REFERENCES todos(id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('at', 'before_due')),"
+    "  at INTEGER,"
+    "  offset_minutes INTEGER NOT NULL DEFAULT 0,"
+    "  day_time INTEGER CHECK (day_time BETWEEN 0 AND 1439),"
+    "  acknowledged_for INTEGER,"
+    "  snoozed_until INTEGER,"
+    "  created_at INTEGER NOT NULL,"
+    "  updated_at INTEGER NOT NULL,"
+    "  deleted_at INTEGER,"
+    "  sync_xid INTEGER,"
+    "  fired_for INTEGER)"_s,
+    u"CREATE INDEX reminders_by_todo ON reminders(todo_id)"_s,
+};
+
 // Step 5: a full-text index of the live todos' titles and notes, for a
 // search that matches few of them (SearchIndex; filled after these statements).
 
@@ -194,6 +215,8 @@ const QStringList &stepStatements(int version)
         return SearchIndex::schemaStatements();
     case 6:
         return kStep6;
+    case 7:
+        return kStep7;
     default:
         return none;
     }

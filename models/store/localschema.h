@@ -9,7 +9,7 @@
 class LocalSchema
 {
 public:
-    static constexpr int kCurrentVersion = 6;
+    static constexpr int kCurrentVersion = 7;
 
     // 0 for a new, empty file.
     static int version(const QSqlDatabase &db, QString *error = nullptr);

@@ -17,6 +17,7 @@ namespace Outbox {
 inline constexpr auto kEntityTodo = "todo";
 inline constexpr auto kEntityList = "list";
 inline constexpr auto kEntityTodoTag = "todo_tag";
+inline constexpr auto kEntityReminder = "reminder";
 
 inline constexpr auto kOpUpsert = "upsert"; // payload: JSON object of the changed fields' new values
 inline constexpr auto kOpAddTag = "add";    // payload: the tag name

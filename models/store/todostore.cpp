@@ -264,10 +264,18 @@ bool TodoStore::apply(const Changeset &changes, CacheChange::Origin origin)
         changedTodoIds << todo.id;
     }
 
+    QStringList reminderTodoIds;
+    if (!writeReminders(changes.reminders, now, &reminderTodoIds))
+        return false;
+    for (const QString &id : std::as_const(reminderTodoIds)) {
+        if (!changedTodoIds.contains(id))
+            changedTodoIds << id;
+    }
+
     if (!transaction.commit())
         return fail(transaction.error());
     m_lastError.clear();
-    m_database->announce({origin, changedTodoIds, listsTouched, tagsTouched});
+    m_database->announce({origin, changedTodoIds, listsTouched, tagsTouched, !reminderTodoIds.isEmpty()});
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/reminder.h"
 #include "domain/todo.h"
 #include "domain/todolist.h"
 #include "cachechange.h"
@@ -21,7 +22,8 @@ struct Changeset
 {
     QList<TodoList> lists;
     QList<Todo> todos;
-    bool isEmpty() const { return lists.isEmpty() && todos.isEmpty(); }
+    QList<Reminder> reminders = {}; // written after the todos, which they name
+    bool isEmpty() const { return lists.isEmpty() && todos.isEmpty() && reminders.isEmpty(); }
 };
 
 // The one way into the local cache. Reads return snapshots; apply() writes
@@ -61,6 +63,16 @@ public:
     // The latest occurrence of a repeating todo that has a live record.
     std::optional<Timestamp::Micros> lastOccurrence(const QString &seriesId) const;
 
+    // Reminders (todostorereminders.cpp). reminders(): a todo's, in the
+    // order they were made; armedReminders(): the live ones of live, open
+    // todos, which the planner looks at.
+    std::optional<Reminder> reminder(const QString &id) const;
+    QList<Reminder> reminders(const QStringList &todoIds) const;
+    QList<Reminder> armedReminders() const;
+    // Records that this desktop showed these reminders for these fire times
+    // (id -> time). Local bookkeeping only: no outbox entry, no announcement.
+    bool markRemindersFired(const QHash<QString, Timestamp::Micros> &fired);
+
     // Writes the snapshots. A list cannot be renamed to nothing and the inbox
     // cannot be deleted; such a changeset is refused whole.
     // changed() carries the origin: LocalEdit for an edit, Undo for the undo
@@ -93,6 +105,9 @@ Q_SIGNALS:
 
 private:
     bool fail(const QString &message);
+    // The reminders of a changeset and their outbox entries, in apply()'s
+    // transaction; appends the ids of their todos.
+    bool writeReminders(const QList<Reminder> &reminders, Timestamp::Micros now, QStringList *todoIds);
 
     Sql::Statements &preparedStatements(const QSqlDatabase &db);
 

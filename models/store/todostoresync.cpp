@@ -4,6 +4,7 @@
 #include "domain/changejson.h"
 #include "listrows.h"
 #include "outbox.h"
+#include "reminderrows.h"
 #include "sqlhelpers.h"
 #include "todorows.h"
 
@@ -36,7 +37,8 @@ bool TodoStore::reseedOutbox(const QSqlDatabase &db, int *liveTodos, QString *er
     // from its changed fields alone (with a new created_at, in an Inbox of
     // the server's making) before the full row arrives.
     if (!Sql::exec(db, u"DELETE FROM outbox"_s, {}, error) || !Sql::exec(db, u"UPDATE todos SET sync_xid = NULL"_s, {}, error)
-        || !Sql::exec(db, u"UPDATE lists SET sync_xid = NULL"_s, {}, error))
+        || !Sql::exec(db, u"UPDATE lists SET sync_xid = NULL"_s, {}, error)
+        || !Sql::exec(db, u"UPDATE reminders SET sync_xid = NULL"_s, {}, error))
         return false;
     auto listRows = Sql::select(db, u"SELECT id, name, position, is_inbox, created_at, deleted_at FROM lists"_s, {}, error);
     while (listRows && listRows->next()) {
@@ -69,6 +71,12 @@ bool TodoStore::reseedOutbox(const QSqlDatabase &db, int *liveTodos, QString *er
             if (!Outbox::append(db, Outbox::kEntityTodoTag, todo->id, Outbox::kOpAddTag, tag, error))
                 return false;
         }
+    }
+    // After every todo: the server takes a reminder only for a todo it has.
+    for (const Reminder &reminder : ReminderRows::ofTodos(db, ids, true)) {
+        if (!Outbox::append(db, Outbox::kEntityReminder, reminder.id, Outbox::kOpUpsert,
+                            Outbox::encode(ChangeJson::reminderValues(reminder, ReminderField::all())), error))
+            return false;
     }
     return true;
 }

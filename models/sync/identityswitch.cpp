@@ -26,6 +26,10 @@ const QStringList kRekeyStatements = {
     u"UPDATE todo_tags SET todo_id = (SELECT new_id FROM temp.rekey WHERE old_id = "
     u"todo_tags.todo_id)"
     " WHERE todo_id IN (SELECT old_id FROM temp.rekey)"_s,
+    u"UPDATE reminders SET todo_id = (SELECT new_id FROM temp.rekey WHERE old_id = reminders.todo_id)"
+    " WHERE todo_id IN (SELECT old_id FROM temp.rekey)"_s,
+    u"UPDATE reminders SET id = (SELECT new_id FROM temp.rekey WHERE old_id = reminders.id)"
+    " WHERE id IN (SELECT old_id FROM temp.rekey)"_s,
     u"UPDATE conflicts SET entity_id = (SELECT new_id FROM temp.rekey WHERE old_id = "
     u"conflicts.entity_id)"
     " WHERE entity_id IN (SELECT old_id FROM temp.rekey)"_s,
@@ -42,7 +46,7 @@ bool rekey(const QSqlDatabase &db, const QString &identity, QString *error)
         return false;
     QStringList ids;
     auto rows
-        = Sql::select(db, u"SELECT id FROM lists UNION ALL SELECT id FROM todos"_s, {}, error);
+        = Sql::select(db, u"SELECT id FROM lists UNION ALL SELECT id FROM todos UNION ALL SELECT id FROM reminders"_s, {}, error);
     while (rows && rows->next())
         ids << rows->value(0).toString();
     rows.reset();

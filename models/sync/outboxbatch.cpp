@@ -15,15 +15,17 @@ OutboxBatch OutboxBatch::read(const QSqlDatabase &db, int maxChanges, QString *e
     OutboxBatch batch;
     auto query = Sql::select(db,
                              u"SELECT o.seq, o.entity, o.entity_id, o.op, o.payload,"
-                             " CASE o.entity WHEN 'todo' THEN t.sync_xid WHEN 'list' THEN l.sync_xid END"
+                             " CASE o.entity WHEN 'todo' THEN t.sync_xid WHEN 'list' THEN l.sync_xid"
+                             "   WHEN 'reminder' THEN r.sync_xid END"
                              " FROM outbox o"
                              " LEFT JOIN todos t ON o.entity = 'todo' AND t.id = o.entity_id"
                              " LEFT JOIN lists l ON o.entity = 'list' AND l.id = o.entity_id"
+                             " LEFT JOIN reminders r ON o.entity = 'reminder' AND r.id = o.entity_id"
                              " ORDER BY o.seq LIMIT ?"_s,
                              {maxChanges}, error);
     if (!query)
         return batch;
-    QSet<QString> todos, lists;
+    QSet<QString> todos, lists, reminders;
     while (query->next()) {
         const QString entity = query->value(1).toString();
         const QString id = query->value(2).toString();
@@ -47,12 +49,15 @@ OutboxBatch OutboxBatch::read(const QSqlDatabase &db, int maxChanges, QString *e
             todos.insert(id);
         else if (entity == QLatin1String(Outbox::kEntityList))
             lists.insert(id);
+        else if (entity == QLatin1String(Outbox::kEntityReminder))
+            reminders.insert(id);
         batch.changes.append(change);
         batch.lastSeq = query->value(0).toLongLong();
         ++batch.changeCount;
     }
     batch.todoIds = QStringList(todos.cbegin(), todos.cend());
     batch.listIds = QStringList(lists.cbegin(), lists.cend());
+    batch.reminderIds = QStringList(reminders.cbegin(), reminders.cend());
     return batch;
 }
 
@@ -66,16 +71,17 @@ bool OutboxBatch::acknowledge(const QSqlDatabase &db, const QString &serverXid, 
     const qint64 xid = serverXid.toLongLong();
     if (!Sql::exec(db, u"DELETE FROM outbox WHERE seq <= ?"_s, {lastSeq}, error))
         return false;
-    for (const QString &id : todoIds) {
-        if (!Sql::exec(db, u"UPDATE todos SET sync_xid = ? WHERE id = ? AND (sync_xid IS NULL OR sync_xid < ?)"_s,
-                       {xid, id, xid}, error))
-            return false;
-    }
-    for (const QString &id : listIds) {
-        if (!Sql::exec(db, u"UPDATE lists SET sync_xid = ? WHERE id = ? AND (sync_xid IS NULL OR sync_xid < ?)"_s,
-                       {xid, id, xid}, error))
-            return false;
-    }
+    const auto stamp = [&](const QString &table, const QStringList &ids) {
+        for (const QString &id : ids) {
+            // The table is one of three names below, never anyone's input.
+            if (!Sql::exec(db, u"UPDATE %1 SET sync_xid = ? WHERE id = ? AND (sync_xid IS NULL OR sync_xid < ?)"_s.arg(table),
+                           {xid, id, xid}, error))
+                return false;
+        }
+        return true;
+    };
+    if (!stamp(u"todos"_s, todoIds) || !stamp(u"lists"_s, listIds) || !stamp(u"reminders"_s, reminderIds))
+        return false;
     if (!transaction.commit()) {
         *error = transaction.error();
         return false;

@@ -13,6 +13,7 @@ struct OutboxBatch
     QJsonArray changes;
     QStringList todoIds;
     QStringList listIds;
+    QStringList reminderIds;
 
     bool isEmpty() const { return changeCount == 0; }
 

@@ -137,6 +137,10 @@ bool PullApplier::apply(const PullSet &pull, const QString &newCursor, QString *
     beforeTransaction(pull, &transaction);
     if (!applyLinks(pull.links, error))
         return false;
+    // After the todos they name.
+    beforeTransaction(pull, &transaction);
+    if (!applyReminders(pull.reminders, error))
+        return false;
     beforeTransaction(pull, &transaction);
     return applyConflicts(pull.conflicts, newCursor, error);
 }

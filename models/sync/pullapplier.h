@@ -45,6 +45,7 @@ public:
     QStringList changedTodoIds() const { return m_changedTodos; }
     bool listsChanged() const { return m_listsChanged; }
     bool tagsChanged() const { return m_tagsChanged; }
+    bool remindersChanged() const { return m_remindersChanged; }
 
 private:
     void loadPendingFields(const char *entity, const QStringList &ids, QHash<QString, QSet<QString>> *fields) const;
@@ -55,6 +56,8 @@ private:
     bool applyTodosInBulk(const QList<PullSet::TodoRow> &rows, QString *error);
     bool writeTodos(const QList<PullSet::TodoRow> &rows, qsizetype from, qsizetype to, QString *error);
     bool applyLinks(const QList<PullSet::TagLink> &links, QString *error);
+    // pullapplierreminders.cpp
+    bool applyReminders(const QList<PullSet::ReminderRow> &rows, QString *error);
     bool applyConflicts(const QList<PullSet::Conflict> &conflicts, const QString &newCursor, QString *error);
 
     QSqlDatabase m_db;
@@ -64,4 +67,5 @@ private:
     QStringList m_changedTodos;
     bool m_listsChanged = false;
     bool m_tagsChanged = false;
+    bool m_remindersChanged = false;
 };

@@ -56,6 +56,12 @@ bool PullFetcher::fetch(
              " FROM tandem.conflicts WHERE change_xid >= $1::xid8"_s.arg(micros("created_at"))
                     + owner,
                 {cursor}},
+            {u"SELECT id, todo_id, kind, %1, offset_minutes, day_time, %2, %3, %4, %5, %6, change_xid::text"
+             " FROM tandem.reminders WHERE change_xid >= $1::xid8"_s.arg(
+                 micros("at"), micros("acknowledged_for"), micros("snoozed_until"), micros("created_at"),
+                 micros("updated_at"), micros("deleted_at"))
+                    + owner,
+                {cursor}},
         },
         statementTimeoutMs, &ok, u"ISOLATION LEVEL REPEATABLE READ READ ONLY"_s);
     if (!ok)
@@ -111,6 +117,24 @@ bool PullFetcher::fetch(
         pull->conflicts << PullSet::Conflict {conflicts.int64(r, 0), conflicts.text(r, 1),
             conflicts.text(r, 2), conflicts.text(r, 3), conflicts.text(r, 4), conflicts.text(r, 5),
             conflicts.text(r, 6), conflicts.int64(r, 7)};
+    }
+    const PgResult &reminders = rows[5];
+    for (int r = 0; r < reminders.rowCount(); ++r) {
+        PullSet::ReminderRow row;
+        Reminder &reminder = row.reminder;
+        reminder.id = reminders.text(r, 0);
+        reminder.todoId = reminders.text(r, 1);
+        reminder.kind = ReminderField::kindFromName(reminders.text(r, 2));
+        reminder.at = optionalMicros(reminders, r, 3);
+        reminder.offsetMinutes = int(reminders.int64(r, 4));
+        reminder.dayTime = reminders.isNull(r, 5) ? std::nullopt : std::optional(int(reminders.int64(r, 5)));
+        reminder.acknowledgedFor = optionalMicros(reminders, r, 6);
+        reminder.snoozedUntil = optionalMicros(reminders, r, 7);
+        reminder.createdAt = reminders.int64(r, 8);
+        reminder.updatedAt = reminders.int64(r, 9);
+        reminder.deletedAt = optionalMicros(reminders, r, 10);
+        row.xid = reminders.int64(r, 11);
+        pull->reminders << row;
     }
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/reminder.h"
 #include "domain/todo.h"
 #include "domain/todolist.h"
 
@@ -17,6 +18,11 @@ struct PullSet
     struct TodoRow
     {
         Todo todo; // without tags: they come as links
+        qint64 xid = 0;
+    };
+    struct ReminderRow
+    {
+        Reminder reminder; // without firedFor: that is each desktop's own
         qint64 xid = 0;
     };
     struct TagLink
@@ -37,7 +43,11 @@ struct PullSet
     QList<ListRow> lists;
     QList<TodoRow> todos;
     QList<TagLink> links;
+    QList<ReminderRow> reminders;
     QList<Conflict> conflicts;
 
-    int rowCount() const { return int(lists.size() + todos.size() + links.size() + conflicts.size()); }
+    int rowCount() const
+    {
+        return int(lists.size() + todos.size() + links.size() + reminders.size() + conflicts.size());
+    }
 };

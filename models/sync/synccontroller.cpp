@@ -35,8 +35,8 @@ SyncController::SyncController(LocalDatabase *database, const Profile &profile, 
     connect(m_engine, &SyncEngine::confirmationNeeded, this, &SyncController::confirmationNeeded);
     connect(m_engine, &SyncEngine::notice, this, &SyncController::notice);
     // The worker wrote through its own connection; tell the window's models.
-    connect(m_engine, &SyncEngine::cacheChanged, this, [this](const QStringList &ids, bool lists, bool tags) {
-        m_database->announce({CacheChange::Origin::Pull, ids, lists, tags});
+    connect(m_engine, &SyncEngine::cacheChanged, this, [this](const QStringList &ids, bool lists, bool tags, bool reminders) {
+        m_database->announce({CacheChange::Origin::Pull, ids, lists, tags, reminders});
     });
     // Every change made here: push soon. A pull came from the cloud and is
     // not pushed back (it would cost an empty sync after every pull).

@@ -186,8 +186,8 @@ void SyncEngine::runSync()
         Q_EMIT notice(result.notice);
 
     const QStringList changed = m_session->changedTodoIds();
-    if (!changed.isEmpty() || m_session->listsChanged() || m_session->tagsChanged())
-        Q_EMIT cacheChanged(changed, m_session->listsChanged(), m_session->tagsChanged());
+    if (!changed.isEmpty() || m_session->listsChanged() || m_session->tagsChanged() || m_session->remindersChanged())
+        Q_EMIT cacheChanged(changed, m_session->listsChanged(), m_session->tagsChanged(), m_session->remindersChanged());
 
     if (result.ok()) {
         m_failures = 0;

@@ -46,7 +46,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void stateChanged(SyncEngine::State state, const QString &message);
     // After a sync that wrote to the local cache: for the item models.
-    void cacheChanged(const QStringList &todoIds, bool listsChanged, bool tagsChanged);
+    void cacheChanged(const QStringList &todoIds, bool listsChanged, bool tagsChanged, bool remindersChanged);
     void synced(Timestamp::Micros when, int pushed, int pulled, int conflicts);
     void confirmationNeeded(int deletions);
     // Something a sync did that the person must hear of once (SyncResult::notice).

@@ -155,7 +155,7 @@ bool SyncSession::handshake(SyncResult *result)
             return false;
         }
         m_deviceId = switched.deviceId;
-        m_listsChanged = m_tagsChanged = true; // every id changed; the push below names the todos
+        m_listsChanged = m_tagsChanged = m_remindersChanged = true; // every id changed; the push below names the todos
         m_notice = tr("Tandem now syncs with another cloud database or role (%1). This desktop's %n todo(s) "
                       "were copied there; nothing was removed from the one it synced with before.",
                       nullptr, switched.todos)
@@ -327,6 +327,7 @@ SyncResult SyncSession::pull()
     m_changedTodos << applier.changedTodoIds();
     m_listsChanged = m_listsChanged || applier.listsChanged();
     m_tagsChanged = m_tagsChanged || applier.tagsChanged();
+    m_remindersChanged = m_remindersChanged || applier.remindersChanged();
     result.pulledRows = pull.rowCount();
     result.conflicts = int(pull.conflicts.size());
     result.roundTrips = m_roundTrips;
@@ -336,7 +337,7 @@ SyncResult SyncSession::pull()
 SyncResult SyncSession::sync()
 {
     m_changedTodos.clear();
-    m_listsChanged = m_tagsChanged = false;
+    m_listsChanged = m_tagsChanged = m_remindersChanged = false;
     m_roundTrips = 0;
     m_notice.clear();
     // Every change queued before this sync must be recorded by the server

@@ -58,6 +58,7 @@ public:
     QStringList changedTodoIds() const { return m_changedTodos; }
     bool listsChanged() const { return m_listsChanged; }
     bool tagsChanged() const { return m_tagsChanged; }
+    bool remindersChanged() const { return m_remindersChanged; }
 
 private:
     SyncResult failure() const;
@@ -78,5 +79,6 @@ private:
     QStringList m_changedTodos;
     bool m_listsChanged = false;
     bool m_tagsChanged = false;
+    bool m_remindersChanged = false;
     QString m_notice; // said once, in the result of the sync where it happened
 };

@@ -1,5 +1,5 @@
-# One place writes outbox entries: TodoStore (models/store/todostore.cpp and
-# todostoresync.cpp, through the Outbox helpers). The sync's acknowledgement
+# One place writes outbox entries: TodoStore (models/store/todostore.cpp,
+# todostoresync.cpp and todostorereminders.cpp, through the Outbox helpers). The sync's acknowledgement
 # (models/sync/outboxbatch.cpp) only deletes what the server recorded.
 # Fails, naming the files, when any other code of the app's libraries
 # appends, rewrites or deletes outbox rows.
@@ -9,6 +9,7 @@ cmake_minimum_required(VERSION 3.25)
 set(allowed
     models/store/todostore.cpp
     models/store/todostoresync.cpp
+    models/store/todostorereminders.cpp
     models/store/outbox.cpp
     models/store/outbox.h
     models/store/localschema.cpp

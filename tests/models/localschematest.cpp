@@ -302,6 +302,19 @@ void LocalSchemaTest::shouldUpgradeEveryOlderVersion()
     QVERIFY2(store.apply({{}, {todo}}), qPrintable(store.lastError()));
     QCOMPARE(store.todo(todo.id)->tags, QStringList {u"Shop"_s});
     QCOMPARE(todo.position, 4.0); // after the deleted todo at 3 in that list
+
+    // Reminders (step 7), of the todos that were there before it too.
+    const int pendingBefore = store.pendingChangeCount();
+    Changeset reminders;
+    reminders.reminders << Reminder::beforeDue(u"todo-milk"_s, 24 * 60, 9 * 60)
+                        << Reminder::atInstant(u"todo-rtl"_s, kDueTime);
+    QVERIFY2(store.apply(reminders), qPrintable(store.lastError()));
+    QCOMPARE(store.pendingChangeCount(), pendingBefore + 2);
+    QCOMPARE(store.reminders({u"todo-milk"_s}).size(), 1);
+    QCOMPARE(store.reminders({u"todo-milk"_s}).first().dayTime, std::optional(9 * 60));
+    QCOMPARE(store.reminder(reminders.reminders.last().id)->at, std::optional(kDueTime));
+    // Only open todos' reminders may fire: the Hebrew todo is done.
+    QCOMPARE(store.armedReminders().size(), 1);
 }
 
 void LocalSchemaTest::shouldRecordEveryStepOnce()
