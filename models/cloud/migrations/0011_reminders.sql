@@ -40,10 +40,16 @@ ALTER TABLE tandem.reminders FORCE ROW LEVEL SECURITY;
 CREATE POLICY own_rows ON tandem.reminders USING (owner = current_user) WITH CHECK (owner = current_user);
 GRANT SELECT, INSERT, UPDATE, DELETE ON tandem.reminders TO PUBLIC;
 
-CREATE TRIGGER reminders_stamp BEFORE INSERT OR UPDATE ON tandem.reminders
+-- The todos' bookkeeping, as step 5 left it.
+CREATE TRIGGER reminders_stamp BEFORE UPDATE ON tandem.reminders
     FOR EACH ROW EXECUTE FUNCTION tandem.stamp_fields();
-CREATE TRIGGER reminders_notify AFTER INSERT OR UPDATE ON tandem.reminders
-    FOR EACH ROW EXECUTE FUNCTION tandem.notify_change();
+CREATE TRIGGER reminders_stamp_insert BEFORE INSERT ON tandem.reminders
+    FOR EACH ROW WHEN (NEW.change_xid IS DISTINCT FROM pg_current_xact_id())
+    EXECUTE FUNCTION tandem.stamp_fields();
+CREATE TRIGGER reminders_notify_insert AFTER INSERT ON tandem.reminders
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem.notify_changes();
+CREATE TRIGGER reminders_notify_update AFTER UPDATE ON tandem.reminders
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION tandem.notify_changes();
 
 -- A plain DELETE of a reminder becomes a tombstone, as for the other tables
 -- (step 2's tombstone_instead); the purge removes rows for real.
@@ -114,11 +120,11 @@ BEGIN
         END IF;
     END IF;
     IF NOT tandem.todo_is_live(old_row.todo_id) THEN
-        IF old_row.deleted_at IS NOT NULL OR new_row.deleted_at IS NULL THEN
-            RETURN;
+        -- Of a todo that is gone, only a delete is taken.
+        IF old_row.deleted_at IS NULL AND new_row.deleted_at IS NOT NULL THEN
+            UPDATE tandem.reminders SET deleted_at = new_row.deleted_at WHERE id = p_id;
         END IF;
-        new_row := old_row;
-        new_row.deleted_at := jsonb_populate_record(NULL::tandem.reminders, p_vals).deleted_at;
+        RETURN;
     END IF;
     new_row.acknowledged_for := greatest(old_row.acknowledged_for, new_row.acknowledged_for);
     IF to_jsonb(new_row) = to_jsonb(old_row) THEN
