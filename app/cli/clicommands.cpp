@@ -1,7 +1,9 @@
 #include "clicommands.h"
 
+#include "clireminders.h"
 #include "cloud/profileloader.h"
 #include "domain/tagkey.h"
+#include "operations/reminderoperations.h"
 #include "operations/todooperations.h"
 #include "presenters/todolistpresenter.h"
 #include "quickadd/quickaddparser.h"
@@ -14,6 +16,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
@@ -234,7 +237,12 @@ int CliCommands::add()
     addTags(&todo.tags, m_request.tags);
     if (const int shaped = applyShape(todo, &todo); shaped != CliExit::Ok)
         return shaped;
-    if (!TodoOperations::apply(*m_store, TodoOperations::addTodo(todo)))
+    const auto reminders = CliReminders::fromRequest(m_request, todo, &error);
+    if (!reminders)
+        return fail(CliExit::Failure, error);
+    Edit edit = TodoOperations::addTodo(todo);
+    ReminderOperations::addTo(edit, *reminders);
+    if (!TodoOperations::apply(*m_store, edit))
         return fail(CliExit::Failure, m_store->lastError());
     print(todo.id + u'\n');
     return CliExit::Ok;
@@ -247,7 +255,8 @@ int CliCommands::list()
     if (!todos)
         return fail(CliExit::Failure, error);
     if (m_request.json) {
-        print(QString::fromUtf8(QJsonDocument(TodoJsonExport::todos(*todos)).toJson(QJsonDocument::Indented)));
+        const QJsonArray array = TodoJsonExport::todos(*todos, CliReminders::nextFireTimes(*m_store, *todos));
+        print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
         return CliExit::Ok;
     }
     QHash<QString, QString> listNames;
@@ -289,7 +298,18 @@ int CliCommands::edit()
     }
     if (const int shaped = applyShape(*before, &after); shaped != CliExit::Ok)
         return shaped;
-    if (!TodoOperations::apply(*m_store, TodoOperations::editTodo(*m_store, after)))
+    const auto reminders = CliReminders::fromRequest(m_request, after, &error);
+    if (!reminders)
+        return fail(CliExit::Failure, error);
+    // The todo and its reminders in one step, as one transaction.
+    Edit edit = TodoOperations::editTodo(*m_store, after);
+    if (m_request.noReminders) {
+        const Edit cleared = ReminderOperations::clear(*m_store, before->id);
+        edit.before.reminders << cleared.before.reminders;
+        edit.after.reminders << cleared.after.reminders;
+    }
+    ReminderOperations::addTo(edit, *reminders);
+    if (!TodoOperations::apply(*m_store, edit))
         return fail(CliExit::Failure, m_store->lastError());
     return CliExit::Ok;
 }
@@ -362,7 +382,8 @@ int CliCommands::exportJson()
     const auto todos = m_finder->liveTodos(true, &error);
     if (!todos)
         return fail(CliExit::Failure, error);
-    const QJsonObject document = TodoJsonExport::document(m_store->lists(), *todos);
+    const QJsonObject document
+        = TodoJsonExport::document(m_store->lists(), *todos, CliReminders::nextFireTimes(*m_store, *todos));
     print(QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)));
     return CliExit::Ok;
 }

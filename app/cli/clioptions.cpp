@@ -130,6 +130,24 @@ const QList<OptionSpec> &CliOptions::specs()
              return r.parent->isEmpty() ? CliParser::tr("--parent needs the id of a todo.") : QString();
          }},
         {u"--no-parent"_s, false, {Command::Edit}, setFlag(&CliRequest::noParent)},
+        {u"--remind"_s, true, {Command::Add, Command::Edit},
+         [](CliRequest &r, const QString &v) {
+             QString error;
+             const auto at = CliParser::parseDue(v, &error);
+             if (at)
+                 r.remindAt << *at;
+             return error;
+         }},
+        {u"--remind-before"_s, true, {Command::Add, Command::Edit},
+         [](CliRequest &r, const QString &v) {
+             const auto minutes = CliParser::parseDuration(v);
+             if (!minutes)
+                 return CliParser::tr("Invalid duration \"%1\"; expected minutes, hours, days or weeks such as 15m, 2h, 1d or 1h30m.")
+                     .arg(v);
+             r.remindBefore << *minutes;
+             return QString();
+         }},
+        {u"--no-reminders"_s, false, {Command::Edit}, setFlag(&CliRequest::noReminders)},
         {u"--quick"_s, false, {Command::Add}, setFlag(&CliRequest::quick)},
         {u"--json"_s, false, {Command::List, Command::Export}, setFlag(&CliRequest::json)},
         {u"--all"_s, false, {Command::List}, setFlag(&CliRequest::all)},

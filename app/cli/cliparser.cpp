@@ -6,9 +6,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QRegularExpression>
 
 #include <functional>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -115,6 +117,23 @@ std::optional<CliRequest::Due> CliParser::parseDue(const QString &text, QString 
         return std::nullopt;
     }
     return CliRequest::Due{Timestamp::fromDateTime(local), true};
+}
+
+std::optional<int> CliParser::parseDuration(const QString &text)
+{
+    static const QRegularExpression whole(u"^(?:\\s*\\d+\\s*[wdhm])+\\s*$"_s);
+    static const QRegularExpression part(u"(\\d+)\\s*([wdhm])"_s);
+    const QString value = text.trimmed().toLower();
+    if (!whole.match(value).hasMatch())
+        return std::nullopt;
+    static const QHash<QChar, qint64> minutesPer{{u'w', 7 * 24 * 60}, {u'd', 24 * 60}, {u'h', 60}, {u'm', 1}};
+    qint64 minutes = 0;
+    for (const QRegularExpressionMatch &match : part.globalMatch(value)) {
+        minutes += match.captured(1).toLongLong() * minutesPer.value(match.captured(2).front());
+        if (minutes > std::numeric_limits<int>::max())
+            return std::nullopt;
+    }
+    return int(minutes);
 }
 
 std::optional<Priority> CliParser::parsePriority(const QString &text)
@@ -229,11 +248,14 @@ CliRequest CliParser::parse(const QStringList &arguments)
         request.error = tr("--start and --no-start cannot be used together.");
     } else if (request.parent && request.noParent) {
         request.error = tr("--parent and --no-parent cannot be used together.");
+    } else if (request.noReminders && (!request.remindAt.isEmpty() || !request.remindBefore.isEmpty())) {
+        request.error = tr("--no-reminders cannot be used with --remind or --remind-before.");
     } else if (request.command == Command::Edit && !request.title && !request.notes && !request.due
                && !request.noDue && !request.priority && request.addTags.isEmpty()
                && request.removeTags.isEmpty() && !request.listName && !request.repeat && !request.noRepeat
                && !request.repeatFromCompletion && !request.start && !request.noStart && !request.parent
-               && !request.noParent) {
+               && !request.noParent && request.remindAt.isEmpty() && request.remindBefore.isEmpty()
+               && !request.noReminders) {
         request.error = tr("edit needs something to change (see tandem-cli --help).");
     }
     return request;
@@ -249,7 +271,7 @@ for scripts and testing. Options may come before or after the command.
 Commands:
   add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
           [--repeat RULE] [--repeat-from due|completion] [--start DATE]
-          [--parent ID]
+          [--parent ID] [--remind DATE]... [--remind-before DURATION]...
                       Add a todo; prints its id.
   add --quick "TEXT"  Add a todo from a line read as the window's quick add
                       reads it ("Pay rent every month on the 1st #home").
@@ -261,7 +283,9 @@ Commands:
           [--add-tag T]... [--remove-tag T]... [--list NAME]
           [--repeat RULE | --no-repeat] [--repeat-from due|completion]
           [--start DATE | --no-start] [--parent ID | --no-parent]
-                      Change a todo.
+          [--remind DATE]... [--remind-before DURATION]... [--no-reminders]
+                      Change a todo. --remind and --remind-before add
+                      reminders; --no-reminders removes them all.
   done ID | undone ID | delete ID
                       Mark a todo done or not done, or delete it. Done on a
                       repeating todo completes the occurrence due and moves
@@ -269,7 +293,9 @@ Commands:
                       subtasks.
   sync [--yes]        Push local changes and pull the cloud's, once.
                       --yes confirms a pull that would delete many todos.
-  export [--json]     All lists and todos (with tags) as JSON.
+  export [--json]     All lists and todos (with tags) as JSON; each todo's
+                      "reminders" are the times its reminders fire next
+                      (ISO-8601, UTC).
   help                This text.
 
 Values:
@@ -278,6 +304,10 @@ Values:
   DATE      YYYY-MM-DD, or YYYY-MM-DDTHH:MM in local time, or words as in
             the window's quick add: today, tomorrow, friday, next week,
             in 3 days, Dec 15, tomorrow 3pm
+  DURATION  how long before the due a reminder fires: 15m, 2h, 1d, 1w,
+            or a sum such as 1h30m. --remind DATE with a date alone
+            reminds at 09:00 that day; so does --remind-before for a due
+            date without a time, counted from 09:00 of the due day.
   P         0-3, or none, low, medium, high
   RULE      an RFC 5545 repeat rule, with or without RRULE:, such as
             FREQ=WEEKLY;BYDAY=MO,TH or FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=6

@@ -28,6 +28,9 @@ public:
     // "YYYY-MM-DD" (a calendar date) or "YYYY-MM-DDTHH:MM" (local time);
     // nullopt with *error (one line) for anything else.
     static std::optional<CliRequest::Due> parseDue(const QString &text, QString *error);
+    // "15m", "2h", "1d", "1w", or a sum such as "1h30m": minutes; nullopt
+    // for anything else, or nothing.
+    static std::optional<int> parseDuration(const QString &text);
     // 0-3, or none/low/medium/high.
     static std::optional<Priority> parsePriority(const QString &text);
 };

@@ -61,6 +61,9 @@ struct CliRequest
     std::optional<QString> parent; // --parent: a todo id or prefix
     bool noParent = false;
     bool quick = false; // add --quick: the title is a quick-add line
+    QList<Due> remindAt;      // --remind: a date alone means 09:00 of that day
+    QList<int> remindBefore;  // --remind-before, in minutes before the due
+    bool noReminders = false; // edit --no-reminders
 
     QString error; // a usage error, one line, already phrased for the person
 };

@@ -57,18 +57,22 @@ QJsonObject TodoJsonExport::list(const TodoList &list)
     };
 }
 
-QJsonArray TodoJsonExport::todos(const QList<Todo> &todos)
+QJsonArray TodoJsonExport::todos(const QList<Todo> &todos, const QHash<QString, QStringList> &reminderTimes)
 {
     QJsonArray array;
-    for (const Todo &item : todos)
-        array.append(todo(item));
+    for (const Todo &item : todos) {
+        QJsonObject object = todo(item);
+        object.insert(u"reminders"_s, QJsonArray::fromStringList(reminderTimes.value(item.id)));
+        array.append(object);
+    }
     return array;
 }
 
-QJsonObject TodoJsonExport::document(const QList<TodoList> &lists, const QList<Todo> &todos)
+QJsonObject TodoJsonExport::document(const QList<TodoList> &lists, const QList<Todo> &todos,
+                                     const QHash<QString, QStringList> &reminderTimes)
 {
     QJsonArray listArray;
     for (const TodoList &item : lists)
         listArray.append(list(item));
-    return QJsonObject{{u"lists"_s, listArray}, {u"todos"_s, TodoJsonExport::todos(todos)}};
+    return QJsonObject{{u"lists"_s, listArray}, {u"todos"_s, TodoJsonExport::todos(todos, reminderTimes)}};
 }

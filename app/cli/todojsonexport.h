@@ -3,6 +3,7 @@
 #include "domain/todo.h"
 #include "domain/todolist.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -25,9 +26,12 @@ public:
     // id, name, position, is_inbox.
     static QJsonObject list(const TodoList &list);
 
-    static QJsonArray todos(const QList<Todo> &todos);
+    // Each todo with "reminders": the times (ISO-8601, UTC) its reminders
+    // fire next (reminderTimes, by todo id), or [].
+    static QJsonArray todos(const QList<Todo> &todos, const QHash<QString, QStringList> &reminderTimes);
     // {"lists": [...], "todos": [...]}
-    static QJsonObject document(const QList<TodoList> &lists, const QList<Todo> &todos);
+    static QJsonObject document(const QList<TodoList> &lists, const QList<Todo> &todos,
+                                const QHash<QString, QStringList> &reminderTimes);
 
 private:
     static QJsonObject base(const Todo &todo);

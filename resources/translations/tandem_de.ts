@@ -155,6 +155,10 @@ Die alte Datei selbst bleibt genau so, wie sie ist.</translation>
         <source>The quick-add line has no title.</source>
         <translation>Die Schnelleingabe enthält keinen Titel.</translation>
     </message>
+    <message>
+        <source>--remind-before needs a todo with a due date.</source>
+        <translation>--remind-before braucht eine Aufgabe mit Fälligkeitsdatum.</translation>
+    </message>
 </context>
 <context>
     <name>CliParser</name>
@@ -251,6 +255,22 @@ Die alte Datei selbst bleibt genau so, wie sie ist.</translation>
         <translation>--parent und --no-parent können nicht zusammen verwendet werden.</translation>
     </message>
     <message>
+        <source>Invalid repeat rule &quot;%1&quot;: %2</source>
+        <translation>Ungültige Wiederholungsregel „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Invalid --repeat-from &quot;%1&quot;; expected due or completion.</source>
+        <translation>Ungültiges --repeat-from „%1“; erwartet: due oder completion.</translation>
+    </message>
+    <message>
+        <source>--parent needs the id of a todo.</source>
+        <translation>--parent braucht die ID einer Aufgabe.</translation>
+    </message>
+    <message>
+        <source>--no-reminders cannot be used with --remind or --remind-before.</source>
+        <translation>--no-reminders kann nicht mit --remind oder --remind-before verwendet werden.</translation>
+    </message>
+    <message>
         <source>Usage: tandem-cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]
 
 Tandem without a window: the same local cache and sync as the desktop app,
@@ -259,7 +279,7 @@ for scripts and testing. Options may come before or after the command.
 Commands:
   add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
           [--repeat RULE] [--repeat-from due|completion] [--start DATE]
-          [--parent ID]
+          [--parent ID] [--remind DATE]... [--remind-before DURATION]...
                       Add a todo; prints its id.
   add --quick &quot;TEXT&quot;  Add a todo from a line read as the window&apos;s quick add
                       reads it (&quot;Pay rent every month on the 1st #home&quot;).
@@ -271,7 +291,9 @@ Commands:
           [--add-tag T]... [--remove-tag T]... [--list NAME]
           [--repeat RULE | --no-repeat] [--repeat-from due|completion]
           [--start DATE | --no-start] [--parent ID | --no-parent]
-                      Change a todo.
+          [--remind DATE]... [--remind-before DURATION]... [--no-reminders]
+                      Change a todo. --remind and --remind-before add
+                      reminders; --no-reminders removes them all.
   done ID | undone ID | delete ID
                       Mark a todo done or not done, or delete it. Done on a
                       repeating todo completes the occurrence due and moves
@@ -279,7 +301,9 @@ Commands:
                       subtasks.
   sync [--yes]        Push local changes and pull the cloud&apos;s, once.
                       --yes confirms a pull that would delete many todos.
-  export [--json]     All lists and todos (with tags) as JSON.
+  export [--json]     All lists and todos (with tags) as JSON; each todo&apos;s
+                      &quot;reminders&quot; are the times its reminders fire next
+                      (ISO-8601, UTC).
   help                This text.
 
 Values:
@@ -288,6 +312,10 @@ Values:
   DATE      YYYY-MM-DD, or YYYY-MM-DDTHH:MM in local time, or words as in
             the window&apos;s quick add: today, tomorrow, friday, next week,
             in 3 days, Dec 15, tomorrow 3pm
+  DURATION  how long before the due a reminder fires: 15m, 2h, 1d, 1w,
+            or a sum such as 1h30m. --remind DATE with a date alone
+            reminds at 09:00 that day; so does --remind-before for a due
+            date without a time, counted from 09:00 of the due day.
   P         0-3, or none, low, medium, high
   RULE      an RFC 5545 repeat rule, with or without RRULE:, such as
             FREQ=WEEKLY;BYDAY=MO,TH or FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=6
@@ -320,7 +348,7 @@ Optionen dürfen vor oder nach dem Befehl stehen.
 Befehle:
   add TITLE [--list NAME] [--due DATE] [--priority P] [--tag T]... [--notes TEXT]
           [--repeat RULE] [--repeat-from due|completion] [--start DATE]
-          [--parent ID]
+          [--parent ID] [--remind DATE]... [--remind-before DURATION]...
                       Eine Aufgabe hinzufügen; gibt ihre ID aus.
   add --quick &quot;TEXT&quot;  Eine Aufgabe aus einer Zeile hinzufügen, gelesen wie die
                       Schnelleingabe im Fenster sie liest (&quot;Pay rent every
@@ -332,7 +360,9 @@ Befehle:
           [--add-tag T]... [--remove-tag T]... [--list NAME]
           [--repeat RULE | --no-repeat] [--repeat-from due|completion]
           [--start DATE | --no-start] [--parent ID | --no-parent]
-                      Eine Aufgabe ändern.
+          [--remind DATE]... [--remind-before DURATION]... [--no-reminders]
+                      Eine Aufgabe ändern. --remind und --remind-before fügen
+                      Erinnerungen hinzu; --no-reminders entfernt alle.
   done ID | undone ID | delete ID
                       Eine Aufgabe als erledigt oder nicht erledigt markieren
                       oder sie löschen. Bei einer sich wiederholenden Aufgabe
@@ -341,7 +371,9 @@ Befehle:
                       Unteraufgaben gelöscht.
   sync [--yes]        Lokale Änderungen senden und die der Cloud holen, einmal.
                       --yes bestätigt einen Abgleich, der viele Aufgaben löschen würde.
-  export [--json]     Alle Listen und Aufgaben (mit Schlagwörtern) als JSON.
+  export [--json]     Alle Listen und Aufgaben (mit Schlagwörtern) als JSON; die
+                      &quot;reminders&quot; jeder Aufgabe sind die Zeiten, zu denen
+                      ihre Erinnerungen als Nächstes kommen (ISO-8601, UTC).
   help                Dieser Text.
 
 Werte:
@@ -350,6 +382,10 @@ Werte:
   DATE      JJJJ-MM-TT oder JJJJ-MM-TTTHH:MM in Ortszeit, oder Wörter wie
             bei der Schnelleingabe im Fenster: today, tomorrow, friday,
             next week, in 3 days, Dec 15, tomorrow 3pm
+  DURATION  wie lange vor der Fälligkeit eine Erinnerung kommt: 15m, 2h, 1d,
+            1w oder eine Summe wie 1h30m. --remind DATE mit einem Datum
+            allein erinnert um 09:00 an dem Tag; ebenso zählt --remind-before
+            bei einem Fälligkeitsdatum ohne Uhrzeit ab 09:00 des Tages.
   P         0-3 oder none, low, medium, high
   RULE      eine Wiederholungsregel nach RFC 5545, mit oder ohne RRULE:, etwa
             FREQ=WEEKLY;BYDAY=MO,TH oder FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=6
@@ -378,16 +414,8 @@ Fehler stehen in einer Zeile auf stderr; QT_LOGGING_RULES=tandem.*=true zeigt da
 </translation>
     </message>
     <message>
-        <source>Invalid repeat rule &quot;%1&quot;: %2</source>
-        <translation>Ungültige Wiederholungsregel „%1“: %2</translation>
-    </message>
-    <message>
-        <source>Invalid --repeat-from &quot;%1&quot;; expected due or completion.</source>
-        <translation>Ungültiges --repeat-from „%1“; erwartet: due oder completion.</translation>
-    </message>
-    <message>
-        <source>--parent needs the id of a todo.</source>
-        <translation>--parent braucht die ID einer Aufgabe.</translation>
+        <source>Invalid duration &quot;%1&quot;; expected minutes, hours, days or weeks such as 15m, 2h, 1d or 1h30m.</source>
+        <translation>Ungültige Dauer „%1“; erwartet sind Minuten, Stunden, Tage oder Wochen wie 15m, 2h, 1d oder 1h30m.</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2255,32 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>ReminderOperations</name>
+    <message numerus="yes">
+        <source>Add %n reminder(s) to “%1”</source>
+        <translation>
+            <numerusform>%n Erinnerung zu „%1“ hinzufügen</numerusform>
+            <numerusform>%n Erinnerungen zu „%1“ hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove a reminder of “%1”</source>
+        <translation>Eine Erinnerung von „%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the reminders of “%1”</source>
+        <translation>Die Erinnerungen von „%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Snooze a reminder of “%1”</source>
+        <translation>Eine Erinnerung von „%1“ zurückstellen</translation>
+    </message>
+    <message>
+        <source>Dismiss a reminder of “%1”</source>
+        <translation>Eine Erinnerung von „%1“ verwerfen</translation>
+    </message>
+</context>
+<context>
     <name>RepeatEditor</name>
     <message>
         <source>Repeat</source>
@@ -3657,6 +3711,10 @@ Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierte
     <message>
         <source>The list of a todo no longer exists.</source>
         <translation>Die Liste einer Aufgabe existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The todo of a reminder no longer exists.</source>
+        <translation>Die Aufgabe einer Erinnerung gibt es nicht mehr.</translation>
     </message>
 </context>
 <context>

@@ -196,6 +196,16 @@
     </message>
 </context>
 <context>
+    <name>ReminderOperations</name>
+    <message numerus="yes">
+        <source>Add %n reminder(s) to “%1”</source>
+        <translation>
+            <numerusform>Add %n reminder to “%1”</numerusform>
+            <numerusform>Add %n reminders to “%1”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message numerus="yes">
         <source>%1, %n open</source>

@@ -114,11 +114,11 @@ private Q_SLOTS:
         }
         for (const QString &key : {u"id"_s, u"list_id"_s, u"title"_s, u"created_at"_s, u"updated_at"_s})
             todo.remove(key);
-        // What a todo that does not repeat, start later or belong to another
-        // holds (clirepeattest covers the rest).
+        // What a todo that does not repeat, start later, belong to another or
+        // remind holds (clirepeattest and clireminderstest cover the rest).
         const QJsonObject plain{{u"repeat"_s, QJsonValue::Null}, {u"repeat_from"_s, u"due"_s},
                                 {u"time_zone"_s, QJsonValue::Null}, {u"start_at"_s, QJsonValue::Null},
-                                {u"parent_id"_s, QJsonValue::Null}};
+                                {u"parent_id"_s, QJsonValue::Null}, {u"reminders"_s, QJsonArray()}};
         for (auto it = plain.begin(); it != plain.end(); ++it) {
             QCOMPARE(todo.value(it.key()), it.value());
             todo.remove(it.key());
