@@ -1,5 +1,6 @@
 #include "todolistpresenter.h"
 
+#include "operations/reminderoperations.h"
 #include "operations/todooperations.h"
 #include "quickadd/quickaddparser.h"
 #include "store/todostore.h"
@@ -36,7 +37,9 @@ Edit TodoListPresenter::quickAdd(const QuickAddResult &result, QDate today) cons
         else
             newList = TodoOperations::createList(*m_store, result.listName, &listId);
     }
-    Edit edit = TodoOperations::addTodo(quickAddTodo(result, listId, today));
+    const Todo todo = quickAddTodo(result, listId, today);
+    Edit edit = TodoOperations::addTodo(todo);
+    ReminderOperations::addTo(edit, quickAddReminders(result, todo.id));
     if (newList.isEmpty())
         return edit;
     edit.before.lists = newList.before.lists;
@@ -68,6 +71,22 @@ Todo TodoListPresenter::quickAddTodo(const QuickAddResult &result, const QString
     if (!m_tagName.isEmpty() && !todo.tags.contains(m_tagName, Qt::CaseInsensitive))
         todo.tags << m_tagName;
     return todo;
+}
+
+QList<Reminder> TodoListPresenter::quickAddReminders(const QuickAddResult &result, const QString &todoId)
+{
+    QList<Reminder> reminders;
+    for (const QuickAddReminder &typed : result.reminders) {
+        if (typed.beforeMinutes) {
+            const std::optional<int> dayTime
+                = typed.time ? std::optional(typed.time->msecsSinceStartOfDay() / 60000) : std::nullopt;
+            reminders << Reminder::beforeDue(todoId, *typed.beforeMinutes, dayTime);
+        } else {
+            // A wall-clock time here, as the due time of the line is read.
+            reminders << Reminder::atInstant(todoId, Timestamp::fromDateTime(QDateTime(typed.date, *typed.time)));
+        }
+    }
+    return reminders;
 }
 
 Edit TodoListPresenter::drop(const QStringList &ids, const QString &afterId, const QString &beforeId) const

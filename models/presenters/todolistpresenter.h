@@ -36,6 +36,8 @@ public:
 
 private:
     Todo quickAddTodo(const QuickAddResult &result, const QString &listId, QDate today) const;
+    // The reminders the line asked for ("remind 15m before"), of that todo.
+    static QList<Reminder> quickAddReminders(const QuickAddResult &result, const QString &todoId);
 
     const TodoStore *m_store;
     TodoFilter m_shown;

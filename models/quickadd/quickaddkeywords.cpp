@@ -47,6 +47,10 @@ QList<Entry> english()
         {Keyword::The, {u"the"_s}},
         {Keyword::Last, {u"last"_s}},
         {Keyword::OfTheMonth, {u"of the month"_s}},
+        {Keyword::Remind, {u"remind"_s}},
+        {Keyword::Before, {u"before"_s, u"earlier"_s}},
+        {Keyword::Minute, {u"m"_s, u"min"_s, u"mins"_s, u"minute"_s, u"minutes"_s}},
+        {Keyword::Hour, {u"h"_s, u"hour"_s, u"hours"_s}},
     };
 }
 
@@ -85,6 +89,10 @@ QList<Entry> german()
         {Keyword::On, {u"am"_s}},
         {Keyword::Last, {u"letzten"_s, u"letzter"_s, u"letzte"_s}},
         {Keyword::OfTheMonth, {u"des monats"_s, u"im monat"_s}},
+        {Keyword::Remind, {u"erinnern"_s, u"erinnere"_s}},
+        {Keyword::Before, {u"vorher"_s, u"davor"_s}},
+        {Keyword::Minute, {u"minute"_s, u"minuten"_s}},
+        {Keyword::Hour, {u"stunde"_s, u"stunden"_s, u"std"_s}},
     };
 }
 

@@ -37,6 +37,10 @@ enum class Keyword {
     The, // on the 1st
     Last, // every last day of the month
     OfTheMonth,
+    Remind, // remind 15m before, remind at 9:00
+    Before, // remind 1 day before
+    Minute, // a unit: remind 15 minutes before
+    Hour,
 };
 
 // Whether word is one of the keyword's one-word forms, in any case.

@@ -1,11 +1,13 @@
 #include "quickaddparser.h"
 
+#include "domain/reminder.h"
 #include "domain/shorttime.h"
 #include "domain/tagkey.h"
 #include "repeat/repeatwords.h"
 
 #include "quickadddates.h"
 #include "quickaddkeywords.h"
+#include "quickaddreminders.h"
 #include "quickaddrepeat.h"
 #include "quickaddunclear.h"
 #include "quickaddwords.h"
@@ -147,6 +149,26 @@ QString dueText(QDate date, const std::optional<QTime> &time, QDate today)
     return QCoreApplication::translate("QuickAddParser", "Due %1").arg(dateText);
 }
 
+QString reminderText(const QuickAddReminder &reminder)
+{
+    if (!reminder.beforeMinutes)
+        return QCoreApplication::translate("QuickAddParser", "Remind at %1").arg(ShortTime::text(*reminder.time));
+    const int minutes = *reminder.beforeMinutes;
+    if (minutes % Reminder::kMinutesPerDay == 0) {
+        const int days = minutes / Reminder::kMinutesPerDay;
+        if (reminder.time)
+            return QCoreApplication::translate("QuickAddParser", "Remind %n day(s) before at %1", nullptr, days)
+                .arg(ShortTime::text(*reminder.time));
+        return QCoreApplication::translate("QuickAddParser", "Remind %n day(s) before", nullptr, days);
+    }
+    constexpr int kMinutesPerHour = 60;
+    if (minutes % kMinutesPerHour == 0) {
+        const int hours = minutes / kMinutesPerHour;
+        return QCoreApplication::translate("QuickAddParser", "Remind %n hour(s) before", nullptr, hours);
+    }
+    return QCoreApplication::translate("QuickAddParser", "Remind %n min before", nullptr, minutes);
+}
+
 QString priorityText(Priority priority)
 {
     switch (priority) {
@@ -183,6 +205,12 @@ QuickAddResult QuickAddParser::parse(const QString &text, QDate today, const QSt
         if (word.quoted) {
             titleWords.append(word.text);
             ++index;
+            continue;
+        }
+        // Before dates and times: "remind at 9:00" is no due time.
+        if (const auto reminder = QuickAddReminders::matchReminder(words, index)) {
+            result.reminders.append({reminder->value.beforeMinutes, reminder->value.time, {}});
+            index += reminder->wordCount;
             continue;
         }
         // Only the first repeat, date and time count; a later one is
@@ -252,6 +280,10 @@ QuickAddResult QuickAddParser::parse(const QString &text, QDate today, const QSt
         result.dueDate = today;
     if (!result.dueTime && impliedDueTime)
         result.dueTime = impliedDueTime;
+    for (QuickAddReminder &reminder : result.reminders) {
+        if (!reminder.beforeMinutes)
+            reminder.date = result.dueDate.value_or(today);
+    }
     // Quoted text may hold its own runs of whitespace; the title is one line.
     result.title = titleWords.join(u' ').simplified();
     return result;
@@ -264,6 +296,8 @@ QString QuickAddParser::describe(const QuickAddResult &result, QDate today)
         parts.append(dueText(*result.dueDate, result.dueTime, today));
     if (!result.repeatRule.isEmpty())
         parts.append(RepeatWords::describe(result.repeatRule, result.repeatFromCompletion));
+    for (const QuickAddReminder &reminder : result.reminders)
+        parts.append(reminderText(reminder));
     if (result.priority != Priority::None)
         parts.append(priorityText(result.priority));
     if (!result.listName.isEmpty()) {
@@ -292,7 +326,7 @@ std::optional<QuickAddResult> QuickAddParser::parseDue(const QString &text, QDat
     QuickAddResult result = parse(text, today);
     const bool onlyTheDue = result.isEmpty() && result.repeatRule.isEmpty() && result.priority == Priority::None
         && result.tags.isEmpty() && result.listName.isEmpty() && result.unclearDates.isEmpty()
-        && result.unclearTimes.isEmpty();
+        && result.unclearTimes.isEmpty() && result.reminders.isEmpty();
     if (!result.dueDate || !onlyTheDue)
         return std::nullopt;
     return result;

@@ -9,6 +9,18 @@
 
 #include <optional>
 
+// A reminder from the quick-add line: "remind 15m before" (beforeMinutes),
+// "remind 1 day before at 9:00" (beforeMinutes and time), "remind at 9:00"
+// (time on date: the due date, or today when there is none).
+struct QuickAddReminder
+{
+    std::optional<int> beforeMinutes;
+    std::optional<QTime> time;
+    QDate date;
+
+    bool operator==(const QuickAddReminder &) const = default;
+};
+
 // What the quick-add line understood from one line of text.
 struct QuickAddResult
 {
@@ -30,6 +42,7 @@ struct QuickAddResult
     // "25:00"), as typed. It stays in the title; the preview says so.
     QStringList unclearDates;
     QStringList unclearTimes;
+    QList<QuickAddReminder> reminders; // in the order typed
 
     // No title: the line held nothing but tokens, or nothing at all.
     bool isEmpty() const;
@@ -53,6 +66,8 @@ struct QuickAddResult
 //   unclear   2026-02-30, 25:00: kept in the title and reported
 //   priority  !low !medium !high, !1 !2 !3, !! !!! (the last wins)
 //   tags      #word; list @name (an existing list's name, else a new one)
+//   reminders remind 15m before, remind 1 day before at 9:00, remind at
+//             9:00 (on the due date, else today); erinnern 15m vorher
 //   quotes    "meet today" is kept literally
 class QuickAddParser
 {
@@ -70,7 +85,7 @@ public:
     // under the line, e.g. "Due Tue 24 Nov 2026 · High priority · #work #home".
     // Empty when only a title was understood. The parts are joined with " · "
     // in this order: due date (and time), repeat ("Repeats every week", see
-    // repeat/repeatwords.h), priority, "List: name" (or "New list: name"),
+    // repeat/repeatwords.h), reminders ("Remind 15 min before"), priority, "List: name" (or "New list: name"),
     // tags, and what was not understood as a date or a time. A due date of
     // today or tomorrow reads "Due today" / "Due tomorrow". Day and month
     // names and the time format (without seconds) come from the default

@@ -2253,6 +2253,38 @@ Benutzer: %3</translation>
         <source>Not understood as a time: %1</source>
         <translation>Nicht als Uhrzeit verstanden: %1</translation>
     </message>
+    <message>
+        <source>Remind at %1</source>
+        <translation>Um %1 erinnern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remind %n day(s) before at %1</source>
+        <translation>
+            <numerusform>%n Tag vorher um %1 erinnern</numerusform>
+            <numerusform>%n Tage vorher um %1 erinnern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remind %n day(s) before</source>
+        <translation>
+            <numerusform>%n Tag vorher erinnern</numerusform>
+            <numerusform>%n Tage vorher erinnern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remind %n min before</source>
+        <translation>
+            <numerusform>%n Min. vorher erinnern</numerusform>
+            <numerusform>%n Min. vorher erinnern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remind %n hour(s) before</source>
+        <translation>
+            <numerusform>%n Stunde vorher erinnern</numerusform>
+            <numerusform>%n Stunden vorher erinnern</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReminderOperations</name>

@@ -196,6 +196,37 @@
     </message>
 </context>
 <context>
+    <name>QuickAddParser</name>
+    <message numerus="yes">
+        <source>Remind %n day(s) before at %1</source>
+        <translation>
+            <numerusform>Remind %n day before at %1</numerusform>
+            <numerusform>Remind %n days before at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remind %n day(s) before</source>
+        <translation>
+            <numerusform>Remind %n day before</numerusform>
+            <numerusform>Remind %n days before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remind %n min before</source>
+        <translation>
+            <numerusform>Remind %n min before</numerusform>
+            <numerusform>Remind %n min before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remind %n hour(s) before</source>
+        <translation>
+            <numerusform>Remind %n hour before</numerusform>
+            <numerusform>Remind %n hours before</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReminderOperations</name>
     <message numerus="yes">
         <source>Add %n reminder(s) to “%1”</source>
