@@ -1,5 +1,7 @@
 #include "snapshotcommand.h"
 
+#include "operations/reminderoperations.h"
+
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +63,7 @@ Changeset SnapshotCommand::overlay(const Changeset &from, const Changeset &to) c
             current->deletedAt = target.deletedAt;
         result.lists << *current;
     }
+    result.reminders = ReminderOperations::overlay(*m_store, from.reminders, to.reminders);
     return result;
 }
 
