@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -116,11 +118,16 @@ void SidebarModel::setEntries(const QModelIndex &section, QList<Entry> *entries,
         return true;
     };
     if (sameShape(*entries, next)) {
-        *entries = next;
-        // Only the counts: a dataChanged over the names would reset the
-        // text of a list name being typed in the inline editor.
-        if (!entries->isEmpty())
-            Q_EMIT dataChanged(index(0, CountColumn, section), index(int(entries->size()) - 1, CountColumn, section));
+        const QList<Entry> before = std::exchange(*entries, next);
+        // Only the counts that changed, a cell each: a dataChanged over the
+        // names would reset a list name being typed in the inline editor, and
+        // one over a range repaints the whole sidebar (QAbstractItemView).
+        for (qsizetype i = 0; i < next.size(); ++i) {
+            if (before.at(i).count != next.at(i).count) {
+                const QModelIndex cell = index(int(i), CountColumn, section);
+                Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, CountRole});
+            }
+        }
     } else {
         if (!entries->isEmpty()) {
             beginRemoveRows(section, 0, int(entries->size()) - 1);
@@ -150,9 +157,12 @@ void SidebarModel::reloadLists()
 
 void SidebarModel::showCounts(const SidebarCounts &counts)
 {
-    for (int row = 0; row < kSmartListCount && row < counts.smart.size(); ++row)
-        m_smartCounts[row] = counts.smart.at(row);
-    Q_EMIT dataChanged(index(0, CountColumn), index(kSmartListCount - 1, CountColumn), {Qt::DisplayRole, CountRole});
+    for (int row = 0; row < kSmartListCount && row < counts.smart.size(); ++row) {
+        if (std::exchange(m_smartCounts[row], counts.smart.at(row)) != counts.smart.at(row)) {
+            const QModelIndex cell = index(row, CountColumn);
+            Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, CountRole});
+        }
+    }
     // The lists are the store's (reloadLists); a list the counts do not know
     // yet (made after they began) keeps its count.
     QList<Entry> lists = m_lists;

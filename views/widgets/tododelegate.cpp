@@ -11,6 +11,8 @@
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QPaintDevice>
+#include <QPainter>
 #include <QToolTip>
 
 using namespace Qt::StringLiterals;
@@ -88,7 +90,20 @@ void TodoDelegate::paint(
 {
     const TodoRow row = rowAt(index);
     const QDate today = QDate::currentDate();
-    const QStyleOptionViewItem rowPart = rowOption(option, index);
+    const QString heading = index.data(TodoModel::DayHeadingRole).toString();
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    m_pixmaps.paint(painter, option, RowPixmaps::key(row, heading, option, today, ratio),
+                    [&](QPainter *target, const QStyleOptionViewItem &local) {
+        paintRow(target, local, row, heading, today);
+    });
+}
+
+void TodoDelegate::paintRow(QPainter *painter, const QStyleOptionViewItem &option, const TodoRow &row,
+                            const QString &heading, QDate today)
+{
+    QStyleOptionViewItem rowPart = option;
+    if (!heading.isEmpty())
+        rowPart.rect.setTop(rowPart.rect.top() + TodoRowLayout::headingHeight(option.font));
     const TodoRowPainter rowPainter(painter, rowPart);
     if (rowPart.rect != option.rect) {
         const QRect band(option.rect.topLeft(), QPoint(option.rect.right(), rowPart.rect.top() - 1));
@@ -97,7 +112,7 @@ void TodoDelegate::paint(
         const QColor accent = day < today ? TodoColors::overdue(option.palette)
             : day == today                ? TodoColors::today(option.palette)
                                           : QColor();
-        rowPainter.paintHeading(index.data(TodoModel::DayHeadingRole).toString(), band, accent);
+        rowPainter.paintHeading(heading, band, accent);
     }
     rowPainter.paint(row, TodoRowLayout(rowPart, row, today), today);
 }

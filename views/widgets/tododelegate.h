@@ -3,6 +3,8 @@
 #include "domain/priority.h"
 #include "domain/timestamp.h"
 
+#include "rowpixmaps.h"
+
 #include <QStyledItemDelegate>
 
 struct TodoRow;
@@ -35,7 +37,11 @@ public:
 
     // Rows wear the "not yet synced" mark only while sync is on: without a
     // cloud database every edited todo would wear it.
-    void setSyncEnabled(bool enabled) { m_syncEnabled = enabled; }
+    void setSyncEnabled(bool enabled)
+    {
+        m_syncEnabled = enabled;
+        m_pixmaps.clear();
+    }
     bool isSyncEnabled() const { return m_syncEnabled; }
 
     // "Today", "Tomorrow", a weekday within a week, else a short date; plus
@@ -60,6 +66,10 @@ protected:
 private:
     // The row as painted: its pending state only while sync is on.
     TodoRow rowAt(const QModelIndex &index) const;
+    // Draws the row (and its day heading) into option.rect.
+    static void paintRow(QPainter *painter, const QStyleOptionViewItem &option, const TodoRow &row,
+                         const QString &heading, QDate today);
 
     bool m_syncEnabled = false;
+    mutable RowPixmaps m_pixmaps; // filled as rows are painted
 };
