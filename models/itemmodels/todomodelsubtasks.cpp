@@ -18,9 +18,9 @@ QVariant TodoModel::subtaskData(int row, int role) const
         return field(m_columns.startAt);
     case DeferredRole: {
         // A start is a calendar date (Timestamp::fromDate): later than today's.
+        // Today only for a row with a start: the local time costs a tzset() each.
         const QVariant start = field(m_columns.startAt);
-        const QDate today = Timestamp::toLocal(now()).date();
-        return !start.isNull() && Timestamp::toDate(start.toLongLong()) > today;
+        return !start.isNull() && Timestamp::toDate(start.toLongLong()) > Timestamp::toLocal(now()).date();
     }
     case SubtaskProgressRole:
         return field(m_columns.progress).toString();
