@@ -2287,6 +2287,45 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>ReminderEditor</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Add reminder</source>
+        <translation>Erinnerung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Reminder date and time</source>
+        <translation>Datum und Uhrzeit der Erinnerung</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add this reminder</source>
+        <translation>Diese Erinnerung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>At a date and time…</source>
+        <translation>Zu Datum und Uhrzeit…</translation>
+    </message>
+    <message>
+        <source>Remove reminder “%1”</source>
+        <translation>Erinnerung „%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this reminder</source>
+        <translation>Diese Erinnerung entfernen</translation>
+    </message>
+</context>
+<context>
     <name>ReminderOperations</name>
     <message numerus="yes">
         <source>Add %n reminder(s) to “%1”</source>
@@ -2310,6 +2349,77 @@ Benutzer: %3</translation>
     <message>
         <source>Dismiss a reminder of “%1”</source>
         <translation>Eine Erinnerung von „%1“ verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderText</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On the due day at %1</source>
+        <translation>Am Fälligkeitstag um %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) before at %1</source>
+        <translation>
+            <numerusform>%n Tag vorher um %1</numerusform>
+            <numerusform>%n Tage vorher um %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At the due time</source>
+        <translation>Zur Fälligkeitszeit</translation>
+    </message>
+    <message>
+        <source>%1 before</source>
+        <translation>%1 vorher</translation>
+    </message>
+    <message>
+        <source>%1 after</source>
+        <translation>%1 danach</translation>
+    </message>
+    <message>
+        <source>Needs a due date</source>
+        <translation>Braucht ein Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Vorbei</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Zurückgestellt bis %1</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,37 @@
     </message>
 </context>
 <context>
+    <name>ReminderText</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) before at %1</source>
+        <translation>
+            <numerusform>%n day before at %1</numerusform>
+            <numerusform>%n days before at %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message numerus="yes">
         <source>%1, %n open</source>

@@ -6,6 +6,7 @@
 #include "named.h"
 #include "notesedit.h"
 #include "prioritycombobox.h"
+#include "remindereditor.h"
 #include "repeateditor.h"
 #include "startdateeditor.h"
 #include "subtaskspane.h"
@@ -54,6 +55,7 @@ DetailPane::DetailPane(QWidget *parent)
     , m_priority(named(new PriorityComboBox(m_form), u"detailPriority"_s, tr("Priority")))
     , m_tags(named(new TagsEdit(m_form), u"detailTags"_s, tr("Tags")))
     , m_notes(named(new NotesEdit(m_form), u"detailNotes"_s, tr("Notes")))
+    , m_reminders(new ReminderEditor(m_form))
     , m_subtasks(new SubtasksPane(m_form))
     , m_created(new QLabel(m_form))
     , m_updated(new QLabel(m_form))
@@ -108,6 +110,7 @@ DetailPane::DetailPane(QWidget *parent)
     fields->addRow(tr("Starts"), m_start);
     fields->addRow(tr("Priority"), m_priority);
     fields->addRow(tr("Tags"), m_tags);
+    fields->addRow(m_reminders);
     fields->addRow(m_subtasks);
     fields->addRow(tr("Notes"), m_notes);
     fields->addRow(tr("Created"), m_created);

@@ -9,6 +9,7 @@
 
 class BulkEditPane;
 class DueEditor;
+class ReminderEditor;
 class RepeatEditor;
 class PriorityComboBox;
 class QCheckBox;
@@ -42,6 +43,8 @@ public:
     BulkEditPane *bulkEditor() const { return m_bulk; }
     // The owner fills it for the todo shown (it reads the store; the pane does not).
     SubtasksPane *subtasksPane() const { return m_subtasks; }
+    // The same for the shown todo's reminders.
+    ReminderEditor *reminderEditor() const { return m_reminders; }
     std::optional<Todo> todo() const { return m_todo; }
     // Whether the pane shows this todo as the store has it now: nothing to reload.
     bool showsUnchanged(const std::optional<Todo> &todo) const;
@@ -88,6 +91,7 @@ private:
     PriorityComboBox *m_priority;
     TagsEdit *m_tags;
     NotesEdit *m_notes;
+    ReminderEditor *m_reminders;
     SubtasksPane *m_subtasks;
     QLabel *m_created;
     QLabel *m_updated;

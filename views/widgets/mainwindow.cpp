@@ -138,6 +138,7 @@ void MainWindow::wireActions()
         toggleCompletedAsking({index.data(TodoModel::IdRole).toString()});
     });
     wireSubtasks(); // the detail pane's edits, its subtasks, and completing a parent
+    wireReminders();
 
     connect(m_database, &LocalDatabase::changed, this, [this](const CacheChange &change) {
         if (change.lists) {
@@ -267,8 +268,10 @@ void MainWindow::updateDetail()
     m_actions->scheduleMenu->setEnabled(any);
     if (ids.size() > 1)
         statusBar()->showMessage(tr("%n todos selected", nullptr, int(ids.size())));
-    if (loaded)
+    if (loaded) {
         updateSubtasks();
+        updateReminders();
+    }
 }
 
 void MainWindow::addFromQuickAdd(const QuickAddResult &result)

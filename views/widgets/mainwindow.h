@@ -118,6 +118,9 @@ private:
     // Subtasks in the detail pane, and the question on completing a parent (mainwindowsubtasks.cpp).
     void wireSubtasks();
     void updateSubtasks();
+    // The detail pane's reminders (mainwindowreminders.cpp).
+    void wireReminders();
+    void updateReminders();
     // Shows the todo opened over this selection (a subtask, from its parent's pane); false if none.
     bool showOpenedTodo(const QStringList &selectedIds);
     void openTodo(const QString &id);
