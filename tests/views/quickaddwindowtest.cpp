@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 // Quick add in the real window tells the truth: an @list that does not exist
 // is made (the preview says so first), in the same undo step as the todo; a
-// list name with spaces is found; Escape leaves the line for the list.
+// list name with spaces is found; the reminders it shows are saved with the
+// todo; Escape leaves the line for the list.
 class QuickAddWindowTest : public QObject
 {
     Q_OBJECT
@@ -73,6 +74,32 @@ private Q_SLOTS:
         QCOMPARE(h.store()->todosInList(project.id).first().title, u"Sketch the plan"_s);
         QVERIFY(h.store()->todosInList(side.id).isEmpty());
         QCOMPARE(h.listNames(), (QStringList{u"Side"_s, u"Side project"_s}));
+    }
+
+    void shouldSaveTheRemindersItShows()
+    {
+        WindowHarness h;
+        QVERIFY(h.open());
+        h.press(QKeySequence::New);
+        QTest::keyClicks(input(h), u"Call Sam tomorrow 15:00 remind 15m before"_s);
+        QVERIFY2(preview(h)->text().contains(u"Remind 15 min before"_s), qPrintable(preview(h)->text()));
+        QTest::keyClick(input(h), Qt::Key_Return);
+
+        const QList<Todo> inbox = h.store()->todosInList(h.store()->inboxId());
+        QCOMPARE(inbox.size(), 1);
+        const Todo todo = inbox.first();
+        QCOMPARE(todo.title, u"Call Sam"_s);
+        const QList<Reminder> reminders = h.store()->reminders({todo.id});
+        QCOMPARE(reminders.size(), 1);
+        QVERIFY(reminders.first().isRelative());
+        QCOMPARE(reminders.first().offsetMinutes, 15);
+        QCOMPARE(h.window->undoStack()->count(), 1);
+
+        // One undo takes the todo and its reminder away.
+        h.list()->setFocus();
+        h.press(QKeySequence::Undo);
+        QVERIFY(!h.store()->todo(todo.id) || h.store()->todo(todo.id)->isDeleted());
+        QVERIFY(h.store()->reminders({todo.id}).isEmpty());
     }
 
     void shouldLeaveForTheListOnEscape()
