@@ -82,6 +82,14 @@ def main(path):
     for title, rule in (("1:1 with Jordan", "FREQ=WEEKLY"), ("Pay the electricity bill", "FREQ=MONTHLY"),
                         ("Update the on-call runbook", "FREQ=MONTHLY;BYDAY=1MO")):
         db.execute("UPDATE todos SET repeat_rule = ? WHERE title = ?", (rule, title))
+    # Two reminders of the deck (docs/reminders.md): 15 minutes before its
+    # due, and one of its own the next morning, for the detail pane to list.
+    deck = db.execute("SELECT id FROM todos WHERE title = 'Prepare the Q4 planning deck'").fetchone()[0]
+    tomorrow = today + datetime.timedelta(days=1)
+    morning = datetime.datetime(tomorrow.year, tomorrow.month, tomorrow.day, 9, 0).astimezone()
+    for kind, at, offset in (("before_due", None, 15), ("at", int(morning.timestamp() * 1_000_000), 0)):
+        db.execute("INSERT INTO reminders(id, todo_id, kind, at, offset_minutes, created_at, updated_at)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?)", (str(uuid.uuid4()), deck, kind, at, offset, now, now))
     db.commit()
 
 
