@@ -87,9 +87,12 @@ def main(path):
     deck = db.execute("SELECT id FROM todos WHERE title = 'Prepare the Q4 planning deck'").fetchone()[0]
     tomorrow = today + datetime.timedelta(days=1)
     morning = datetime.datetime(tomorrow.year, tomorrow.month, tomorrow.day, 9, 0).astimezone()
-    for kind, at, offset in (("before_due", None, 15), ("at", int(morning.timestamp() * 1_000_000), 0)):
+    for order, (kind, at, offset) in enumerate((("before_due", None, 15),
+                                                ("at", int(morning.timestamp() * 1_000_000), 0))):
+        # One after the other, as a person makes them: the pane lists them in that order.
+        made = now + order
         db.execute("INSERT INTO reminders(id, todo_id, kind, at, offset_minutes, created_at, updated_at)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?)", (str(uuid.uuid4()), deck, kind, at, offset, now, now))
+                   " VALUES (?, ?, ?, ?, ?, ?, ?)", (str(uuid.uuid4()), deck, kind, at, offset, made, made))
     db.commit()
 
 

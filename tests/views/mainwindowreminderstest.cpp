@@ -36,14 +36,20 @@ private:
     static QStringList shownTexts(const WindowHarness &h)
     {
         QStringList texts;
-        for (QWidget *row : rows(h))
-            texts << row->findChild<QLabel *>(u"reminderText"_s)->text();
+        for (const QLabel *label : labels(editor(h), u"reminderText"_s))
+            texts << label->text();
         return texts;
     }
 
-    static QList<QWidget *> rows(const WindowHarness &h)
+    // One per reminder, in the order the pane lists them: "reminderText", "reminderState".
+    static QList<QLabel *> labels(const ReminderEditor *editor, const QString &name)
     {
-        return editor(h)->findChildren<QWidget *>(u"reminderRow"_s, Qt::FindDirectChildrenOnly);
+        return editor->findChildren<QLabel *>(name, Qt::FindDirectChildrenOnly);
+    }
+
+    static QList<QToolButton *> removeButtons(const ReminderEditor *editor)
+    {
+        return editor->findChildren<QToolButton *>(u"reminderRemove"_s, Qt::FindDirectChildrenOnly);
     }
 
     static QStringList menuTexts(const WindowHarness &h)
@@ -119,19 +125,20 @@ private Q_SLOTS:
         const Todo other = h.data.addTodo(u"Water the plants"_s);
 
         QCOMPARE(shownTexts(h), (QStringList{u"15 minutes before"_s, ReminderText::dateTime(at)}));
-        const QList<QWidget *> shown = rows(h);
-        QCOMPARE(shown.first()->findChild<QLabel *>(u"reminderState"_s)->text(),
+        const QList<QLabel *> states = labels(editor(h), u"reminderState"_s);
+        QCOMPARE(states.first()->text(),
                  u"Next: "_s + ReminderText::dateTime(tomorrowAt(14, 45)));
-        QCOMPARE(shown.last()->findChild<QLabel *>(u"reminderState"_s)->text(), u"Next: "_s + ReminderText::dateTime(at));
+        QVERIFY(states.last()->text().isEmpty()); // a date and time says when in its words
+        const QList<QToolButton *> removes = removeButtons(editor(h));
         // Each remove button says which reminder it removes.
-        QCOMPARE(shown.first()->findChild<QToolButton *>(u"reminderRemove"_s)->accessibleName(),
+        QCOMPARE(removes.first()->accessibleName(),
                  u"Remove reminder “15 minutes before”"_s);
 
         // Tab goes through the remove buttons in their order, then to "Add reminder".
-        auto *firstRemove = shown.first()->findChild<QToolButton *>(u"reminderRemove"_s);
+        QToolButton *firstRemove = removes.first();
         firstRemove->setFocus(Qt::TabFocusReason);
         QTest::keyClick(firstRemove, Qt::Key_Tab);
-        QVERIFY(shown.last()->findChild<QToolButton *>(u"reminderRemove"_s)->hasFocus());
+        QVERIFY(removes.last()->hasFocus());
         h.press(Qt::Key_Tab);
         QVERIFY(editor(h)->addButton()->hasFocus());
 
@@ -256,7 +263,7 @@ private Q_SLOTS:
         QVERIFY(openWithDueTodo(h, todo, {Reminder::beforeDue({}, 15), Reminder::beforeDue({}, 60)}));
         QCOMPARE(shownTexts(h), (QStringList{u"15 minutes before"_s, u"1 hour before"_s}));
 
-        QTest::mouseClick(rows(h).first()->findChild<QToolButton *>(u"reminderRemove"_s), Qt::LeftButton);
+        QTest::mouseClick(removeButtons(editor(h)).first(), Qt::LeftButton);
         QList<Reminder> stored = h.store()->reminders({todo.id});
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().offsetMinutes, 60);
@@ -270,7 +277,7 @@ private Q_SLOTS:
         QCOMPARE(shownTexts(h), QStringList{u"1 hour before"_s});
 
         // From the keyboard: the remove button takes the focus and Space presses it.
-        QToolButton *remove = rows(h).first()->findChild<QToolButton *>(u"reminderRemove"_s);
+        QToolButton *remove = removeButtons(editor(h)).first();
         QCOMPARE(remove->focusPolicy(), Qt::StrongFocus);
         remove->setFocus(Qt::TabFocusReason);
         QTest::keyClick(remove, Qt::Key_Space);
@@ -325,6 +332,19 @@ private Q_SLOTS:
         QVERIFY2(editor(h)->minimumSizeHint().width() <= paneWidth,
                  qPrintable(u"needs %1 of %2"_s.arg(editor(h)->minimumSizeHint().width()).arg(paneWidth)));
 
+        // In the window: the remove buttons line up after the words, in sight
+        // even where wider fields of the pane reach past its edge.
+        // So does the date and time form, its buttons included.
+        QList<QWidget *> inWindow{editor(h)->dateTimeEdit(), editor(h)->findChild<QPushButton *>(u"reminderDateTimeAdd"_s),
+                                  editor(h)->findChild<QPushButton *>(u"reminderDateTimeCancel"_s)};
+        for (QToolButton *remove : removeButtons(editor(h)))
+            inWindow << remove;
+        for (QWidget *part : std::as_const(inWindow)) {
+            const QRect shown(part->mapTo(scroll->viewport(), QPoint(0, 0)), part->size());
+            QVERIFY2(shown.right() < paneWidth,
+                     qPrintable(u"%1 ends at %2 of %3"_s.arg(part->objectName()).arg(shown.right()).arg(paneWidth)));
+        }
+
         // The same reminders in an editor exactly as wide as the pane.
         ReminderEditor narrow;
         narrow.showReminders(todo, h.store()->reminders({todo.id}));
@@ -335,11 +355,12 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(narrow.width(), paneWidth);
         QList<QWidget *> parts{narrow.addButton(), narrow.dateTimeEdit()};
-        const QList<QWidget *> narrowRows = narrow.findChildren<QWidget *>(u"reminderRow"_s, Qt::FindDirectChildrenOnly);
-        QCOMPARE(narrowRows.size(), 2);
-        for (QWidget *row : narrowRows) {
-            parts << row->findChild<QToolButton *>(u"reminderRemove"_s) << row->findChild<QLabel *>(u"reminderText"_s)
-                  << row->findChild<QLabel *>(u"reminderState"_s);
+        QCOMPARE(removeButtons(&narrow).size(), 2);
+        for (QToolButton *remove : removeButtons(&narrow))
+            parts << remove;
+        for (QLabel *label : labels(&narrow, u"reminderText"_s) + labels(&narrow, u"reminderState"_s)) {
+            if (!label->text().isEmpty())
+                parts << label;
         }
         for (QWidget *part : std::as_const(parts)) {
             QVERIFY2(part->isVisible(), qPrintable(part->objectName()));

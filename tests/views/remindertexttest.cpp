@@ -83,6 +83,10 @@ private Q_SLOTS:
         reminder.acknowledgedFor = instant;
         QCOMPARE(ReminderText::state(reminder, todo, zone), u"Done"_s);
 
+        // A date and time still to come: its words say when.
+        Reminder ahead = Reminder::atInstant(todo.id, due);
+        QCOMPARE(ReminderText::state(ahead, todo, zone), QString());
+
         // Made after its time: it never fires.
         Reminder late = Reminder::atInstant(todo.id, Timestamp::now() - Timestamp::kMicrosPerSecond * 3600);
         late.createdAt = Timestamp::now();

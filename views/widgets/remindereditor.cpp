@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDateTimeEdit>
+#include <QFontMetricsF>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtMath>
 
 #include <algorithm>
 
@@ -41,6 +43,29 @@ QDateTime suggestedTime(const Todo &todo)
     return hour.addSecs(kMinutesPerHour * 60);
 }
 
+// A word-wrapped label that asks for its text on one line, and wraps only
+// when it gets less: QLabel's own guess for wrapped text is narrower than
+// the short texts here, and would break "Next: Tue 8 Dec at 13:45" in a
+// pane with room to spare.
+class OneLineFirstLabel : public QLabel
+{
+public:
+    OneLineFirstLabel(const QString &text, QWidget *parent)
+        : QLabel(text, parent)
+    {
+        setWordWrap(true);
+    }
+
+    QSize sizeHint() const override
+    {
+        const QMargins margins = contentsMargins();
+        // Rounded up, and a pixel more: the label's own wrapping rounds its line width.
+        const int textWidth = qCeil(QFontMetricsF(font()).horizontalAdvance(text())) + 1;
+        const int width = textWidth + margins.left() + margins.right() + 2 * margin();
+        return {width, heightForWidth(width)};
+    }
+};
+
 } // namespace
 
 QList<ReminderEditor::Preset> ReminderEditor::presets()
@@ -51,7 +76,7 @@ QList<ReminderEditor::Preset> ReminderEditor::presets()
 ReminderEditor::ReminderEditor(QWidget *parent)
     : QWidget(parent)
     , m_heading(new QLabel(tr("Reminders"), this))
-    , m_rows(new QVBoxLayout)
+    , m_rows(new QGridLayout)
     , m_add(named(new QToolButton(this), u"reminderAdd"_s, tr("Add reminder")))
     , m_menu(new QMenu(m_add))
     , m_form(new QWidget(this))
@@ -76,17 +101,24 @@ ReminderEditor::ReminderEditor(QWidget *parent)
     m_dateTime->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat) + u' ' + ShortTime::format());
     m_dateTime->installEventFilter(this);
     m_formAdd->setDefault(true);
-    auto *formLayout = new QGridLayout(m_form);
+    // Left-aligned, the buttons below the date: where wider fields push the
+    // pane's right edge out of sight (800×600), all of it stays in view.
+    auto *dateRow = new QHBoxLayout;
+    dateRow->addWidget(m_dateTime);
+    dateRow->addStretch(1);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_formAdd);
+    buttonRow->addWidget(m_formCancel);
+    buttonRow->addStretch(1);
+    auto *formLayout = new QVBoxLayout(m_form);
     formLayout->setContentsMargins(0, 0, 0, 0);
-    // The date and time take the whole width; the buttons go below it, for a narrow pane.
-    formLayout->addWidget(m_dateTime, 0, 0, 1, 3);
-    formLayout->setColumnStretch(0, 1);
-    formLayout->addWidget(m_formAdd, 1, 1);
-    formLayout->addWidget(m_formCancel, 1, 2);
+    formLayout->addLayout(dateRow);
+    formLayout->addLayout(buttonRow);
     m_form->hide();
 
     m_rows->setContentsMargins(0, 0, 0, 0);
-    m_rows->setSpacing(2);
+    m_rows->setHorizontalSpacing(6);
+    m_rows->setVerticalSpacing(0);
     auto *addRow = new QHBoxLayout;
     addRow->addWidget(m_add);
     addRow->addStretch(1);
@@ -132,10 +164,10 @@ void ReminderEditor::fillRows()
     const bool hadFocus = focused && isAncestorOf(focused) && focused->objectName() == u"reminderRemove"_s;
     // Out of sight now, deleted later: the button whose click removed a row may still be in its handler.
     while (QLayoutItem *item = m_rows->takeAt(0)) {
-        if (QWidget *row = item->widget()) {
-            row->hide();
-            row->setParent(nullptr);
-            row->deleteLater();
+        if (QWidget *widget = item->widget()) {
+            widget->hide();
+            widget->setParent(nullptr);
+            widget->deleteLater();
         }
         delete item;
     }
@@ -144,34 +176,35 @@ void ReminderEditor::fillRows()
     QWidget *before = m_add->previousInFocusChain();
     while (before != m_add && before->focusPolicy() == Qt::NoFocus)
         before = before->previousInFocusChain();
+    int row = 0;
     for (const Reminder &reminder : std::as_const(m_reminders)) {
-        QWidget *row = rowFor(reminder);
-        m_rows->addWidget(row);
-        row->show(); // now, not on the layout's queued show: the keyboard may go there at once
-        auto *remove = row->findChild<QToolButton *>(u"reminderRemove"_s);
+        QToolButton *remove = addRow(reminder, row);
+        row += 2;
         if (before != m_add)
             QWidget::setTabOrder(before, remove);
         before = remove;
     }
+    // The words take what they need, the remove buttons line up after them,
+    // and the rest of the width stays empty: in a narrow pane (800×600) the
+    // buttons are still in sight, and the words wrap before they go.
+    m_rows->addItem(new QSpacerItem(0, 0, QSizePolicy::Expanding, QSizePolicy::Minimum), 0, 2);
+    m_rows->setColumnStretch(0, 0);
+    m_rows->setColumnStretch(2, 1);
     if (hadFocus)
         m_add->setFocus(Qt::OtherFocusReason);
 }
 
-QWidget *ReminderEditor::rowFor(const Reminder &reminder)
+QToolButton *ReminderEditor::addRow(const Reminder &reminder, int row)
 {
-    auto *row = new QWidget(this);
-    row->setObjectName(u"reminderRow"_s);
-    row->setProperty("reminderId", reminder.id);
     const QString words = ReminderText::describe(reminder);
-    auto *text = new QLabel(words, row);
+    auto *text = new OneLineFirstLabel(words, this);
     text->setObjectName(u"reminderText"_s);
-    text->setWordWrap(true);
-    auto *state = new QLabel(ReminderText::state(reminder, *m_todo, QTimeZone::systemTimeZone()), row);
+    text->setProperty("reminderId", reminder.id);
+    auto *state = new OneLineFirstLabel(ReminderText::state(reminder, *m_todo, QTimeZone::systemTimeZone()), this);
     state->setObjectName(u"reminderState"_s);
-    state->setWordWrap(true);
     state->setForegroundRole(QPalette::PlaceholderText);
-    state->setVisible(!state->text().isEmpty());
-    auto *remove = named(new QToolButton(row), u"reminderRemove"_s, tr("Remove reminder “%1”").arg(words));
+    auto *remove = named(new QToolButton(this), u"reminderRemove"_s, tr("Remove reminder “%1”").arg(words));
+    remove->setProperty("reminderId", reminder.id);
     remove->setIcon(QIcon::fromTheme(u"edit-delete-remove"_s, QIcon::fromTheme(u"list-remove"_s)));
     if (remove->icon().isNull())
         remove->setText(u"\u2715"_s); // ✕, when the theme has no icon
@@ -180,15 +213,14 @@ QWidget *ReminderEditor::rowFor(const Reminder &reminder)
     remove->setFocusPolicy(Qt::StrongFocus);
     connect(remove, &QToolButton::clicked, this, [this, id = reminder.id] { Q_EMIT removeRequested(id); });
 
-    auto *layout = new QGridLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setHorizontalSpacing(4);
-    layout->setVerticalSpacing(0);
-    layout->addWidget(text, 0, 0);
-    layout->addWidget(state, 1, 0);
-    layout->addWidget(remove, 0, 1, 2, 1, Qt::AlignTop);
-    layout->setColumnStretch(0, 1);
-    return row;
+    m_rows->addWidget(text, row, 0);
+    m_rows->addWidget(state, row + 1, 0);
+    m_rows->addWidget(remove, row, 1, 2, 1, Qt::AlignTop);
+    // Now, not on the layout's queued show: the keyboard may go there at once.
+    text->show();
+    state->setVisible(!state->text().isEmpty());
+    remove->show();
+    return remove;
 }
 
 void ReminderEditor::fillMenu()

@@ -9,11 +9,11 @@
 
 class QAction;
 class QDateTimeEdit;
+class QGridLayout;
 class QLabel;
 class QMenu;
 class QPushButton;
 class QToolButton;
-class QVBoxLayout;
 
 // The detail pane's reminders: each of the shown todo's reminders in words,
 // with where it stands (when it fires next, snoozed, done) and a button that
@@ -56,13 +56,14 @@ private:
     void openDateTimeForm();
     void closeDateTimeForm();
     void addDateTime();
-    QWidget *rowFor(const Reminder &reminder);
+    // One reminder's words, its state below them, and its remove button, from grid row `row`.
+    QToolButton *addRow(const Reminder &reminder, int row);
 
     std::optional<Todo> m_todo;
     QList<Reminder> m_reminders;
 
     QLabel *m_heading;
-    QVBoxLayout *m_rows;
+    QGridLayout *m_rows; // two grid rows per reminder
     QToolButton *m_add;
     QMenu *m_menu;
     QList<QAction *> m_presetActions; // one per presets() entry

@@ -57,6 +57,8 @@ QString ReminderText::state(const Reminder &reminder, const Todo &todo, const QT
         return todo.completed ? QString() : tr("Passed");
     if (reminder.snoozedUntil && *reminder.snoozedUntil > *instant)
         return tr("Snoozed until %1").arg(dateTime(*pending));
+    if (reminder.kind == Reminder::Kind::At)
+        return {}; // its words say when already
     return tr("Next: %1").arg(dateTime(*pending));
 }
 
