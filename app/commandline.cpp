@@ -65,6 +65,13 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "Use the settings of <profile>: development, staging or production."),
         QCoreApplication::translate("CommandLine", "profile"));
     parser.addOption(profileOption);
+    const QCommandLineOption backgroundOption(
+        u"background"_s,
+        QCoreApplication::translate("CommandLine", "Start without a window: the tray icon and the reminders only."));
+    parser.addOption(backgroundOption);
+    const QCommandLineOption quickAddOption(
+        u"quick-add"_s, QCoreApplication::translate("CommandLine", "Open the window with its quick-add line focused."));
+    parser.addOption(quickAddOption);
 
     CommandLine result;
     const bool parsed = parser.parse(withoutQtOptions(arguments));
@@ -84,6 +91,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     }
     result.dataDir = parser.value(dataDirOption);
     result.profile = parser.value(profileOption);
+    result.background = parser.isSet(backgroundOption);
+    result.quickAdd = parser.isSet(quickAddOption);
     if (parser.isSet(dataDirOption) && result.dataDir.trimmed().isEmpty())
         result.error = QCoreApplication::translate("CommandLine", "--data-dir needs a folder.");
     if (!parser.positionalArguments().isEmpty())

@@ -10,6 +10,8 @@ struct CommandLine
 {
     QString dataDir; // empty: the usual place under AppDataLocation
     QString profile; // --profile: development, staging or production; empty: TANDEM_PROFILE or development
+    bool background = false; // --background: no window, the tray and the reminders only
+    bool quickAdd = false;   // --quick-add: the window with its quick-add line focused
     QString output;  // --help or --version: the text to print before leaving
     QString error;   // a usage error, already phrased for the person
 

@@ -1,22 +1,22 @@
 #include "cloud/profileloader.h"
 #include "commandline.h"
 #include "databaseopener.h"
-#include "rowtrace.h"
-#include "secrets/passwordstore.h"
+#include "appshell.h"
+#include "instancechannel.h"
+#include "notify/notifier.h"
+#include "reminders/reminderscheduler.h"
+#include "reminderservice.h"
 #include "store/localdatabase.h"
 #include "store/todostore.h"
 #include "sync/syncsetup.h"
-#include "syncstarter.h"
 #include "translations.h"
-#include "widgets/mainwindow.h"
-#include "widgets/todolistview.h"
-#include "wizard/migrationwizard.h"
+#include "trayicon.h"
+#include "windowhost.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QIcon>
 #include <QStandardPaths>
-#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -70,40 +70,37 @@ int main(int argc, char *argv[])
     // Again: the translators of the first application object went with it.
     Translations::install(QLocale::system());
 
+    // One instance per person and data folder: a second start hands over
+    // what it was started for and leaves.
+    const QString databasePath = CommandLine::databasePath(commandLine.dataDir);
+    InstanceChannel channel(InstanceChannel::serverNameFor(databasePath));
+    const QString request = commandLine.quickAdd ? InstanceChannel::quickAddMessage() : InstanceChannel::showMessage();
+    if (channel.sendToRunning(request))
+        return 0;
+    channel.listen(); // when it cannot, this instance still runs, alone
+
     int status = 0;
     QList<QPointer<QThread>> stoppingWorkers;
     {
         LocalDatabase database;
-        if (!DatabaseOpener(&database).open(CommandLine::databasePath(commandLine.dataDir)))
+        if (!DatabaseOpener(&database).open(databasePath))
             return 1;
         TodoStore store(&database);
-        MainWindow window(&database, &store);
-        RowTrace::installIfAsked(window.todoList());
-
+        SyncSetup sync(&database);
         const ProfileLoader::Inputs profileInputs{commandLine.profile, {}, QProcessEnvironment::systemEnvironment(),
                                                   QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)};
-        // The profile asked for, also when its settings do not load.
-        const QString chosenProfile
-            = commandLine.profile.isEmpty() ? qEnvironmentVariable("TANDEM_PROFILE") : commandLine.profile;
-        const ProfileName profileName
-            = ProfileNames::fromString(chosenProfile.trimmed()).value_or(ProfileName::Development);
+        WindowHost windows(&database, &store, &sync, profileInputs);
 
-        // The sync password is in the system keychain; without one it is
-        // asked for once per run (and kept in memory only). Sync starts when
-        // it is known; the window does not wait for it.
-        PasswordStore passwords;
-        SyncSetup sync(&database);
-        SyncStarter starter(&sync, &window, &passwords, profileInputs, profileName);
-        QObject::connect(&window, &MainWindow::syncSettingsSaved, &starter, &SyncStarter::start);
-        window.show();
-        starter.start();
-        // First launch: an old-app file at a default location, never offered
-        // here. The cloud's own record is checked by the wizard (a file imported
-        // elsewhere ends as "already imported, nothing changed").
-        if (const QString legacy = MigrationWizard::fileToOffer(); !legacy.isEmpty()) {
-            MigrationWizard::markOffered();
-            QTimer::singleShot(0, &window, [&window] { window.showMigrationWizard(); });
-        }
+        // Reminders fire in this process only (never in tandem-cli), on the real clock.
+        Notifier notifier;
+        TrayIcon tray;
+        ReminderService reminders(&store, &notifier, new ReminderScheduler(&store));
+        AppShell shell(&windows, &tray, &notifier, &reminders, &channel, commandLine.background);
+        if (commandLine.quickAdd)
+            shell.showQuickAdd();
+        else if (!commandLine.background)
+            shell.showWindow();
+        reminders.start();
         status = QApplication::exec();
         // Asks the worker to stop, without waiting (the status bar lets go first).
         stoppingWorkers = sync.shutdown();

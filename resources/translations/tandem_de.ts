@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppShell</name>
+    <message>
+        <source>Tandem keeps running</source>
+        <translation>Tandem läuft weiter</translation>
+    </message>
+    <message>
+        <source>Reminders still fire while the window is closed. Quit from the tray icon&apos;s menu.</source>
+        <translation>Erinnerungen kommen weiter, solange das Fenster geschlossen ist. Beenden über das Menü des Symbols im Systembereich.</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <source>Backup</source>
@@ -583,6 +594,14 @@ Benutzer: %3</translation>
     <message>
         <source>Unexpected argument: %1</source>
         <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>Start without a window: the tray icon and the reminders only.</source>
+        <translation>Ohne Fenster starten: nur das Symbol im Systembereich und die Erinnerungen.</translation>
+    </message>
+    <message>
+        <source>Open the window with its quick-add line focused.</source>
+        <translation>Das Fenster mit der Schnelleingabe im Fokus öffnen.</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2072,29 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>&amp;Keep running in the background for reminders</source>
+        <translation>Für Erinnerungen im &amp;Hintergrund weiterlaufen</translation>
+    </message>
+    <message>
+        <source>&amp;Open at login</source>
+        <translation>Bei der Anmeldung ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Closing the window then leaves Tandem in the tray, and reminders still fire. At login Tandem starts in the tray, without its window.</source>
+        <translation>Nach dem Schließen des Fensters bleibt Tandem im Systembereich, und Erinnerungen kommen weiter. Bei der Anmeldung startet Tandem im Systembereich, ohne Fenster.</translation>
+    </message>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation>%1 lässt sich nicht ändern.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
@@ -2323,6 +2365,27 @@ Benutzer: %3</translation>
     <message>
         <source>Remove this reminder</source>
         <translation>Diese Erinnerung entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderAlerts</name>
+    <message>
+        <source>Due %1</source>
+        <translation>Fällig %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed reminder(s)</source>
+        <translation>
+            <numerusform>%n verpasste Erinnerung</numerusform>
+            <numerusform>%n verpasste Erinnerungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3860,6 +3923,29 @@ Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierte
     </message>
 </context>
 <context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Show Tandem</source>
+        <translation>Tandem anzeigen</translation>
+    </message>
+    <message>
+        <source>Quick Add…</source>
+        <translation>Schnelleingabe…</translation>
+    </message>
+    <message>
+        <source>Pause reminders for 1 hour</source>
+        <translation>Erinnerungen 1 Stunde lang pausieren</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Reminders paused</source>
+        <translation>Erinnerungen pausiert</translation>
+    </message>
+</context>
+<context>
     <name>ValidatePage</name>
     <message>
         <source>Validation</source>
@@ -4061,6 +4147,10 @@ Rückgabewerte: 0 migriert und geprüft; 3 migriert und geprüft, mit reparierte
     <message>
         <source>&amp;Quick Add Syntax</source>
         <translation>&amp;Schnelleingabe</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
     </message>
 </context>
 <context>

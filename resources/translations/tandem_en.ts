@@ -227,6 +227,23 @@
     </message>
 </context>
 <context>
+    <name>ReminderAlerts</name>
+    <message numerus="yes">
+        <source>%n missed reminder(s)</source>
+        <translation>
+            <numerusform>%n missed reminder</numerusform>
+            <numerusform>%n missed reminders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReminderOperations</name>
     <message numerus="yes">
         <source>Add %n reminder(s) to “%1”</source>

@@ -95,6 +95,7 @@ void MainWindow::wireActions()
     connect(a->shortcuts, &QAction::triggered, this, [this] { showShortcutSheet(false); });
     connect(a->quickAddSyntax, &QAction::triggered, this, [this] { showShortcutSheet(true); });
     connect(a->syncSettings, &QAction::triggered, this, &MainWindow::showSyncSettings);
+    connect(a->preferences, &QAction::triggered, this, &MainWindow::showPreferences);
     auto *importLegacy = new QAction(tr("&Import from the Python Todo App…"), this);
     importLegacy->setObjectName(u"actionImportLegacy"_s);
     connect(importLegacy, &QAction::triggered, this, &MainWindow::showMigrationWizard);

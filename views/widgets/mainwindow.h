@@ -64,9 +64,18 @@ public:
     // password) and the store that keeps passwords. The window owns neither.
     void setSyncSettings(const Profile &profile, PasswordStore *passwords);
 
+    // For the app's reminders and tray (mainwindowreminders.cpp): the window
+    // shown, raised and with this todo selected (its list shown); the
+    // quick-add line focused; Preferences.
+    void showTodo(const QString &id);
+    void showQuickAdd();
+    void showPreferences();
+
 Q_SIGNALS:
     // Sync Settings saved new settings: whoever owns sync restarts it.
     void syncSettingsSaved();
+    // Preferences saved: the app reads them again (keep running, open at login).
+    void preferencesSaved();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -22,6 +22,8 @@ WindowActions::WindowActions(QMainWindow *window, QUndoStack *undoStack)
     syncNow = make(u"actionSyncNow"_s, tr("&Sync Now"), QKeySequence(Qt::Key_F5));
     syncNow->setEnabled(false); // until a sync controller is attached
     syncSettings = make(u"actionSyncSettings"_s, tr("Sync Se&ttings…"), {});
+    preferences = make(u"actionPreferences"_s, tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
     quit = make(u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -122,6 +124,7 @@ void WindowActions::buildMenus(QMainWindow *window)
     file->addSeparator();
     file->addAction(syncNow);
     file->addAction(syncSettings);
+    file->addAction(preferences);
     file->addSeparator();
     file->addAction(quit);
 

@@ -21,6 +21,7 @@ public:
     QAction *newList = nullptr;
     QAction *syncNow = nullptr;
     QAction *syncSettings = nullptr;
+    QAction *preferences = nullptr; // Ctrl+,
     QAction *quit = nullptr;
     QAction *undo = nullptr;
     QAction *redo = nullptr;
