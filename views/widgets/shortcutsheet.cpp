@@ -78,7 +78,7 @@ QList<std::pair<QString, QString>> ShortcutSheet::shortcutRows(const WindowActio
     const QList<const QAction *> actions = {
         a->newTodo, a->toggleCompleted, a->editTodo, a->deleteTodos, a->selectAll, a->find,
         a->priority[3], a->priority[2], a->priority[1], a->priority[0], a->scheduleMenu->menuAction(),
-        a->undo, a->redo, a->newList, a->moveListUp, a->moveListDown, a->hideCompleted, a->syncNow, a->shortcuts, a->quit};
+        a->undo, a->redo, a->newList, a->moveListUp, a->moveListDown, a->hideCompleted, a->syncNow, a->preferences, a->shortcuts, a->quit};
     for (const QAction *action : actions) {
         QStringList keys;
         for (const QKeySequence &sequence : action->shortcuts())
