@@ -6,6 +6,9 @@
 #include "appshell.h"
 #include "instancechannel.h"
 #include "notify/notifier.h"
+#include "notify/trayfallback.h"
+#include "operations/reminderoperations.h"
+#include "operations/todooperations.h"
 #include "reminders/autostartentry.h"
 #include "reminders/backgroundpreferences.h"
 #include "reminders/reminderscheduler.h"
@@ -15,6 +18,7 @@
 #include "widgets/mainwindow.h"
 #include "widgets/preferencesdialog.h"
 #include "widgets/quickaddbar.h"
+#include "widgets/todolistview.h"
 #include "windowhost.h"
 
 #include <QAction>
@@ -133,6 +137,23 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowActive(app.windows.window()));
             QTRY_VERIFY(app.windows.window()->quickAddBar()->isAncestorOf(QApplication::focusWidget()));
         }
+    }
+
+    void shouldOpenTheWindowOnTheTodoOfAClickedReminder()
+    {
+        App app(true);
+        app.tray.show();
+        QSignalSpy routed(&app.notifier, &Notifier::routed);
+        const Todo todo = app.data.addTodo(u"Book the train"_s);
+        const Reminder reminder = Reminder::atInstant(todo.id, Timestamp::now() + 200 * Timestamp::kMicrosPerMilli);
+        QVERIFY(TodoOperations::apply(*app.data.store, ReminderOperations::add(*app.data.store, {reminder})));
+        // No service on this bus: the tray's balloon shows it, and a click on it is Open.
+        QTRY_COMPARE_WITH_TIMEOUT(routed.size(), 1, 5000);
+        QVERIFY(!app.windows.window());
+        Q_EMIT app.notifier.tray()->actionInvoked(reminder.id, Notification::Action::Open);
+        QVERIFY(app.windows.window());
+        QVERIFY(app.windows.window()->isVisible());
+        QCOMPARE(app.windows.window()->todoList()->selectedIds(), QStringList{todo.id});
     }
 
     void shouldKeepRunningAfterCloseWhenChosenAndSaySoOnce()
