@@ -100,6 +100,7 @@ int main(int argc, char *argv[])
             shell.showQuickAdd();
         else if (!commandLine.background)
             shell.showWindow();
+        windows.startSync();
         reminders.start();
         status = QApplication::exec();
         // Asks the worker to stop, without waiting (the status bar lets go first).

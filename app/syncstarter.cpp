@@ -17,7 +17,18 @@ SyncStarter::SyncStarter(SyncSetup *setup, MainWindow *window, PasswordStore *pa
     , m_inputs(inputs)
     , m_fallback(fallback)
 {
-    connect(setup, &SyncSetup::controllerChanged, window, &MainWindow::setSyncController);
+    if (window)
+        setWindow(window);
+}
+
+void SyncStarter::setWindow(MainWindow *window)
+{
+    m_window = window;
+    connect(m_setup, &SyncSetup::controllerChanged, window, &MainWindow::setSyncController);
+    if (SyncController *running = m_setup->controller())
+        window->setSyncController(running);
+    if (m_profile)
+        window->setSyncSettings(*m_profile, m_passwords);
 }
 
 bool SyncStarter::start()
@@ -49,6 +60,9 @@ void SyncStarter::passwordKnown(const Profile &filled, SyncPassword::Outcome out
     if (outcome == SyncPassword::Outcome::Declined)
         profile.connection.host.clear(); // "Work Offline": no sync this run
     m_setup->restart(profile);
+    m_profile = profile;
+    if (!m_window)
+        return;
     m_window->setSyncSettings(profile, m_passwords);
     if (!message.isEmpty())
         m_window->statusBar()->showMessage(message);

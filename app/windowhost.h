@@ -16,7 +16,7 @@ class TodoStore;
 
 // The main window, made when it is first asked for: at start, or later
 // under `tandem --background` (the tray's Show Tandem, a notification's
-// click). Sync starts with it, because the password question needs a window.
+// click), and sync, which runs with or without it (startSync).
 class WindowHost : public QObject
 {
     Q_OBJECT
@@ -30,6 +30,9 @@ public:
     MainWindow *window() const { return m_window.get(); }
     // Makes it (and starts sync) the first time; shown or not as it was.
     MainWindow *ensureWindow();
+    // Loads the profile and starts sync (a password prompt, if one is
+    // needed, has no window under --background). Once; nothing without sync.
+    void startSync();
 
 Q_SIGNALS:
     void windowCreated(MainWindow *window);

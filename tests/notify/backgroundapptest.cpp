@@ -40,7 +40,9 @@ public:
         environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"share"_s));
         environment.insert(u"QT_LOGGING_RULES"_s, u"tandem.*.info=true"_s);
         environment.remove(u"TANDEM_PROFILE"_s);
-        environment.remove(u"DATABASE_URL"_s);
+        for (const QString &name : {u"DATABASE_URL"_s, u"PGHOST"_s, u"PGPORT"_s, u"PGDATABASE"_s, u"PGUSER"_s,
+                                    u"PGPASSWORD"_s})
+            environment.remove(name); // no sync: this test is about reminders
         process.setProcessEnvironment(environment);
         m_dataDir = dataDir;
     }
