@@ -103,6 +103,8 @@ DetailPane::DetailPane(QWidget *parent)
 
     auto *fields = new QFormLayout;
     fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // In a narrow pane a label goes above its field rather than cutting it off.
+    fields->setRowWrapPolicy(QFormLayout::WrapLongRows);
     fields->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     fields->addRow(tr("List"), m_list);
     fields->addRow(tr("Due"), m_due);
