@@ -2329,6 +2329,27 @@ Benutzer: %3</translation>
     </message>
 </context>
 <context>
+    <name>ReminderAlerts</name>
+    <message>
+        <source>Due %1</source>
+        <translation>Fällig %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed reminder(s)</source>
+        <translation>
+            <numerusform>%n verpasste Erinnerung</numerusform>
+            <numerusform>%n verpasste Erinnerungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReminderEditor</name>
     <message>
         <source>Reminders</source>
@@ -2365,27 +2386,6 @@ Benutzer: %3</translation>
     <message>
         <source>Remove this reminder</source>
         <translation>Diese Erinnerung entfernen</translation>
-    </message>
-</context>
-<context>
-    <name>ReminderAlerts</name>
-    <message>
-        <source>Due %1</source>
-        <translation>Fällig %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n missed reminder(s)</source>
-        <translation>
-            <numerusform>%n verpasste Erinnerung</numerusform>
-            <numerusform>%n verpasste Erinnerungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>und %n weitere</numerusform>
-            <numerusform>und %n weitere</numerusform>
-        </translation>
     </message>
 </context>
 <context>
