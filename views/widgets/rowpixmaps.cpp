@@ -1,5 +1,6 @@
 #include "rowpixmaps.h"
 
+#include "todocolors.h"
 #include "todorow.h"
 
 #include <QDataStream>
@@ -14,13 +15,6 @@ namespace {
 
 constexpr QStyle::State kStatesPainted = QStyle::State_Selected | QStyle::State_MouseOver | QStyle::State_HasFocus
     | QStyle::State_Enabled | QStyle::State_Active;
-
-QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option)
-{
-    if (!(option.state & QStyle::State_Enabled))
-        return QPalette::Disabled;
-    return (option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
-}
 
 } // namespace
 
@@ -50,7 +44,7 @@ void RowPixmaps::paint(QPainter *painter, const QStyleOptionViewItem &option, co
     QPixmap pixmap(option.rect.size() * ratio);
     pixmap.setDevicePixelRatio(ratio);
     // The row is drawn over the list's base, as it would be on the list.
-    pixmap.fill(option.palette.color(colorGroup(option), QPalette::Base));
+    pixmap.fill(option.palette.color(TodoColors::group(option), QPalette::Base));
     {
         QPainter offscreen(&pixmap);
         QStyleOptionViewItem local = option;

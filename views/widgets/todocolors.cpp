@@ -1,5 +1,8 @@
 #include "todocolors.h"
 
+#include <QStyle>
+#include <QStyleOptionViewItem>
+
 namespace {
 
 // Accents are darker on a light base and lighter on a dark one, to keep their contrast.
@@ -41,4 +44,11 @@ QColor TodoColors::mix(const QColor &a, const QColor &b, qreal amount)
     return QColor::fromRgbF(float(a.redF() * amount + b.redF() * rest),
         float(a.greenF() * amount + b.greenF() * rest),
         float(a.blueF() * amount + b.blueF() * rest));
+}
+
+QPalette::ColorGroup TodoColors::group(const QStyleOptionViewItem &option)
+{
+    if (!(option.state & QStyle::State_Enabled))
+        return QPalette::Disabled;
+    return (option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
 }

@@ -39,8 +39,13 @@ QRect TodoDelegate::checkBoxRect(const QStyleOptionViewItem &option, const QMode
 
 QStyleOptionViewItem TodoDelegate::rowOption(const QStyleOptionViewItem &option, const QModelIndex &index)
 {
+    return belowHeading(option, index.data(TodoModel::DayHeadingRole).toString());
+}
+
+QStyleOptionViewItem TodoDelegate::belowHeading(const QStyleOptionViewItem &option, const QString &heading)
+{
     QStyleOptionViewItem row = option;
-    if (!index.data(TodoModel::DayHeadingRole).toString().isEmpty())
+    if (!heading.isEmpty())
         row.rect.setTop(row.rect.top() + TodoRowLayout::headingHeight(option.font));
     return row;
 }
@@ -101,9 +106,7 @@ void TodoDelegate::paint(
 void TodoDelegate::paintRow(QPainter *painter, const QStyleOptionViewItem &option, const TodoRow &row,
                             const QString &heading, QDate today)
 {
-    QStyleOptionViewItem rowPart = option;
-    if (!heading.isEmpty())
-        rowPart.rect.setTop(rowPart.rect.top() + TodoRowLayout::headingHeight(option.font));
+    const QStyleOptionViewItem rowPart = belowHeading(option, heading);
     const TodoRowPainter rowPainter(painter, rowPart);
     if (rowPart.rect != option.rect) {
         const QRect band(option.rect.topLeft(), QPoint(option.rect.right(), rowPart.rect.top() - 1));

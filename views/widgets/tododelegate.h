@@ -66,6 +66,8 @@ protected:
 private:
     // The row as painted: its pending state only while sync is on.
     TodoRow rowAt(const QModelIndex &index) const;
+    // option with its rect below a day heading (all of it without one).
+    static QStyleOptionViewItem belowHeading(const QStyleOptionViewItem &option, const QString &heading);
     // Draws the row (and its day heading) into option.rect.
     static void paintRow(QPainter *painter, const QStyleOptionViewItem &option, const TodoRow &row,
                          const QString &heading, QDate today);

@@ -16,13 +16,6 @@ constexpr int kSelectionInset = 4; // the rounded selection floats inside the ro
 constexpr qreal kSelectionRadius = 6;
 constexpr qreal kDeferredOpacity = 0.5;
 
-QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option)
-{
-    if (!(option.state & QStyle::State_Enabled))
-        return QPalette::Disabled;
-    return (option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
-}
-
 enum class Glyph { Calendar, Flag, Notes, Unsynced, Repeat };
 
 // Small line icons. Lines sit on half pixels to stay sharp.
@@ -87,7 +80,7 @@ void drawGlyph(QPainter *painter, Glyph glyph, const QRectF &area, const QColor 
 TodoRowPainter::TodoRowPainter(QPainter *painter, const QStyleOptionViewItem &option)
     : m_painter(painter)
     , m_option(option)
-    , m_group(colorGroup(option))
+    , m_group(TodoColors::group(option))
     , m_selected(option.state & QStyle::State_Selected)
 {
     const QPalette &palette = option.palette;
